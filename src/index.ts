@@ -1,0 +1,4 @@
+export { CheckOptionsError, checkNote } from './check.js';
+export { ACCOUNTS, isAccount, NOTE_LIMITS } from './limits.js';
+export { rules } from './rules/index.js';
+export type { Account, CheckOptions, CheckReport, Finding, Level } from './types.js';

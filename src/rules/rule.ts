@@ -1,0 +1,37 @@
+import type { Note, Span } from '../text/note.js';
+import type { Account, Level } from '../types.js';
+
+export interface RuleContext {
+  account: Account;
+  limit: number;
+}
+
+/** What a rule reports; the engine adds the rule id and level. Offsets are raw. */
+export interface RuleFinding extends Span {
+  message: string;
+  fix: string;
+}
+
+export interface Rule {
+  /** Stable kebab-case id; the contract ids never change meaning. */
+  id: string;
+  level: Level;
+  description: string;
+  check(note: Note, context: RuleContext): RuleFinding[];
+}
+
+/** A finding at a range of the plain text. */
+export function at(note: Note, start: number, end: number, message: string, fix: string): RuleFinding {
+  return { ...note.toRaw(start, end), message, fix };
+}
+
+/** A finding about the note as a whole (something missing rather than something wrong). */
+export function whole(note: Note, message: string, fix: string): RuleFinding {
+  return { ...note.wholeSpan(), message, fix };
+}
+
+/** Quote a snippet of the note for a message, shortened if long. */
+export function quote(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
+}
