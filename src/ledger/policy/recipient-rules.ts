@@ -1,0 +1,104 @@
+import { type Recipient, sameRecipient } from '../recipient.js';
+import { currentStatus, type LedgerEntry } from '../records.js';
+import { DAY_MS, DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
+import { addDays, toMs } from './time.js';
+import type { LedgerWarning } from './warning.js';
+
+/** Entries that went to the same person as `recipient` (see {@link sameRecipient}). */
+export function entriesFor(entries: readonly LedgerEntry[], recipient: Recipient): LedgerEntry[] {
+  return entries.filter((e) => sameRecipient(e.recipient, recipient));
+}
+
+/** Already pending to this person: LinkedIn will not take a second invitation. */
+export function alreadyPending(matches: readonly LedgerEntry[]): LedgerWarning | undefined {
+  const pending = matches.filter((e) => currentStatus(e) === 'pending');
+  if (pending.length === 0) return undefined;
+  return {
+    id: 'already-pending',
+    severity: 'danger',
+    message: 'An invitation to this person is already pending: LinkedIn will not send another.',
+    entryIds: pending.map((e) => e.id),
+  };
+}
+
+function latestChange(entries: readonly LedgerEntry[], status: string): number | undefined {
+  let latest: number | undefined;
+  for (const e of entries) {
+    for (const h of e.history) {
+      if (h.status !== status) continue;
+      const at = toMs(h.at);
+      if (latest === undefined || at > latest) latest = at;
+    }
+  }
+  return latest;
+}
+
+/**
+ * Withdrawn less than `withdrawCooldownDays` ago: LinkedIn blocks a new
+ * invitation until then. Exactly 21 days after the withdrawal it reopens.
+ */
+export function withdrawCooldown(
+  matches: readonly LedgerEntry[],
+  now: Date,
+  limits: PolicyLimits = DEFAULT_LIMITS,
+): LedgerWarning | undefined {
+  const withdrawnAt = latestChange(matches, 'withdrawn');
+  if (withdrawnAt === undefined) return undefined;
+  const reopens = withdrawnAt + limits.withdrawCooldownDays * DAY_MS;
+  if (now.getTime() >= reopens) return undefined;
+  const until = new Date(reopens).toISOString();
+  return {
+    id: 'withdraw-cooldown',
+    severity: 'danger',
+    message: `You withdrew an invitation to this person less than ${limits.withdrawCooldownDays} days ago: LinkedIn blocks a new one until ${until.slice(0, 10)}.`,
+    until,
+    entryIds: matches
+      .filter((e) => e.history.some((h) => h.status === 'withdrawn'))
+      .map((e) => e.id),
+  };
+}
+
+/**
+ * Ignored before: once, wait 3–6 months; twice, a year; three times, stop. The
+ * wait counts from the latest time an invitation to them was marked ignored.
+ */
+export function ignoreBackoff(
+  matches: readonly LedgerEntry[],
+  now: Date,
+  limits: PolicyLimits = DEFAULT_LIMITS,
+): LedgerWarning | undefined {
+  const ignored = matches.filter((e) => e.history.some((h) => h.status === 'ignored'));
+  const ignoredAt = latestChange(ignored, 'ignored');
+  if (ignoredAt === undefined) return undefined;
+  const entryIds = ignored.map((e) => e.id);
+  if (ignored.length >= limits.ignoredStopCount) {
+    return {
+      id: 'ignore-backoff',
+      severity: 'danger',
+      message: `This person ignored ${ignored.length} invitations: stop, unless there is a new reason to connect.`,
+      entryIds,
+    };
+  }
+  const t = now.getTime();
+  if (ignored.length === 2) {
+    const until = addDays(ignoredAt, limits.ignoredTwiceDays);
+    if (t >= toMs(until)) return undefined;
+    return {
+      id: 'ignore-backoff',
+      severity: 'warn',
+      message: `This person ignored two invitations: wait ${limits.ignoredTwiceDays} days, until ${until.slice(0, 10)}.`,
+      until,
+      entryIds,
+    };
+  }
+  const until = addDays(ignoredAt, limits.ignoredOnceMinDays);
+  if (t >= toMs(until)) return undefined;
+  const later = addDays(ignoredAt, limits.ignoredOnceMaxDays);
+  return {
+    id: 'ignore-backoff',
+    severity: 'warn',
+    message: `This person ignored an invitation: wait ${limits.ignoredOnceMinDays}–${limits.ignoredOnceMaxDays} days, until ${until.slice(0, 10)} at the earliest (${later.slice(0, 10)} is safer).`,
+    until,
+    entryIds,
+  };
+}
