@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budgetLine, DEFAULT_LIMITS, status } from '../../../src/ledger/policy/index.js';
-import { DAY, entry, many, settings, shift } from '../helpers.js';
+import { DAY, many, settings, shift } from '../helpers.js';
 
 const NOW = '2026-03-10T12:00:00.000Z';
 

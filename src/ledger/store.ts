@@ -1,0 +1,370 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { csvDocument, spreadsheetSafe } from './csv.js';
+import { LedgerInputError, LedgerRecordError } from './errors.js';
+import type { LedgerKv } from './kv.js';
+import { type LedgerStatus, status } from './policy/status.js';
+import { makeRecipient, type Recipient, sameRecipient } from './recipient.js';
+import {
+  currentStatus,
+  EntryId,
+  LEDGER_SCHEMA_VERSION,
+  LedgerEntry,
+  LedgerSettings,
+  OUTCOMES,
+  type Outcome,
+  RecipientRecord,
+  SOURCES,
+  type Status,
+  type StatusChange,
+} from './records.js';
+
+/**
+ * Whose ledger: Slack's enterprise (absent outside Enterprise Grid), team and
+ * user ids. Every key the ledger writes starts with the scope, so no operation
+ * on one user can read or change another's entries.
+ */
+export interface LedgerScope {
+  enterpriseId?: string | undefined;
+  teamId: string;
+  userId: string;
+}
+
+const ScopeId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** The key prefix of a user's ledger: `ledger:<enterprise|->:<team>:<user>:`. */
+export function scopePrefix(scope: LedgerScope): string {
+  const parts = [scope.enterpriseId ?? '-', scope.teamId, scope.userId];
+  const names = ['enterprise', 'team', 'user'];
+  for (const [i, part] of parts.entries()) {
+    if (i === 0 && part === '-') continue;
+    if (!ScopeId.safeParse(part).success) {
+      throw new LedgerInputError(`The ${names[i]} id must be 1–64 letters, digits, _ or -.`);
+    }
+  }
+  return `ledger:${parts.join(':')}:`;
+}
+
+/**
+ * How a send is stored: the entry without its history. Outcomes are separate
+ * records (below), so that no write ever reads, changes and rewrites a record
+ * another process might be writing at the same moment.
+ */
+const SendRecord = z.object({
+  schemaVersion: z.literal(LEDGER_SCHEMA_VERSION),
+  id: EntryId,
+  recipient: RecipientRecord,
+  sentAt: z.iso.datetime(),
+  personalised: z.boolean(),
+  noteLength: z.number().int().min(0).max(10_000),
+  source: z.enum(SOURCES),
+});
+type SendRecord = z.infer<typeof SendRecord>;
+
+/** One status change of an entry, under its own key. */
+const OutcomeRecord = z.object({
+  schemaVersion: z.literal(LEDGER_SCHEMA_VERSION),
+  entryId: EntryId,
+  eventId: EntryId,
+  status: z.enum(OUTCOMES),
+  at: z.iso.datetime(),
+});
+type OutcomeRecord = z.infer<typeof OutcomeRecord>;
+
+const SendInput = z.object({
+  recipient: z.object({ name: z.string().optional(), profileUrl: z.string().optional() }),
+  /** Characters in the note as a person sees them; 0 when none went. The text itself is never stored. */
+  noteLength: z.number().int().min(0).max(10_000),
+  source: z.enum(SOURCES),
+  sentAt: z.date().optional(),
+  /** An idempotency key: logging the same id twice keeps one entry (Slack retries, double clicks). */
+  id: EntryId.optional(),
+});
+export type SendInput = z.input<typeof SendInput>;
+
+function inputError(error: z.ZodError, what: string): LedgerInputError {
+  return new LedgerInputError(`${what}: ${z.prettifyError(error).replace(/\n/g, ' ')}`);
+}
+
+function validDate(value: Date, what: string): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new LedgerInputError(`${what} is not a valid date.`);
+  }
+  return value;
+}
+
+export interface LedgerRepositoryOptions {
+  /** The clock used when a send or an outcome comes without a time. */
+  clock?: () => Date;
+  /** Makes entry and event ids; random UUIDs by default. */
+  newId?: () => string;
+}
+
+/** The entries of one user together with everything needed to judge them. */
+export interface LedgerSnapshot {
+  entries: LedgerEntry[];
+  settings: LedgerSettings;
+}
+
+/**
+ * A user's invitation ledger over a {@link LedgerKv}.
+ *
+ * Layout, under the user's {@link scopePrefix}:
+ * - `send:<entryId>`: one record per invitation, written once;
+ * - `outcome:<entryId>:<eventId>`: one record per status change, written once;
+ * - `settings`: the user's settings, replaced whole.
+ *
+ * Every write creates its own key and no write depends on what another
+ * process wrote, so sends and outcomes logged at the same moment by several
+ * processes are all kept, without locks; the list is rebuilt from the keys on
+ * every read. A process killed mid-write leaves the key written or absent,
+ * never half of it.
+ */
+export class LedgerRepository {
+  readonly #kv: LedgerKv;
+  readonly #clock: () => Date;
+  readonly #newId: () => string;
+
+  constructor(kv: LedgerKv, options: LedgerRepositoryOptions = {}) {
+    this.#kv = kv;
+    this.#clock = options.clock ?? (() => new Date());
+    this.#newId = options.newId ?? (() => randomUUID());
+  }
+
+  /** Records that an invitation was sent. Bad input throws {@link LedgerInputError} and writes nothing. */
+  async logSend(scope: LedgerScope, input: SendInput): Promise<LedgerEntry> {
+    const prefix = scopePrefix(scope);
+    const parsed = SendInput.safeParse(input);
+    if (!parsed.success) throw inputError(parsed.error, 'Cannot log this send');
+    const { recipient, noteLength, source } = parsed.data;
+    const sentAt = validDate(parsed.data.sentAt ?? this.#clock(), 'The send time');
+    const record: SendRecord = {
+      schemaVersion: LEDGER_SCHEMA_VERSION,
+      id: parsed.data.id ?? this.#newId(),
+      recipient: makeRecipient(recipient),
+      sentAt: sentAt.toISOString(),
+      personalised: noteLength > 0,
+      noteLength,
+      source,
+    };
+    SendRecord.parse(record);
+    await this.#kv.set(`${prefix}send:${record.id}`, record);
+    return toEntry(record, []);
+  }
+
+  /**
+   * Records what became of an invitation. Throws {@link LedgerInputError} for
+   * an unknown entry, an outcome that is not one of {@link OUTCOMES}, or a
+   * time before the invitation was sent.
+   */
+  async setOutcome(
+    scope: LedgerScope,
+    entryId: string,
+    outcome: Outcome,
+    at?: Date,
+  ): Promise<LedgerEntry> {
+    const prefix = scopePrefix(scope);
+    if (!EntryId.safeParse(entryId).success)
+      throw new LedgerInputError('That is not a ledger entry id.');
+    if (!(OUTCOMES as readonly string[]).includes(outcome)) {
+      throw new LedgerInputError(`The outcome must be one of ${OUTCOMES.join(', ')}.`);
+    }
+    const when = validDate(at ?? this.#clock(), 'The outcome time');
+    const send = await this.#readSend(`${prefix}send:${entryId}`);
+    if (send === undefined)
+      throw new LedgerInputError('There is no such invitation in your ledger.');
+    if (when.getTime() < Date.parse(send.sentAt)) {
+      throw new LedgerInputError('An outcome cannot come before the invitation was sent.');
+    }
+    const event: OutcomeRecord = {
+      schemaVersion: LEDGER_SCHEMA_VERSION,
+      entryId,
+      eventId: this.#newId(),
+      status: outcome,
+      at: when.toISOString(),
+    };
+    await this.#kv.set(`${prefix}outcome:${entryId}:${event.eventId}`, event);
+    const outcomes: OutcomeRecord[] = [event];
+    for await (const [key, value] of this.#kv.scan(`${prefix}outcome:${entryId}:`)) {
+      const other = parseRecord(OutcomeRecord, key, value);
+      if (other.eventId !== event.eventId) outcomes.push(other);
+    }
+    return toEntry(send, outcomes);
+  }
+
+  /** Every entry of the user, oldest send first. */
+  async list(scope: LedgerScope): Promise<LedgerEntry[]> {
+    return (await this.snapshot(scope)).entries;
+  }
+
+  /** Entries still pending, oldest first. */
+  async pending(scope: LedgerScope): Promise<LedgerEntry[]> {
+    return (await this.list(scope)).filter((e) => currentStatus(e) === 'pending');
+  }
+
+  /**
+   * Every entry sent to `recipient` (by normalised name or profile URL), newest
+   * first, optionally only those whose current status is `status`. Several
+   * matches are all returned, so that the caller can ask which one was meant.
+   */
+  async findByRecipient(
+    scope: LedgerScope,
+    recipient: Recipient,
+    options: { status?: Status } = {},
+  ): Promise<LedgerEntry[]> {
+    const target = makeRecipient(recipient);
+    return (await this.list(scope))
+      .filter((e) => sameRecipient(e.recipient, target))
+      .filter((e) => options.status === undefined || currentStatus(e) === options.status)
+      .reverse();
+  }
+
+  /** The entries and the settings, read in one pass over the user's keys. */
+  async snapshot(scope: LedgerScope): Promise<LedgerSnapshot> {
+    const prefix = scopePrefix(scope);
+    const sends = new Map<string, SendRecord>();
+    const outcomes = new Map<string, Map<string, OutcomeRecord>>();
+    let settings: LedgerSettings | undefined;
+    for await (const [key, value] of this.#kv.scan(prefix)) {
+      const rest = key.slice(prefix.length);
+      if (rest.startsWith('send:')) {
+        const send = parseRecord(SendRecord, key, value);
+        sends.set(send.id, send);
+      } else if (rest.startsWith('outcome:')) {
+        const event = parseRecord(OutcomeRecord, key, value);
+        let forEntry = outcomes.get(event.entryId);
+        if (forEntry === undefined) {
+          forEntry = new Map();
+          outcomes.set(event.entryId, forEntry);
+        }
+        forEntry.set(event.eventId, event);
+      } else if (rest === 'settings') {
+        settings = parseRecord(LedgerSettings, key, value);
+      }
+    }
+    const entries = [...sends.values()]
+      .map((send) => toEntry(send, [...(outcomes.get(send.id)?.values() ?? [])]))
+      .sort(
+        (a, b) =>
+          Date.parse(a.sentAt) - Date.parse(b.sentAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
+    return { entries, settings: settings ?? LedgerSettings.parse({}) };
+  }
+
+  /** The status summary of {@link status} for this user at `now`. */
+  async status(scope: LedgerScope, now: Date = this.#clock()): Promise<LedgerStatus> {
+    const { entries, settings } = await this.snapshot(scope);
+    return status(entries, settings, now);
+  }
+
+  async getSettings(scope: LedgerScope): Promise<LedgerSettings> {
+    const key = `${scopePrefix(scope)}settings`;
+    const value = await this.#kv.get(key);
+    return value === undefined ? LedgerSettings.parse({}) : parseRecord(LedgerSettings, key, value);
+  }
+
+  /** Changes some settings; invalid values throw {@link LedgerInputError} and change nothing. */
+  async updateSettings(
+    scope: LedgerScope,
+    patch: Partial<LedgerSettings>,
+  ): Promise<LedgerSettings> {
+    const current = await this.getSettings(scope);
+    const parsed = LedgerSettings.safeParse({ ...current, ...patch });
+    if (!parsed.success) throw inputError(parsed.error, 'Cannot save these settings');
+    await this.#kv.set(`${scopePrefix(scope)}settings`, parsed.data);
+    return parsed.data;
+  }
+
+  /**
+   * The ledger as CSV (RFC 4180: CRLF line ends, fields quoted when needed).
+   * Names are made safe to open in a spreadsheet. Holds no note text: the
+   * ledger never had it.
+   */
+  async exportCsv(scope: LedgerScope): Promise<string> {
+    const entries = await this.list(scope);
+    const header = [
+      'id',
+      'recipient_name',
+      'profile_url',
+      'sent_at',
+      'personalised',
+      'note_length',
+      'source',
+      'status',
+      'status_at',
+      'history',
+    ];
+    const rows = entries.map((e) => {
+      const last = e.history.at(-1);
+      return [
+        e.id,
+        spreadsheetSafe(e.recipient.name),
+        e.recipient.profileUrl ?? '',
+        e.sentAt,
+        e.personalised ? 'yes' : 'no',
+        e.noteLength,
+        e.source,
+        last?.status,
+        last?.at,
+        e.history.map((h) => `${h.status} ${h.at}`).join('; '),
+      ];
+    });
+    return csvDocument([header, ...rows]);
+  }
+
+  /**
+   * Deletes every record the ledger holds for this user; returns how many.
+   * Passes over the keys until one finds nothing, so that a send logged by
+   * another process during the first pass is deleted too.
+   */
+  async forgetUser(scope: LedgerScope): Promise<number> {
+    const prefix = scopePrefix(scope);
+    let deleted = 0;
+    for (let pass = 0; pass < 10; pass++) {
+      const keys: string[] = [];
+      for await (const [key] of this.#kv.scan(prefix)) keys.push(key);
+      if (keys.length === 0) return deleted;
+      for (const key of keys) if (await this.#kv.delete(key)) deleted += 1;
+    }
+    return deleted;
+  }
+
+  async #readSend(key: string): Promise<SendRecord | undefined> {
+    const value = await this.#kv.get(key);
+    return value === undefined || value === null ? undefined : parseRecord(SendRecord, key, value);
+  }
+}
+
+function parseRecord<T>(schema: z.ZodType<T>, key: string, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new LedgerRecordError(
+      `The ledger record ${key} is not valid: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`,
+      key,
+      { cause: parsed.error },
+    );
+  }
+  return parsed.data;
+}
+
+/** Folds a send and its outcome events (in time order) into an entry; repeated statuses collapse into one. */
+function toEntry(send: SendRecord, outcomes: OutcomeRecord[]): LedgerEntry {
+  const history: StatusChange[] = [{ status: 'pending', at: send.sentAt }];
+  const ordered = [...outcomes].sort(
+    (a, b) =>
+      Date.parse(a.at) - Date.parse(b.at) ||
+      (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
+  );
+  for (const event of ordered) {
+    if (history.at(-1)?.status === event.status) continue;
+    history.push({ status: event.status, at: event.at });
+  }
+  const entry = { ...send, history };
+  const parsed = LedgerEntry.safeParse(entry);
+  if (!parsed.success) {
+    throw new LedgerRecordError(`The ledger entry ${send.id} does not hold together.`, send.id, {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
