@@ -1,0 +1,293 @@
+/**
+ * One suite for every store the ledger runs on: memory, SQLite, Redis and
+ * Postgres. `open` gives a fresh, empty place for each test file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LedgerInputError, LedgerRecordError } from '../../../src/ledger/errors.js';
+import type { LedgerKv } from '../../../src/ledger/kv.js';
+import { currentStatus } from '../../../src/ledger/records.js';
+import { LedgerRepository, type LedgerScope, scopePrefix } from '../../../src/ledger/store.js';
+
+export interface SuiteStore {
+  kv: LedgerKv;
+  close(): Promise<void>;
+}
+
+let users = 0;
+/** A user of its own for each test, so that tests do not depend on each other's data. */
+function newUser(): LedgerScope {
+  users += 1;
+  return { enterpriseId: 'E1', teamId: 'T1', userId: `U${users}` };
+}
+
+const NOW = new Date('2026-03-10T12:00:00.000Z');
+
+export function ledgerStoreSuite(name: string, open: () => Promise<SuiteStore>): void {
+  describe(`ledger store on ${name}`, () => {
+    let store: SuiteStore;
+    let repo: LedgerRepository;
+
+    beforeAll(async () => {
+      store = await open();
+      repo = new LedgerRepository(store.kv, { clock: () => NOW });
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    it('logs a send and lists it back, validated', async () => {
+      const me = newUser();
+      const logged = await repo.logSend(me, {
+        recipient: { name: 'Jane Doe', profileUrl: 'linkedin.com/in/jane-doe' },
+        noteLength: 142,
+        source: 'check',
+      });
+      expect(logged).toMatchObject({
+        recipient: { name: 'Jane Doe', profileUrl: 'https://www.linkedin.com/in/jane-doe/' },
+        sentAt: NOW.toISOString(),
+        personalised: true,
+        noteLength: 142,
+        source: 'check',
+        history: [{ status: 'pending', at: NOW.toISOString() }],
+      });
+      expect(await repo.list(me)).toEqual([logged]);
+      expect(await repo.pending(me)).toEqual([logged]);
+    });
+
+    it.each([
+      ['no recipient', { recipient: {}, noteLength: 0, source: 'manual' }, /Say who/],
+      [
+        'a company page',
+        { recipient: { profileUrl: 'linkedin.com/company/x' }, noteLength: 0, source: 'manual' },
+        /profile/,
+      ],
+      [
+        'a negative length',
+        { recipient: { name: 'A' }, noteLength: -1, source: 'manual' },
+        /noteLength/,
+      ],
+      ['an unknown source', { recipient: { name: 'A' }, noteLength: 0, source: 'fax' }, /source/],
+      [
+        'an invalid date',
+        { recipient: { name: 'A' }, noteLength: 0, source: 'manual', sentAt: new Date('x') },
+        /sentAt|date/i,
+      ],
+      [
+        'an unsafe id',
+        { recipient: { name: 'A' }, noteLength: 0, source: 'manual', id: 'a:b' },
+        /id/,
+      ],
+    ])('rejects %s and writes nothing', async (_label, input, message) => {
+      const me = newUser();
+      await expect(repo.logSend(me, input as never)).rejects.toThrow(LedgerInputError);
+      await expect(repo.logSend(me, input as never)).rejects.toThrow(message);
+      expect(await repo.list(me)).toEqual([]);
+    });
+
+    it('rejects a bad scope before touching the store', async () => {
+      await expect(repo.list({ teamId: 'T1', userId: 'U1:*' })).rejects.toThrow(/user id/);
+      await expect(repo.list({ teamId: '', userId: 'U1' })).rejects.toThrow(/team id/);
+    });
+
+    it('keeps the same idempotency id once', async () => {
+      const me = newUser();
+      const input = {
+        recipient: { name: 'Sam' },
+        noteLength: 0,
+        source: 'check' as const,
+        id: 'slack-action-123',
+      };
+      await repo.logSend(me, input);
+      await repo.logSend(me, input);
+      expect((await repo.list(me)).map((e) => e.id)).toEqual(['slack-action-123']);
+    });
+
+    it('records outcomes as history, the latest being the status', async () => {
+      const me = newUser();
+      const e = await repo.logSend(me, {
+        recipient: { name: 'Ana' },
+        noteLength: 0,
+        source: 'manual',
+      });
+      const ignored = await repo.setOutcome(me, e.id, 'ignored', new Date('2026-03-20T00:00:00Z'));
+      expect(currentStatus(ignored)).toBe('ignored');
+      const accepted = await repo.setOutcome(
+        me,
+        e.id,
+        'accepted',
+        new Date('2026-03-25T00:00:00Z'),
+      );
+      expect(accepted.history.map((h) => h.status)).toEqual(['pending', 'ignored', 'accepted']);
+      expect(await repo.list(me)).toEqual([accepted]);
+      expect(await repo.pending(me)).toEqual([]);
+    });
+
+    it.each([
+      ['an unknown entry', 'nope', 'accepted', NOW, /no such invitation/],
+      ['pending as an outcome', undefined, 'pending', NOW, /outcome must be/],
+      [
+        'a time before the send',
+        undefined,
+        'accepted',
+        new Date('2026-03-01T00:00:00Z'),
+        /before the invitation/,
+      ],
+    ])('setOutcome rejects %s and writes nothing', async (_label, id, outcome, at, message) => {
+      const me = newUser();
+      const e = await repo.logSend(me, {
+        recipient: { name: 'Ana' },
+        noteLength: 0,
+        source: 'manual',
+      });
+      await expect(repo.setOutcome(me, id ?? e.id, outcome as never, at)).rejects.toThrow(message);
+      expect(await repo.list(me)).toEqual([e]);
+    });
+
+    it('finds every entry for a name, newest first, so the caller can ask which', async () => {
+      const me = newUser();
+      const first = await repo.logSend(me, {
+        recipient: { name: 'José Silva' },
+        noteLength: 0,
+        source: 'manual',
+        sentAt: new Date('2026-03-01T00:00:00Z'),
+      });
+      const second = await repo.logSend(me, {
+        recipient: { name: 'JOSE SILVA', profileUrl: 'https://www.linkedin.com/in/jsilva/' },
+        noteLength: 0,
+        source: 'manual',
+      });
+      await repo.logSend(me, {
+        recipient: { name: 'Josefa Silva' },
+        noteLength: 0,
+        source: 'manual',
+      });
+      const found = await repo.findByRecipient(me, { name: 'jose silva' });
+      expect(found.map((e) => e.id)).toEqual([second.id, first.id]);
+      expect(
+        (await repo.findByRecipient(me, { profileUrl: 'linkedin.com/in/JSilva' })).map((e) => e.id),
+      ).toEqual([second.id]);
+      await repo.setOutcome(me, first.id, 'withdrawn');
+      expect(
+        (await repo.findByRecipient(me, { name: 'José Silva' }, { status: 'pending' })).map(
+          (e) => e.id,
+        ),
+      ).toEqual([second.id]);
+    });
+
+    it('keeps users apart: same user id in another team or enterprise sees nothing', async () => {
+      const me = newUser();
+      await repo.logSend(me, { recipient: { name: 'Ana' }, noteLength: 0, source: 'manual' });
+      expect(await repo.list({ ...me, teamId: 'T2' })).toEqual([]);
+      expect(await repo.list({ ...me, enterpriseId: undefined })).toEqual([]);
+      expect(await repo.list({ ...me, userId: `${me.userId}0` })).toEqual([]);
+      const other = { ...me, teamId: 'T2' };
+      await repo.forgetUser(other);
+      expect(await repo.list(me)).toHaveLength(1);
+    });
+
+    it('keeps settings, validates them and uses them for status', async () => {
+      const me = newUser();
+      expect(await repo.getSettings(me)).toMatchObject({
+        weeklyCap: 100,
+        account: 'basic',
+        timeZone: 'UTC',
+      });
+      await expect(repo.updateSettings(me, { weeklyCap: 500 })).rejects.toThrow(LedgerInputError);
+      await expect(repo.updateSettings(me, { timeZone: 'Nowhere/Land' })).rejects.toThrow(
+        /time zone/,
+      );
+      await repo.updateSettings(me, { weeklyCap: 150, timeZone: 'Europe/Paris' });
+      expect(await repo.getSettings(me)).toMatchObject({
+        weeklyCap: 150,
+        timeZone: 'Europe/Paris',
+      });
+      await repo.logSend(me, { recipient: { name: 'Ana' }, noteLength: 30, source: 'draft' });
+      const summary = await repo.status(me, NOW);
+      expect(summary.week).toEqual({ sent: 1, cap: 150 });
+      expect(summary.notes).toEqual({ used: 1, limit: 3, left: 2 });
+    });
+
+    it('exports RFC 4180 CSV with awkward names quoted and formulas defused', async () => {
+      const me = newUser();
+      const e = await repo.logSend(me, {
+        recipient: { name: 'Doe, "JJ"' },
+        noteLength: 12,
+        source: 'check',
+      });
+      await repo.logSend(me, {
+        recipient: { name: '=HYPERLINK("x")' },
+        noteLength: 0,
+        source: 'import',
+        sentAt: new Date('2026-03-11T00:00:00Z'),
+      });
+      const csv = await repo.exportCsv(me);
+      const lines = csv.split('\r\n');
+      expect(lines[0]).toBe(
+        'id,recipient_name,profile_url,sent_at,personalised,note_length,source,status,status_at,history',
+      );
+      expect(lines[1]).toBe(
+        `${e.id},"Doe, ""JJ""",,2026-03-10T12:00:00.000Z,yes,12,check,pending,2026-03-10T12:00:00.000Z,pending 2026-03-10T12:00:00.000Z`,
+      );
+      expect(lines[2]).toContain(`,"'=HYPERLINK(""x"")",`);
+      expect(lines).toHaveLength(4);
+      expect(lines[3]).toBe('');
+    });
+
+    it('forgets a user: every record, and nothing of anyone else', async () => {
+      const me = newUser();
+      const neighbour = newUser();
+      const e = await repo.logSend(me, {
+        recipient: { name: 'Ana' },
+        noteLength: 0,
+        source: 'manual',
+      });
+      await repo.setOutcome(me, e.id, 'accepted');
+      await repo.updateSettings(me, { weeklyCap: 120 });
+      await repo.logSend(neighbour, { recipient: { name: 'Bo' }, noteLength: 0, source: 'manual' });
+      expect(await repo.forgetUser(me)).toBe(3);
+      expect(await repo.list(me)).toEqual([]);
+      expect(await repo.getSettings(me)).toMatchObject({ weeklyCap: 100 });
+      const left: string[] = [];
+      for await (const [key] of store.kv.scan(scopePrefix(me))) left.push(key);
+      expect(left).toEqual([]);
+      expect(await repo.list(neighbour)).toHaveLength(1);
+    });
+
+    it('refuses a corrupted record on read, naming its key', async () => {
+      const me = newUser();
+      const key = `${scopePrefix(me)}send:broken`;
+      await store.kv.set(key, { schemaVersion: 1, id: 'broken', recipient: {} });
+      await expect(repo.list(me)).rejects.toThrow(LedgerRecordError);
+      await expect(repo.list(me)).rejects.toThrow(key);
+      expect(await repo.forgetUser(me)).toBe(1);
+      expect(await repo.list(me)).toEqual([]);
+    });
+
+    it('keeps all 200 sends fired at once in one process', async () => {
+      const me = newUser();
+      await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          repo.logSend(me, { recipient: { name: `Person ${i}` }, noteLength: 0, source: 'manual' }),
+        ),
+      );
+      const entries = await repo.list(me);
+      expect(entries).toHaveLength(200);
+      expect(new Set(entries.map((e) => e.recipient.name)).size).toBe(200);
+    });
+
+    it('keeps outcomes set at the same moment on one entry', async () => {
+      const me = newUser();
+      const e = await repo.logSend(me, {
+        recipient: { name: 'Ana' },
+        noteLength: 0,
+        source: 'manual',
+      });
+      await Promise.all([
+        repo.setOutcome(me, e.id, 'withdrawn', new Date('2026-03-12T00:00:00Z')),
+        repo.setOutcome(me, e.id, 'accepted', new Date('2026-03-11T00:00:00Z')),
+      ]);
+      const [after] = await repo.list(me);
+      expect(after?.history.map((h) => h.status)).toEqual(['pending', 'accepted', 'withdrawn']);
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { memoryLedgerKv } from '../../../src/ledger/kv.js';
+import { ledgerStoreSuite } from './contract.js';
+
+ledgerStoreSuite('memory', async () => ({ kv: memoryLedgerKv(), close: async () => {} }));
