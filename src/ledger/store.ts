@@ -61,11 +61,15 @@ const SendRecord = z.object({
 });
 type SendRecord = z.infer<typeof SendRecord>;
 
-/** One status change of an entry, under its own key. */
+/**
+ * One outcome of an entry, under a key of its own per outcome
+ * (`outcome:<entryId>:<status>`), so that an entry's history is read with a
+ * few gets and never needs a scan. Setting the same outcome again moves its
+ * time; different outcomes set at the same moment are all kept.
+ */
 const OutcomeRecord = z.object({
   schemaVersion: z.literal(LEDGER_SCHEMA_VERSION),
   entryId: EntryId,
-  eventId: EntryId,
   status: z.enum(OUTCOMES),
   at: z.iso.datetime(),
 });
@@ -111,14 +115,15 @@ export interface LedgerSnapshot {
  *
  * Layout, under the user's {@link scopePrefix}:
  * - `send:<entryId>`: one record per invitation, written once;
- * - `outcome:<entryId>:<eventId>`: one record per status change, written once;
+ * - `outcome:<entryId>:<status>`: when the entry reached that outcome;
  * - `settings`: the user's settings, replaced whole.
  *
- * Every write creates its own key and no write depends on what another
- * process wrote, so sends and outcomes logged at the same moment by several
- * processes are all kept, without locks; the list is rebuilt from the keys on
- * every read. A process killed mid-write leaves the key written or absent,
- * never half of it.
+ * No write reads, changes and rewrites a record another process may be
+ * writing: each send and each outcome of a send has a key of its own, so sends
+ * and outcomes logged at the same moment by several processes are all kept,
+ * without locks. The list is rebuilt from the keys on every read (one scan of
+ * the prefix); a single entry is read with gets alone. A process killed
+ * mid-write leaves the key written or absent, never half of it.
  */
 export class LedgerRepository {
   readonly #kv: LedgerKv;
@@ -179,17 +184,20 @@ export class LedgerRepository {
     const event: OutcomeRecord = {
       schemaVersion: LEDGER_SCHEMA_VERSION,
       entryId,
-      eventId: this.#newId(),
       status: outcome,
       at: when.toISOString(),
     };
-    await this.#kv.set(`${prefix}outcome:${entryId}:${event.eventId}`, event);
-    const outcomes: OutcomeRecord[] = [event];
-    for await (const [key, value] of this.#kv.scan(`${prefix}outcome:${entryId}:`)) {
-      const other = parseRecord(OutcomeRecord, key, value);
-      if (other.eventId !== event.eventId) outcomes.push(other);
-    }
-    return toEntry(send, outcomes);
+    await this.#kv.set(`${prefix}outcome:${entryId}:${outcome}`, event);
+    const others = await Promise.all(
+      OUTCOMES.filter((o) => o !== outcome).map(async (o) => {
+        const key = `${prefix}outcome:${entryId}:${o}`;
+        const value = await this.#kv.get(key);
+        return value === undefined || value === null
+          ? undefined
+          : parseRecord(OutcomeRecord, key, value);
+      }),
+    );
+    return toEntry(send, [event, ...others.filter((o): o is OutcomeRecord => o !== undefined)]);
   }
 
   /** Every entry of the user, oldest send first. */
@@ -237,7 +245,7 @@ export class LedgerRepository {
           forEntry = new Map();
           outcomes.set(event.entryId, forEntry);
         }
-        forEntry.set(event.eventId, event);
+        forEntry.set(event.status, event);
       } else if (rest === 'settings') {
         settings = parseRecord(LedgerSettings, key, value);
       }
@@ -353,7 +361,7 @@ function toEntry(send: SendRecord, outcomes: OutcomeRecord[]): LedgerEntry {
   const ordered = [...outcomes].sort(
     (a, b) =>
       Date.parse(a.at) - Date.parse(b.at) ||
-      (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0),
+      OUTCOMES.indexOf(a.status) - OUTCOMES.indexOf(b.status),
   );
   for (const event of ordered) {
     if (history.at(-1)?.status === event.status) continue;
