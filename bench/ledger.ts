@@ -1,0 +1,209 @@
+/**
+ * What the ledger costs on real stores: `status` for a user with 5,000
+ * entries, and logging one send, on SQLite (a temp file) and on Redis (and
+ * Postgres when it answers), each in a namespace or table of its own that is
+ * removed afterwards. A store that does not answer is reported as skipped.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import KeyvPostgres from '@keyv/postgres';
+import KeyvRedis from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
+import { Keyv } from 'keyv';
+import { keyvLedgerKv } from '../src/ledger/kv.js';
+import { status } from '../src/ledger/policy/status.js';
+import type { Outcome } from '../src/ledger/records.js';
+import { LedgerRepository, type LedgerScope } from '../src/ledger/store.js';
+
+const ENTRIES = 5_000;
+const STATUS_RUNS = 7;
+const SEND_RUNS = 100;
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const POSTGRES_URL = process.env.BENCH_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+const NOW = new Date('2026-06-30T12:00:00Z');
+const DAY = 24 * 60 * 60 * 1000;
+
+interface Bench {
+  name: string;
+  open(): Promise<{ keyv: Keyv; dispose(): Promise<void> }>;
+}
+
+function quantile(samples: number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+
+async function seed(repo: LedgerRepository, scope: LedgerScope): Promise<void> {
+  const outcomes: (Outcome | undefined)[] = [
+    'accepted',
+    'ignored',
+    'withdrawn',
+    undefined,
+    undefined,
+  ];
+  const batch = 50;
+  for (let start = 0; start < ENTRIES; start += batch) {
+    await Promise.all(
+      Array.from({ length: Math.min(batch, ENTRIES - start) }, async (_, j) => {
+        const i = start + j;
+        const sentAt = new Date(NOW.getTime() - (i % 180) * DAY - i * 1000);
+        const entry = await repo.logSend(scope, {
+          recipient: { name: `Bench Person ${i}`, profileUrl: `linkedin.com/in/bench-${i}` },
+          noteLength: i % 4 === 0 ? 120 : 0,
+          source: 'manual',
+          sentAt,
+        });
+        const outcome = outcomes[i % outcomes.length];
+        if (outcome)
+          await repo.setOutcome(scope, entry.id, outcome, new Date(sentAt.getTime() + DAY));
+      }),
+    );
+  }
+}
+
+async function runOne(bench: Bench): Promise<string> {
+  let opened: Awaited<ReturnType<Bench['open']>>;
+  try {
+    opened = await bench.open();
+    await opened.keyv.get('bench:ping');
+  } catch (error) {
+    return `${bench.name.padEnd(30)} SKIPPED: not reachable (${(error as Error).message.split('\n')[0]})`;
+  }
+  try {
+    const repo = new LedgerRepository(keyvLedgerKv(opened.keyv), { clock: () => NOW });
+    const scope: LedgerScope = { teamId: 'TBENCH', userId: 'UBENCH' };
+    const seedStart = performance.now();
+    await seed(repo, scope);
+    const seedMs = performance.now() - seedStart;
+
+    const statusTimes: number[] = [];
+    let pending = 0;
+    await repo.status(scope, NOW); // warm-up
+    for (let i = 0; i < STATUS_RUNS; i++) {
+      const t = performance.now();
+      pending = (await repo.status(scope, NOW)).pending.count;
+      statusTimes.push(performance.now() - t);
+    }
+
+    const { entries, settings } = await repo.snapshot(scope);
+    const policyTimes: number[] = [];
+    for (let i = 0; i < STATUS_RUNS; i++) {
+      const t = performance.now();
+      status(entries, settings, NOW);
+      policyTimes.push(performance.now() - t);
+    }
+
+    const other: LedgerScope = { teamId: 'TBENCH', userId: 'USENDS' };
+    const sendTimes: number[] = [];
+    for (let i = 0; i < SEND_RUNS; i++) {
+      const t = performance.now();
+      await repo.logSend(other, {
+        recipient: { name: `Send ${i}` },
+        noteLength: 0,
+        source: 'check',
+      });
+      sendTimes.push(performance.now() - t);
+    }
+
+    return [
+      bench.name.padEnd(30),
+      `status ${ms(quantile(statusTimes, 0.5))} p50, ${ms(Math.min(...statusTimes))} min`,
+      `(policy alone ${ms(quantile(policyTimes, 0.5))}; ${entries.length} entries, ${pending} pending)`,
+      `| logSend ${ms(quantile(sendTimes, 0.5))} p50, ${ms(quantile(sendTimes, 0.95))} p95`,
+      `| seeding ${(seedMs / 1000).toFixed(1)} s`,
+    ].join('  ');
+  } finally {
+    await opened.dispose();
+  }
+}
+
+const id = `${process.pid.toString(36)}${randomBytes(3).toString('hex')}`;
+
+function sqliteBench(iterationLimit?: number): Bench {
+  return {
+    name: iterationLimit ? `sqlite, iterationLimit ${iterationLimit}` : 'sqlite',
+    async open() {
+      const dir = await mkdtemp(join(tmpdir(), 'invite-coach-bench-'));
+      const keyv = new Keyv({
+        store: new KeyvSqlite({
+          uri: `sqlite://${join(dir, 'ledger.sqlite')}`,
+          ...(iterationLimit ? { iterationLimit } : {}),
+        }),
+        namespace: 'invite-coach',
+        throwOnErrors: true,
+      });
+      return {
+        keyv,
+        async dispose() {
+          await keyv.disconnect();
+          await rm(dir, { recursive: true, force: true });
+        },
+      };
+    },
+  };
+}
+
+function postgresBench(iterationLimit?: number): Bench {
+  return {
+    name: iterationLimit ? `postgres, iterationLimit ${iterationLimit}` : 'postgres',
+    async open() {
+      const table = `ledger_bench_${id}_${iterationLimit ?? 0}`;
+      const adapter = new KeyvPostgres({
+        uri: POSTGRES_URL,
+        table,
+        connectionTimeoutMillis: 2000,
+        ...(iterationLimit ? { iterationLimit } : {}),
+      });
+      const keyv = new Keyv({ store: adapter, namespace: 'invite-coach', throwOnErrors: true });
+      return {
+        keyv,
+        async dispose() {
+          await adapter.query(`DROP TABLE IF EXISTS public.${table}`);
+          await keyv.disconnect();
+        },
+      };
+    },
+  };
+}
+
+/**
+ * keyv's SQLite and Postgres iterators fetch `iterationLimit` rows a query (10
+ * by default), which is what a ledger read costs most: each store is measured
+ * with the default and with 1,000.
+ */
+const benches: Bench[] = [
+  sqliteBench(),
+  sqliteBench(1000),
+  {
+    name: 'redis',
+    async open() {
+      const keyv = new Keyv({
+        store: new KeyvRedis(REDIS_URL, { throwOnConnectError: true, connectionTimeout: 2000 }),
+        namespace: `icbench${id}`,
+        throwOnErrors: true,
+      });
+      return {
+        keyv,
+        async dispose() {
+          await keyv.clear();
+          await keyv.disconnect();
+        },
+      };
+    },
+  },
+  postgresBench(),
+  postgresBench(1000),
+];
+
+/** Prints the cost of `status` over 5,000 entries and of logging a send, per store. */
+export async function runLedgerBench(): Promise<void> {
+  console.log(
+    `ledger: status for one user with ${ENTRIES.toLocaleString('en')} entries, and logSend`,
+  );
+  for (const bench of benches) console.log(`  ${await runOne(bench)}`);
+}
