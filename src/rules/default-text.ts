@@ -8,7 +8,8 @@ const STOCK =
 export const defaultText: Rule = {
   id: 'default-text',
   level: 'error',
-  description: "The note is LinkedIn's stock text with nothing personal beyond a greeting and sign-off.",
+  description:
+    "The note is LinkedIn's stock text with nothing personal beyond a greeting and sign-off.",
   check(note) {
     const stock = [...note.matches(STOCK)];
     if (stock.length === 0) return [];

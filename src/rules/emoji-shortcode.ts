@@ -6,7 +6,8 @@ const SHORTCODE = /(?<![\p{L}\p{N}:/]):[a-z0-9_+-]{2,40}:(?![\p{L}\p{N}:])/gu;
 export const emojiShortcode: Rule = {
   id: 'emoji-shortcode',
   level: 'warning',
-  description: 'A Slack emoji shortcode such as :tada: will show on LinkedIn as text, not as an emoji.',
+  description:
+    'A Slack emoji shortcode such as :tada: will show on LinkedIn as text, not as an emoji.',
   check(note) {
     const out: RuleFinding[] = [];
     for (const m of note.matches(SHORTCODE, 'text')) {

@@ -16,7 +16,10 @@ const EVENT_NOUN =
 const CONTEXT_PATTERNS: readonly RegExp[] = [
   // Something of theirs, named: "your PyCon talk", "your article on …", "your app Tallybook".
   new RegExp(String.raw`\byour (?:[\p{L}\d'’-]+ ){0,3}${WORK_NOUN}\b`, 'u'),
-  new RegExp(String.raw`\b(?:tu|tus|votre|vos|dein|deine|ihr|ihre|su|sus) (?:[\p{L}\d-]+ ){0,3}${WORK_NOUN}\b`, 'u'),
+  new RegExp(
+    String.raw`\b(?:tu|tus|votre|vos|dein|deine|ihr|ihre|su|sus) (?:[\p{L}\d-]+ ){0,3}${WORK_NOUN}\b`,
+    'u',
+  ),
   // Having met or shared a moment.
   /\bwe (?:were |are )?both\b|\bboth (?:spoke|attended|worked|went|studied)\b/u,
   /\b(?:we|i) (?:met|spoke|chatted|talked|sat|worked|studied|overlapped|played|volunteered|served|presented)\b/u,

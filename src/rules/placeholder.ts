@@ -18,13 +18,15 @@ const TOKENS = new RegExp(
 // Square and angle brackets also carry ordinary asides ("[sic]", "<em>"): only
 // treat them as tokens when they read like a field name.
 const TITLE_CASED = /^\p{Lu}[\p{L}\p{N}_'.-]*(?:[ _]\p{L}[\p{L}\p{N}_'.-]*){0,4}$/u;
-const FIELD_WORD = /^[\p{L}_ ]*(?:name|company|title|role|event|city|school|position|industry|firm|topic)[\p{L}_ ]*$/iu;
+const FIELD_WORD =
+  /^[\p{L}_ ]*(?:name|company|title|role|event|city|school|position|industry|firm|topic)[\p{L}_ ]*$/iu;
 const ASIDE = /^(?:sic|sic!|lol|\.\.\.|…|etc|ed|emphasis (?:mine|added))$/i;
 
 export const placeholder: Rule = {
   id: 'placeholder',
   level: 'error',
-  description: 'An unfilled template token is left in: {first name}, [Company], {{name}}, <NAME>, %FIRSTNAME%.',
+  description:
+    'An unfilled template token is left in: {first name}, [Company], {{name}}, <NAME>, %FIRSTNAME%.',
   check(note) {
     const out: RuleFinding[] = [];
     for (const m of note.matches(TOKENS, 'text')) {

@@ -21,7 +21,13 @@ export interface Rule {
 }
 
 /** A finding at a range of the plain text. */
-export function at(note: Note, start: number, end: number, message: string, fix: string): RuleFinding {
+export function at(
+  note: Note,
+  start: number,
+  end: number,
+  message: string,
+  fix: string,
+): RuleFinding {
   return { ...note.toRaw(start, end), message, fix };
 }
 

@@ -34,7 +34,7 @@ const SIGNALS: readonly Signal[] = [
         String.raw`\bwir helfen\b|\bayudamos a\b|\bnous aidons\b`,
         String.raw`\b(?:our|my)\s+(?:[\p{L}\d-]+\s+){0,3}${PRODUCT_NOUN}\b(?=\s+(?:\w+\s+){0,2}(?:help|helps|cuts?|saves?|books?|covers?|can|lets?|gives?|predicts?|makes?|has helped|is)\b)`,
         String.raw`\bof (?:our|my) (?:[\p{L}\d-]+\s+){0,3}${PRODUCT_NOUN}\b`,
-        String.raw`,\s+our\s+(?:[\p{L}\d-]+\s+){0,3}${PRODUCT_NOUN}\b`,
+        String.raw`(?<=,\s+)our\s+(?:[\p{L}\d-]+\s+){0,3}${PRODUCT_NOUN}\b`,
         String.raw`\bwe(?: have)? built an? (?:\w+ ){0,3}(?:tool|platform|app|product|solution)\b`,
         String.raw`\bwe(?:'re| are) an? (?:[\p{L}\d-]+ ){0,3}(?:agency|consultancy|studio|firm|vendor|provider|partner)\b`,
         String.raw`\bi run an? (?:[\p{L}\d-]+ ){0,3}(?:agency|consultancy|studio|firm|practice)\b`,
@@ -138,7 +138,10 @@ interface Hit {
 function findHits(note: Note): Hit[] {
   const hits: Hit[] = [];
   for (const signal of SIGNALS) {
-    for (const m of note.matches(signal.pattern, signal.pattern.flags.includes('i') ? 'lower' : 'text')) {
+    for (const m of note.matches(
+      signal.pattern,
+      signal.pattern.flags.includes('i') ? 'lower' : 'text',
+    )) {
       hits.push({ signal, start: m.index, end: m.index + m[0].length });
     }
   }

@@ -18,7 +18,8 @@ export const selfCentered: Rule = {
   check(note) {
     const self = count(note.lower, SELF);
     const them = count(note.lower, THEM);
-    const allAboutSender = them === 0 ? self >= MIN_SELF_ALONE : self >= MIN_SELF && self >= RATIO * them;
+    const allAboutSender =
+      them === 0 ? self >= MIN_SELF_ALONE : self >= MIN_SELF && self >= RATIO * them;
     if (!allAboutSender) return [];
     return [
       whole(

@@ -23,7 +23,13 @@ export const shouting: Rule = {
         if (TOKEN_EDGE.test(note.text[s - 1] ?? '')) continue;
         seen.push([s, e]);
         out.push(
-          at(note, s, e, 'Capital letters read as shouting.', 'Write it in normal case; let the words carry the emphasis.'),
+          at(
+            note,
+            s,
+            e,
+            'Capital letters read as shouting.',
+            'Write it in normal case; let the words carry the emphasis.',
+          ),
         );
       }
     }

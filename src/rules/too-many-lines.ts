@@ -10,20 +10,29 @@ export const tooManyLines: Rule = {
   description: 'More than about three short lines: an invitation is read in a glance.',
   check(note) {
     const { start, end } = body(note.text);
-    const content = note.text.slice(start, end);
-    const lines = content.split(/\r?\n/).filter((l) => l.trim() !== '').length;
+    const lineStarts: number[] = [];
+    for (const m of note.text.slice(start, end).matchAll(/[^\r\n]*\S[^\r\n]*/g)) {
+      lineStarts.push(start + m.index + (m[0].length - m[0].trimStart().length));
+    }
     // Fragments such as "Best," on their own line are not sentences a reader has to get through.
     const sentences = note.sentences.filter(
-      (s) => s.start >= start && s.end <= end && s.text.split(/\s+/).length >= 3,
-    ).length;
-    if (lines <= MAX_LINES && sentences <= MAX_SENTENCES) return [];
-    // Point at what comes after the third sentence: the part to cut or merge.
-    const cutFrom = note.sentences.filter((s) => s.start >= start)[MAX_SENTENCES - 1]?.start ?? start;
-    const what = lines > MAX_LINES ? `${lines} lines` : `${sentences} sentences`;
+      (s) => s.end > start && s.start < end && s.text.split(/\s+/).length >= 3,
+    );
+    // Point at what comes past the limit: the part to cut or merge.
+    let cutFrom: number | undefined;
+    let what = '';
+    if (lineStarts.length > MAX_LINES) {
+      cutFrom = lineStarts[MAX_LINES];
+      what = `${lineStarts.length} lines`;
+    } else if (sentences.length > MAX_SENTENCES) {
+      cutFrom = sentences[MAX_SENTENCES]?.start;
+      what = `${sentences.length} sentences`;
+    }
+    if (cutFrom === undefined) return [];
     return [
       at(
         note,
-        Math.min(cutFrom, end),
+        cutFrom,
         end,
         `${what}: an invitation is read in a glance, and long ones look like form letters.`,
         'Keep it to about three short lines: context, the invitation in your own words, one next step.',

@@ -76,7 +76,8 @@ export function decodeSlackText(raw: string): Decoded {
         const start = length;
         const entity = describeToken(m[1] as string, m[2]);
         emit(entity.display, i, end);
-        if (entity.kind) entities.push({ kind: entity.kind, start, end: length, target: entity.target });
+        if (entity.kind)
+          entities.push({ kind: entity.kind, start, end: length, target: entity.target });
         i = end;
         continue;
       }
@@ -108,7 +109,11 @@ function describeToken(
   switch (body[0]) {
     case '@':
       // A mention is a person: shown by name when Slack gave one.
-      return { display: text ? `@${text.replace(/^@/, '')}` : '@Someone', kind: 'mention', target: body.slice(1) };
+      return {
+        display: text ? `@${text.replace(/^@/, '')}` : '@Someone',
+        kind: 'mention',
+        target: body.slice(1),
+      };
     case '#':
       return { display: `#${text ?? 'channel'}`, kind: 'channel', target: body.slice(1) };
     case '!': {
@@ -116,7 +121,8 @@ function describeToken(
       if (name === 'here' || name === 'channel' || name === 'everyone') {
         return { display: `@${name}`, kind: 'broadcast', target: name };
       }
-      if (name === 'subteam') return { display: text ?? '@team', kind: 'broadcast', target: body.slice(1) };
+      if (name === 'subteam')
+        return { display: text ?? '@team', kind: 'broadcast', target: body.slice(1) };
       // `<!date^…|fallback>` and friends: the fallback is what a person reads.
       return { display: text ?? '', target: body.slice(1) };
     }

@@ -2,8 +2,8 @@ const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Characters as a person sees them: an emoji with skin tone or ZWJ is one, CRLF is one. */
 export function countGraphemes(text: string): number {
-  // ASCII without CR is one grapheme per code unit; skip the segmenter for it.
-  if (/^[\x00-\x0c\x0e-\x7f]*$/.test(text)) return text.length;
+  // Printable ASCII, tabs and LF are one grapheme per code unit: skip the segmenter.
+  if (/^[\t\n -~]*$/.test(text)) return text.length;
   let n = 0;
   for (const _ of segmenter.segment(text)) n++;
   return n;

@@ -1,5 +1,5 @@
-import { countGraphemes } from './graphemes.js';
 import { decodeSlackText, type Entity } from './decode.js';
+import { countGraphemes } from './graphemes.js';
 
 export interface Span {
   start: number;
