@@ -1,0 +1,103 @@
+import { createRequire } from 'node:module';
+import type { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import pc from 'picocolors';
+import { isAccount } from '../limits.js';
+import { checkLines, checkOne, EXIT, UsageError } from './check-command.js';
+
+export interface CliIo {
+  stdin: Readable;
+  stdinIsTTY: boolean;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  color: boolean;
+}
+
+const HELP = `invite-coach: coaching for LinkedIn invitation notes
+
+Usage:
+  invite-coach check [--account basic|premium] [--json] [NOTE]
+  invite-coach check --jsonl [--account basic|premium] < notes.jsonl
+
+  NOTE            the note to check; read from standard input when omitted
+  --account, -a   basic (200-character limit, the default) or premium (300)
+  --json          print the report as JSON
+  --jsonl         batch: one {"id","note","account"} object a line in, one result a line out
+  --help, -h      show this help
+  --version, -v   show the version
+
+Exit status: 0 ready to send, 1 not ready (or a batch line failed), 2 usage error.
+`;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`invite-coach: ${err.message}\nRun "invite-coach --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout(`${version()}\n`);
+    return EXIT.ready;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') {
+    io.stdout(HELP);
+    return EXIT.ready;
+  }
+  if (command === undefined)
+    throw new UsageError('missing command: try "invite-coach check <note>".');
+  if (command !== 'check') throw new UsageError(`unknown command "${command}".`);
+
+  const account = values.account ?? 'basic';
+  if (!isAccount(account))
+    throw new UsageError(`--account must be basic or premium, not "${account}".`);
+  if (values.json && values.jsonl)
+    throw new UsageError('--json and --jsonl cannot be used together.');
+
+  const checkIo = {
+    stdin: io.stdin,
+    stdinIsTTY: io.stdinIsTTY,
+    write: io.stdout,
+    colors: pc.createColors(io.color),
+  };
+  if (values.jsonl) {
+    if (rest.length > 0)
+      throw new UsageError('--jsonl reads notes from standard input, not from arguments.');
+    return checkLines(account, checkIo);
+  }
+  return checkOne(rest, account, values.json ?? false, checkIo);
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      account: { type: 'string', short: 'a' },
+      json: { type: 'boolean' },
+      jsonl: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
+
+function version(): string {
+  const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+  return pkg.version;
+}
