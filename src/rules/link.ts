@@ -2,7 +2,7 @@ import { at, type Rule, type RuleFinding } from './rule.js';
 
 // Bare URLs and domains as people type them ("calendly.com/x", "www.site.io").
 const BARE_LINK =
-  /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|ai|co|net|org|dev|app|me|ly|gg|xyz|info|biz|so|sh|to|us|uk|de|fr|es|eu|ca)\b(?:\/[^\s<>"]*)?/giu;
+  /\b(?:https?:\/\/|www\.)[^\s<>"]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|ai|co|net|org|dev|app|me|ly|gg|xyz|info|biz|so|sh|to|us|uk|de|fr|es|eu|ca)\b(?:\/[^\s<>"]*)?/g;
 
 export const link: Rule = {
   id: 'link',
@@ -13,7 +13,7 @@ export const link: Rule = {
     const spans: Array<[number, number]> = note.entities
       .filter((e) => e.kind === 'link')
       .map((e) => [e.start, e.end]);
-    for (const m of note.matches(BARE_LINK, 'text')) {
+    for (const m of note.matches(BARE_LINK)) {
       const s = m.index;
       const e = s + m[0].replace(/[.,;:!?)]+$/, '').length;
       // Part of an e-mail address: the email-address rule covers it.

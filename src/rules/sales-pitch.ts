@@ -15,6 +15,8 @@ interface Signal {
   pattern: RegExp;
   /** Counts only when another, non-weak signal is present. */
   weak?: boolean;
+  /** Matched against the lower-cased text unless the case carries meaning ("Reply 'GROW'"). */
+  on?: 'text';
   /** Ignored when the sender is hiring or buying (an interview slot is not a sales meeting). */
   notWhenBuying?: boolean;
 }
@@ -47,7 +49,7 @@ const SIGNALS: readonly Signal[] = [
         String.raw`\bshow you how \p{Lu}?[\p{L}\d ]{0,30}? (?:can|will) (?:save|help|cut|boost|grow)\b`,
         String.raw`\bsponsor(?:ship)? (?:slots|packages|opportunities)\b`,
       ].join('|'),
-      'giu',
+      'gu',
     ),
   },
   {
@@ -65,20 +67,20 @@ const SIGNALS: readonly Signal[] = [
         String.raw`#1 |\bnumber one\b|\bthe leading (?:provider|platform)\b|\baward-winning\b`,
         String.raw`\b(?:fortune 500|teams like yours|companies like yours|agencies like yours|leaders like you)\b`,
       ].join('|'),
-      'giu',
+      'gu',
     ),
   },
   {
     reason: 'offers a demo',
     weight: 2,
     pattern:
-      /\b(?:show|give|run|schedule|book|set up|walk) (?:you )?(?:a |an |our )?(?:[\w-]+ ){0,2}demo\b|\b(?:quick|short|brief|kurze|kurzen|personalized|live) demo\b(?!\s+(?:video|day|at)\b)|\bdemo of (?:our|my)\b|\b\d+[- ]?min(?:ute)? demo\b/giu,
+      /\b(?:show|give|run|schedule|book|set up|walk) (?:you )?(?:a |an |our )?(?:[\w-]+ ){0,2}demo\b|\b(?:quick|short|brief|kurze|kurzen|personalized|live) demo\b(?!\s+(?:video|day|at)\b)|\bdemo of (?:our|my)\b|\b\d+[- ]?min(?:ute)? demo\b/gu,
   },
   {
     reason: 'offers a free trial or freebie',
     weight: 2,
     pattern:
-      /\bfree (?:\d+[- ]day )?trial\b|\btry (?:it|us|\w+) (?:for )?free\b|\bfree (?:audit|sandbox|account|consultation|assessment|strategy session|analysis)\b|\bfree sandbox\b|\bcomplimentary (?:[\w-]+ ){0,2}(?:review|consultation|audit|assessment|session|analysis)\b|\bno credit card\b|\bearly[- ]bird\b/giu,
+      /\bfree (?:\d+[- ]day )?trial\b|\btry (?:it|us|\w+) (?:for )?free\b|\bfree (?:audit|sandbox|account|consultation|assessment|strategy session|analysis)\b|\bfree sandbox\b|\bcomplimentary (?:[\w-]+ ){0,2}(?:review|consultation|audit|assessment|session|analysis)\b|\bno credit card\b|\bearly[- ]bird\b/gu,
   },
   {
     reason: 'quotes prices or rates',
@@ -93,27 +95,28 @@ const SIGNALS: readonly Signal[] = [
         String.raw`\bbeat your (?:[\w-]+ ){0,3}(?:rates|price|prices|premium|quote)\b`,
         String.raw`\bcharge (?:only )?on\b|\bonly charge\b|\bprice is [$€£]`,
       ].join('|'),
-      'giu',
+      'gu',
     ),
   },
   {
     reason: 'names a price for your work',
     weight: 1,
     notWhenBuying: true,
-    pattern: /\b(?:for|at|from|only|just) [$€£]\s?\d[\d,.]*\s?k?\b(?! (?:budget|salary|raise))/giu,
+    pattern: /\b(?:for|at|from|only|just) [$€£]\s?\d[\d,.]*\s?k?\b(?! (?:budget|salary|raise))/gu,
   },
   {
     reason: 'links to a calendar to book a meeting',
     weight: 2,
     notWhenBuying: true,
     pattern:
-      /\b(?:calendly\.com|cal\.com|savvycal\.com|meetings\.hubspot\.com|chilipiper\.com)\b|\bbook (?:a |some )?(?:\d+ ?(?:minutes|mins?)|time|a slot|a demo|a call|a meeting)\b(?: (?:on|in) my calendar)?|\bon my calendar\b|\btermin buchen\b/giu,
+      /\b(?:calendly\.com|cal\.com|savvycal\.com|meetings\.hubspot\.com|chilipiper\.com)\b|\bbook (?:a |some )?(?:\d+ ?(?:minutes|mins?)|time|a slot|a demo|a call|a meeting)\b(?: (?:on|in) my calendar)?|\bon my calendar\b|\btermin buchen\b/gu,
   },
   {
     reason: 'asks for a sign-up or a reply keyword',
     weight: 2,
     pattern:
-      /\bset up your account\b|\blink to (?:enroll|sign up|register|buy)\b|\breply ['"]?[A-Z]{2,}['"]?\b|\bsign up (?:here|today|now)\b/gu,
+      /\b[Ss]et up your account\b|\b[Ll]ink to (?:enroll|sign up|register|buy)\b|\b[Rr]eply ['"]?[A-Z]{2,}['"]?(?=\W)|\b[Ss]ign up (?:here|today|now)\b/gu,
+    on: 'text',
   },
   {
     reason: 'asks for a quick call or chat',
@@ -121,13 +124,13 @@ const SIGNALS: readonly Signal[] = [
     weak: true,
     notWhenBuying: true,
     pattern:
-      /\bquick (?:call|chat|zoom|meeting)\b|\b\d+[- ]?(?:minute|min) (?:call|chat|meeting|zoom)\b|\bhop on a (?:quick )?call\b|\bworth a (?:\d+[- ]minute )?(?:chat|call|conversation)\b|\b(?:discuss|explore) (?:your roadmap|a partnership|how we)\b/giu,
+      /\bquick (?:call|chat|zoom|meeting)\b|\b\d+[- ]?(?:minute|min) (?:call|chat|meeting|zoom)\b|\bhop on a (?:quick )?call\b|\bworth a (?:\d+[- ]minute )?(?:chat|call|conversation)\b|\b(?:discuss|explore) (?:your roadmap|a partnership|how we)\b/gu,
   },
 ];
 
 // The sender is hiring, buying, or asking for advice: money and meetings are not a pitch here.
 const BUYING =
-  /\b(?:i'm|i am|we're|we are) (?:hiring|recruiting|evaluating|choosing|looking for (?:a|an) (?:vendor|supplier|agency))\b|\brecruiting for\b|\bour budget\b|\bestoy contratando\b|\b(?:we|i) need (?:ours|a|an|someone)\b|\blooking to hire\b|\bcommission(?:ing)?\b/iu;
+  /\b(?:i'm|i am|we're|we are) (?:hiring|recruiting|evaluating|choosing|looking for (?:a|an) (?:vendor|supplier|agency))\b|\brecruiting for\b|\bour budget\b|\bestoy contratando\b|\b(?:we|i) need (?:ours|a|an|someone)\b|\blooking to hire\b|\bcommission(?:ing)?\b/u;
 
 interface Hit {
   signal: Signal;
@@ -138,10 +141,7 @@ interface Hit {
 function findHits(note: Note): Hit[] {
   const hits: Hit[] = [];
   for (const signal of SIGNALS) {
-    for (const m of note.matches(
-      signal.pattern,
-      signal.pattern.flags.includes('i') ? 'lower' : 'text',
-    )) {
+    for (const m of note.matches(signal.pattern, signal.on ?? 'lower')) {
       hits.push({ signal, start: m.index, end: m.index + m[0].length });
     }
   }

@@ -11,11 +11,14 @@ export const tooManyLines: Rule = {
   check(note) {
     const { start, end } = body(note.text);
     const lineStarts: number[] = [];
-    for (const m of note.text.slice(start, end).matchAll(/[^\r\n]*\S[^\r\n]*/g)) {
+    const content = note.text.slice(start, end);
+    for (const m of content.matchAll(/[^\r\n]*\S[^\r\n]*/g)) {
       lineStarts.push(start + m.index + (m[0].length - m[0].trimStart().length));
     }
+    // Fewer sentence ends than the limit: no need to segment.
+    const ends = content.match(/[.!?。！？]+(?:\s|$)/g)?.length ?? 0;
     // Fragments such as "Best," on their own line are not sentences a reader has to get through.
-    const sentences = note.sentences.filter(
+    const sentences = (ends + 1 <= MAX_SENTENCES ? [] : note.sentences).filter(
       (s) => s.end > start && s.start < end && s.text.split(/\s+/).length >= 3,
     );
     // Point at what comes past the limit: the part to cut or merge.
