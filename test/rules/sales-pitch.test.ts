@@ -38,6 +38,10 @@ testRule(salesPitch, {
   ],
   invalid: [
     {
+      note: "I help coaches land clients. Reply 'GROW' for the guide.",
+      spans: ["I help coaches land clients. Reply 'GROW'"],
+    },
+    {
       note: 'Hi Megan, we help SaaS teams cut their AWS bill by 30%. Open to a quick call next week?',
       spans: ['we help SaaS teams cut their AWS bill by 30%. Open to a quick call'],
     },
