@@ -15,6 +15,7 @@ async function cli(argv: string[], stdin = '', { tty = false, color = false } = 
       err += t;
     },
     color,
+    env: {},
   });
   return { code, out, err };
 }
