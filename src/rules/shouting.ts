@@ -1,3 +1,4 @@
+import { isBareToken } from './placeholder.js';
 import { at, overlapsAny, type Rule, type RuleFinding } from './rule.js';
 
 // Three or more capitalised words in a row, or a long capitalised word that
@@ -20,7 +21,7 @@ export const shouting: Rule = {
         const e = s + m[0].length;
         if (overlapsAny(seen, [s, e])) continue;
         // %FIRSTNAME%, {NAME}: a template token, which the placeholder rule reports.
-        if (TOKEN_EDGE.test(note.text[s - 1] ?? '')) continue;
+        if (TOKEN_EDGE.test(note.text[s - 1] ?? '') || isBareToken(m[0])) continue;
         seen.push([s, e]);
         out.push(
           at(
