@@ -14,10 +14,13 @@ export class CheckOptionsError extends TypeError {
  * it was passed, Slack markup and all.
  */
 export function checkNote(note: string, options: CheckOptions = {}): CheckReport {
-  if (typeof note !== 'string') throw new CheckOptionsError('checkNote: the note must be a string.');
+  if (typeof note !== 'string')
+    throw new CheckOptionsError('checkNote: the note must be a string.');
   const account = options.account ?? 'basic';
   if (!isAccount(account)) {
-    throw new CheckOptionsError(`checkNote: account must be "basic" or "premium", not ${JSON.stringify(account)}.`);
+    throw new CheckOptionsError(
+      `checkNote: account must be "basic" or "premium", not ${JSON.stringify(account)}.`,
+    );
   }
   const limit = NOTE_LIMITS[account];
   const analysed = new Note(note);
@@ -30,7 +33,14 @@ export function checkNote(note: string, options: CheckOptions = {}): CheckReport
     if (analysed.isBlank && rule.id !== 'blank-note') continue;
     const level = setting ?? rule.level;
     for (const f of rule.check(analysed, { account, limit })) {
-      findings.push({ rule: rule.id, level, message: f.message, fix: f.fix, start: f.start, end: f.end });
+      findings.push({
+        rule: rule.id,
+        level,
+        message: f.message,
+        fix: f.fix,
+        start: f.start,
+        end: f.end,
+      });
     }
   }
 

@@ -10,7 +10,8 @@ export const blankNote: Rule = {
       {
         start: 0,
         end: note.raw.length,
-        message: 'The note is empty: a blank invitation looks automated and is accepted less often.',
+        message:
+          'The note is empty: a blank invitation looks automated and is accepted less often.',
         fix: 'Write one line on how you know them, one inviting them in your own words, and one suggesting a next step.',
       },
     ];

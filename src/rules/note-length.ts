@@ -4,7 +4,8 @@ import { at, type Rule } from './rule.js';
 export const noteLength: Rule = {
   id: 'note-length',
   level: 'error',
-  description: "The note is longer than the account's limit (200 Basic, 300 Premium), counted as a person sees characters.",
+  description:
+    "The note is longer than the account's limit (200 Basic, 300 Premium), counted as a person sees characters.",
   check(note, { account, limit }) {
     if (note.length <= limit) return [];
     const over = note.length - limit;

@@ -17,6 +17,8 @@ export interface Entity {
 
 export interface Decoded {
   plain: string;
+  /** True when plain === raw character for character; the offset arrays are then left empty. */
+  identity: boolean;
   /** rawStart[i] / rawEnd[i]: the raw range that plain character i came from. */
   rawStart: number[];
   rawEnd: number[];
@@ -49,7 +51,13 @@ const SUBSTITUTES: Record<string, string> = {
   '\u2007': ' ',
 };
 
+// Nothing to resolve: no markup, entity, invisible or substituted character.
+const NEEDS_DECODING =
+  /[<&\u00A0\u00AD\u200B\u200E\u200F\u2007\u2018\u2019\u201A\u201C-\u201E\u202A-\u202F\u2032\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
 export function decodeSlackText(raw: string): Decoded {
+  if (!NEEDS_DECODING.test(raw))
+    return { plain: raw, identity: true, rawStart: [], rawEnd: [], entities: [] };
   const parts: string[] = [];
   const rawStart: number[] = [];
   const rawEnd: number[] = [];
@@ -76,7 +84,8 @@ export function decodeSlackText(raw: string): Decoded {
         const start = length;
         const entity = describeToken(m[1] as string, m[2]);
         emit(entity.display, i, end);
-        if (entity.kind) entities.push({ kind: entity.kind, start, end: length, target: entity.target });
+        if (entity.kind)
+          entities.push({ kind: entity.kind, start, end: length, target: entity.target });
         i = end;
         continue;
       }
@@ -97,7 +106,7 @@ export function decodeSlackText(raw: string): Decoded {
   }
   rawStart.push(raw.length);
   rawEnd.push(raw.length);
-  return { plain: parts.join(''), rawStart, rawEnd, entities };
+  return { plain: parts.join(''), identity: false, rawStart, rawEnd, entities };
 }
 
 function describeToken(
@@ -108,7 +117,11 @@ function describeToken(
   switch (body[0]) {
     case '@':
       // A mention is a person: shown by name when Slack gave one.
-      return { display: text ? `@${text.replace(/^@/, '')}` : '@Someone', kind: 'mention', target: body.slice(1) };
+      return {
+        display: text ? `@${text.replace(/^@/, '')}` : '@Someone',
+        kind: 'mention',
+        target: body.slice(1),
+      };
     case '#':
       return { display: `#${text ?? 'channel'}`, kind: 'channel', target: body.slice(1) };
     case '!': {
@@ -116,7 +129,8 @@ function describeToken(
       if (name === 'here' || name === 'channel' || name === 'everyone') {
         return { display: `@${name}`, kind: 'broadcast', target: name };
       }
-      if (name === 'subteam') return { display: text ?? '@team', kind: 'broadcast', target: body.slice(1) };
+      if (name === 'subteam')
+        return { display: text ?? '@team', kind: 'broadcast', target: body.slice(1) };
       // `<!date^…|fallback>` and friends: the fallback is what a person reads.
       return { display: text ?? '', target: body.slice(1) };
     }

@@ -1,5 +1,5 @@
-import { countGraphemes } from './graphemes.js';
 import { decodeSlackText, type Entity } from './decode.js';
+import { countGraphemes } from './graphemes.js';
 
 export interface Span {
   start: number;
@@ -23,6 +23,7 @@ export class Note {
   /** Characters a person sees. */
   readonly length: number;
   readonly isBlank: boolean;
+  readonly #identity: boolean;
   readonly #rawStart: number[];
   readonly #rawEnd: number[];
   #sentences: Sentence[] | undefined;
@@ -33,6 +34,7 @@ export class Note {
     this.text = decoded.plain;
     this.lower = lowerSameLength(decoded.plain);
     this.entities = decoded.entities;
+    this.#identity = decoded.identity;
     this.#rawStart = decoded.rawStart;
     this.#rawEnd = decoded.rawEnd;
     this.length = countGraphemes(decoded.plain);
@@ -41,6 +43,7 @@ export class Note {
 
   /** Maps a half-open range of the plain text to the raw note. */
   toRaw(start: number, end: number): Span {
+    if (this.#identity) return { start, end: Math.max(start, end) };
     const rawStart = this.#rawStart[start] ?? this.raw.length;
     if (end <= start) return { start: rawStart, end: rawStart };
     return { start: rawStart, end: this.#rawEnd[end - 1] ?? this.raw.length };

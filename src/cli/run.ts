@@ -1,0 +1,125 @@
+import { createRequire } from 'node:module';
+import type { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import pc from 'picocolors';
+import { isAccount } from '../limits.js';
+import { checkLines, checkOne, EXIT, UsageError } from './check-command.js';
+import { draftOne } from './draft-command.js';
+
+export interface CliIo {
+  stdin: Readable;
+  stdinIsTTY: boolean;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  color: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+const HELP = `invite-coach: coaching for LinkedIn invitation notes
+
+Usage:
+  invite-coach check [--account basic|premium] [--json] [NOTE]
+  invite-coach check --jsonl [--account basic|premium] < notes.jsonl
+  invite-coach draft [--account basic|premium] [--json] [--variant N] "<context>"
+
+  NOTE            the note to check; read from standard input when omitted
+  --account, -a   basic (200-character limit, the default) or premium (300)
+  --json          print the report as JSON
+  --jsonl         batch: one {"id","note","account"} object a line in, one result a line out
+  --variant N     draft: another version of the note (0, 1, 2 …)
+
+A draft uses the templates in prompts/; with OPENAI_API_KEY set (and optionally
+OPENAI_BASE_URL, OPENAI_MODEL) an LLM rewrites it, and every draft is re-checked.
+  --help, -h      show this help
+  --version, -v   show the version
+
+Exit status: 0 ready to send (or drafted), 1 not ready (or a batch line failed, or a
+draft needs more information), 2 usage error.
+`;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`invite-coach: ${err.message}\nRun "invite-coach --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  }
+}
+
+async function dispatch(argv: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.stdout(`${version()}\n`);
+    return EXIT.ready;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help') {
+    io.stdout(HELP);
+    return EXIT.ready;
+  }
+  if (command === undefined)
+    throw new UsageError('missing command: try "invite-coach check <note>".');
+  if (command !== 'check' && command !== 'draft')
+    throw new UsageError(`unknown command "${command}".`);
+
+  const account = values.account ?? 'basic';
+  if (!isAccount(account))
+    throw new UsageError(`--account must be basic or premium, not "${account}".`);
+  if (values.json && values.jsonl)
+    throw new UsageError('--json and --jsonl cannot be used together.');
+
+  const checkIo = {
+    stdin: io.stdin,
+    stdinIsTTY: io.stdinIsTTY,
+    write: io.stdout,
+    colors: pc.createColors(io.color),
+  };
+  if (command === 'draft') {
+    if (values.jsonl) throw new UsageError('--jsonl is for check, not draft.');
+    const variant = Number(values.variant ?? 0);
+    if (!Number.isInteger(variant) || variant < 0)
+      throw new UsageError('--variant must be a whole number, 0 or more.');
+    return draftOne(
+      rest,
+      { account, json: values.json ?? false, variant },
+      { write: io.stdout, colors: checkIo.colors, env: io.env },
+    );
+  }
+  if (values.variant !== undefined) throw new UsageError('--variant is for draft, not check.');
+  if (values.jsonl) {
+    if (rest.length > 0)
+      throw new UsageError('--jsonl reads notes from standard input, not from arguments.');
+    return checkLines(account, checkIo);
+  }
+  return checkOne(rest, account, values.json ?? false, checkIo);
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      account: { type: 'string', short: 'a' },
+      json: { type: 'boolean' },
+      jsonl: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+      variant: { type: 'string' },
+    },
+  });
+}
+
+function version(): string {
+  const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+  return pkg.version;
+}

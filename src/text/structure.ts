@@ -1,0 +1,40 @@
+/**
+ * Greetings and sign-offs: the parts of a note that carry no content, so that
+ * rules can tell a note that only wraps LinkedIn's stock sentence in
+ * "Hi Maria, … Best, Tom" from one that says something.
+ */
+
+// A name, or the template token that stands for one ("[Your Name]").
+const NAME = String.raw`(?:[\p{Lu}@][\p{L}'’.-]*\.?|\[[^\]\n]{1,30}\]|\{\{?[^}\n]{1,30}\}?\})`;
+const GREETING = new RegExp(
+  String.raw`^\s*(?:(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hola|bonjour|hallo|ciao|olá|oi)\b[ \t]*(?:(?:there|all|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|herr|frau)[ \t]+)?(?:${NAME}(?:[ \t]+${NAME}){0,2})?[ \t]*[,!.:]?|${NAME}!)`,
+  'iu',
+);
+const SIGN_OFF = new RegExp(
+  String.raw`(?:^|[\s.!])(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards|regards|thanks|thank you|many thanks|cheers|sincerely|all the best|talk soon|take care|saludos|cordialement|viele grüße|lg)[ \t]*[,!.]?\s*(?:[-–—]?[ \t]*${NAME}(?:[ \t]+${NAME}){0,2})?\s*$`,
+  'iu',
+);
+const NAME_LINE = new RegExp(String.raw`^\s*[-–—]?[ \t]*${NAME}(?:[ \t]+${NAME}){0,2}\s*$`, 'u');
+
+/** Length of the greeting at the start of `text`, or 0. */
+export function greetingLength(text: string): number {
+  const m = GREETING.exec(text);
+  return m ? m[0].length : 0;
+}
+
+/** Offset where a trailing sign-off starts (a name alone on the last line counts), or text.length. */
+export function signOffStart(text: string): number {
+  const m = SIGN_OFF.exec(text);
+  if (m) return m.index + (m[0].length - m[0].trimStart().length);
+  const lines = text.trimEnd().split(/\r?\n/);
+  const last = lines.at(-1) ?? '';
+  if (lines.length > 1 && NAME_LINE.test(last)) return text.trimEnd().length - last.length;
+  return text.length;
+}
+
+/** The note with its greeting and sign-off cut off: what it actually says. */
+export function body(text: string): { start: number; end: number } {
+  const start = greetingLength(text);
+  const end = Math.max(start, signOffStart(text));
+  return { start, end };
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkNote } from '../src/index.js';
+import type { Account } from '../src/types.js';
+
+interface CorpusCase {
+  id: string;
+  note: string;
+  account: Account;
+  fire: string[];
+  quiet: string[];
+  ready: boolean;
+  why: string;
+}
+
+// The labelled corpus lives beside the repository, in shared/ (CI clones it there too).
+const corpusFile = fileURLToPath(new URL('../../shared/corpus/dev.jsonl', import.meta.url));
+const cases: CorpusCase[] = readFileSync(corpusFile, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as CorpusCase);
+
+describe('dev corpus', () => {
+  it('is there to test against', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(100);
+  });
+
+  for (const c of cases) {
+    it(`${c.id}: ${c.why}`, () => {
+      const report = checkNote(c.note, { account: c.account });
+      const fired = new Set(report.findings.map((f) => f.rule));
+      expect({ fired: c.fire.filter((id) => fired.has(id)) }).toEqual({ fired: c.fire });
+      expect({ quiet: c.quiet.filter((id) => fired.has(id)) }).toEqual({ quiet: [] });
+      expect(report.ready).toBe(c.ready);
+    });
+  }
+});
