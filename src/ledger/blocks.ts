@@ -1,0 +1,203 @@
+/**
+ * Pure Block Kit builders for the ledger: the status view and the list of
+ * pending invitations with a menu to record each outcome. They know nothing
+ * of Bolt; the Slack listeners send what they return.
+ *
+ * Everything a person typed (recipient names) goes through {@link escapeMrkdwn}.
+ */
+import { DAY_MS } from './policy/defaults.js';
+import type { LedgerStatus } from './policy/status.js';
+import { budgetLine } from './policy/status.js';
+import type { LedgerWarning, Severity } from './policy/warning.js';
+import { currentStatus, type LedgerEntry, OUTCOMES, type Outcome } from './records.js';
+
+/** The few Block Kit shapes these builders produce. */
+export interface TextObject {
+  type: 'mrkdwn' | 'plain_text';
+  text: string;
+  emoji?: boolean;
+}
+export interface OverflowOption {
+  text: TextObject;
+  value: string;
+}
+export type Block =
+  | { type: 'header'; text: TextObject }
+  | {
+      type: 'section';
+      block_id?: string;
+      text?: TextObject;
+      fields?: TextObject[];
+      accessory?: Overflow;
+    }
+  | { type: 'context'; elements: TextObject[] }
+  | { type: 'divider' };
+export interface Overflow {
+  type: 'overflow';
+  action_id: string;
+  options: OverflowOption[];
+}
+
+/** The action id of the outcome menu on each pending invitation. */
+export const OUTCOME_ACTION_ID = 'ledger_pending_outcome';
+
+/** Slack allows 50 blocks in a message. */
+const MAX_BLOCKS = 50;
+
+/** Escapes the three characters Slack's mrkdwn treats as control characters. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const mrkdwn = (text: string): TextObject => ({ type: 'mrkdwn', text });
+const plain = (text: string): TextObject => ({ type: 'plain_text', text, emoji: true });
+
+const SEVERITY_ICON: Record<Severity, string> = {
+  danger: ':red_circle:',
+  warn: ':large_yellow_circle:',
+  info: ':information_source:',
+};
+
+/** A date Slack shows in the reader's own time zone, with an ISO fallback. */
+function slackDate(iso: string): string {
+  const seconds = Math.floor(Date.parse(iso) / 1000);
+  return `<!date^${seconds}^{date_short_pretty}|${iso.slice(0, 10)}>`;
+}
+
+function percent(rate: number | null): string {
+  return rate === null ? '–' : `${Math.round(rate * 100)}%`;
+}
+
+/** One line per warning, the most severe first (as the policy sorts them). */
+export function warningBlocks(warnings: readonly LedgerWarning[]): Block[] {
+  if (warnings.length === 0) return [];
+  return [
+    {
+      type: 'section',
+      text: mrkdwn(
+        warnings.map((w) => `${SEVERITY_ICON[w.severity]} ${escapeMrkdwn(w.message)}`).join('\n'),
+      ),
+    },
+  ];
+}
+
+/** `/invite-coach status`: the budget line, the figures and the warnings. */
+export function statusBlocks(summary: LedgerStatus): Block[] {
+  const { week, today, pending, idk, notes, acceptance } = summary;
+  const noteText =
+    notes.left === null
+      ? `${notes.used} this month (Premium: no limit)`
+      : `${notes.left} of ${notes.limit} left this month`;
+  const rates = acceptance.map(
+    (a) => `${percent(a.rate)} over ${a.days} days (${a.accepted}/${a.sent})`,
+  );
+  return [
+    { type: 'header', text: plain('Your invitation budget') },
+    { type: 'context', elements: [mrkdwn(escapeMrkdwn(budgetLine(summary)))] },
+    {
+      type: 'section',
+      fields: [
+        mrkdwn(`*This week*\n${week.sent} of ${week.cap}`),
+        mrkdwn(`*Today*\n${today.today} (spread out: at most ${today.limit} a day)`),
+        mrkdwn(
+          `*Pending*\n${pending.count} of ${pending.threshold} · ${pending.stale} over a week, ${pending.veryStale} over three`,
+        ),
+        mrkdwn(
+          `*"I don't know this person"*\n${idk.count} (warning at ${idk.warnAt}, danger at ${idk.dangerAt})`,
+        ),
+        mrkdwn(`*Personalised notes*\n${noteText}`),
+        mrkdwn(`*Accepted*\n${rates.join('\n')}`),
+      ],
+    },
+    ...warningBlocks(summary.warnings),
+  ];
+}
+
+const OUTCOME_LABEL: Record<Outcome, string> = {
+  accepted: 'Accepted',
+  ignored: 'Ignored',
+  withdrawn: 'Withdrawn',
+  idk: 'Answered "I don\'t know"',
+};
+
+/** The value of an outcome menu option: `<outcome>:<entryId>`. */
+export function outcomeValue(outcome: Outcome, entryId: string): string {
+  return `${outcome}:${entryId}`;
+}
+
+/** Reads an outcome menu value back; `undefined` when it is not one (never trust a payload). */
+export function parseOutcomeValue(
+  value: string,
+): { outcome: Outcome; entryId: string } | undefined {
+  const match = /^([a-z]+):([A-Za-z0-9_-]{1,64})$/.exec(value);
+  const outcome = match?.[1] as Outcome | undefined;
+  if (!match?.[2] || outcome === undefined || !OUTCOMES.includes(outcome)) return undefined;
+  return { outcome, entryId: match[2] };
+}
+
+function recipientText(entry: LedgerEntry): string {
+  const name =
+    entry.recipient.name === undefined ? undefined : `*${escapeMrkdwn(entry.recipient.name)}*`;
+  const url = entry.recipient.profileUrl;
+  // Canonical profile URLs hold no `|` or `>`: the normaliser percent-encodes the slug.
+  if (url === undefined) return name ?? '';
+  return name === undefined ? `<${url}>` : `${name} · <${url}|profile>`;
+}
+
+export interface PendingListOptions {
+  /** Most entries to show; the rest are counted. Capped so the message stays under Slack's 50 blocks. */
+  limit?: number;
+}
+
+/**
+ * The pending invitations, oldest first (those to withdraw come first), each
+ * with its age and a menu to record what became of it. Entries that are not
+ * pending are left out.
+ */
+export function pendingListBlocks(
+  entries: readonly LedgerEntry[],
+  now: Date,
+  options: PendingListOptions = {},
+): Block[] {
+  const pending = entries
+    .filter((e) => currentStatus(e) === 'pending')
+    .sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
+  if (pending.length === 0) {
+    return [{ type: 'section', text: mrkdwn('No pending invitations. :tada:') }];
+  }
+  const limit = Math.max(1, Math.min(options.limit ?? 20, MAX_BLOCKS - 3));
+  const shown = pending.slice(0, limit);
+  const blocks: Block[] = [
+    { type: 'header', text: plain(`Pending invitations (${pending.length})`) },
+  ];
+  for (const entry of shown) {
+    const days = Math.floor((now.getTime() - Date.parse(entry.sentAt)) / DAY_MS);
+    const note = entry.personalised
+      ? `with a note (${entry.noteLength} characters)`
+      : 'without a note';
+    blocks.push({
+      type: 'section',
+      block_id: `ledger_pending_${entry.id}`,
+      text: mrkdwn(
+        `${recipientText(entry)}\nSent ${slackDate(entry.sentAt)} (${days} ${days === 1 ? 'day' : 'days'} ago), ${note}`,
+      ),
+      accessory: {
+        type: 'overflow',
+        action_id: OUTCOME_ACTION_ID,
+        options: OUTCOMES.map((o) => ({
+          text: plain(OUTCOME_LABEL[o]),
+          value: outcomeValue(o, entry.id),
+        })),
+      },
+    });
+  }
+  if (pending.length > shown.length) {
+    blocks.push({
+      type: 'context',
+      elements: [
+        mrkdwn(`…and ${pending.length - shown.length} more. Export the ledger to see them all.`),
+      ],
+    });
+  }
+  return blocks;
+}
