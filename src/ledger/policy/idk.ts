@@ -20,7 +20,7 @@ export function idkUsage(
     usage.warning = {
       id: 'idk',
       severity: 'danger',
-      message: `${count} "I don't know this person" answers: LinkedIn restricts accounts at about ${limits.idkDanger}–7. Invite only people who know you.`,
+      message: `${count} "I don't know this person" answers: LinkedIn restricts accounts from about ${limits.idkDanger}. Invite only people who know you.`,
     };
   } else if (count >= limits.idkWarn) {
     usage.warning = {

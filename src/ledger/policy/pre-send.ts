@@ -41,7 +41,7 @@ export function preSendWarnings(
     warnings.push({
       id: 'pace',
       severity: 'warn',
-      message: `This would be invitation ${pace.today + 1} today, more than ${pace.limit} (a fifth of the weekly cap): spikes look like spam.`,
+      message: `This would be invitation ${pace.today + 1} today, more than ${pace.limit} (${Math.round(limits.dailyPaceShare * 100)}% of the weekly cap): spikes look like spam.`,
     });
   }
   const pending = pendingUsage(entries, now, limits);

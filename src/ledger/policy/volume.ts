@@ -62,7 +62,7 @@ export function paceUsage(
     usage.warning = {
       id: 'pace',
       severity: 'warn',
-      message: `${count} invitations today, more than ${limit} (a fifth of the weekly cap): spikes look like spam. Spread them through the week.`,
+      message: `${count} invitations today, more than ${limit} (${Math.round(limits.dailyPaceShare * 100)}% of the weekly cap): spikes look like spam. Spread them through the week.`,
     };
   }
   return usage;

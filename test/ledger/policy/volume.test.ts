@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { paceUsage, pendingUsage, weeklyUsage } from '../../../src/ledger/policy/index.js';
+import {
+  DEFAULT_LIMITS,
+  paceUsage,
+  pendingUsage,
+  weeklyUsage,
+} from '../../../src/ledger/policy/index.js';
 import { DAY, entry, many, settings, shift } from '../helpers.js';
 
 const NOW = '2026-03-10T12:00:00.000Z';
@@ -46,6 +51,13 @@ describe('pacing: today over a fifth of the weekly cap', () => {
     const usage = paceUsage(many(today, { sentAt: NOW }), settings({ weeklyCap }), now);
     expect(usage.today).toBe(today);
     expect(usage.warning?.severity).toBe(severity);
+  });
+
+  it('takes another share from the limits, and says it', () => {
+    const limits = { ...DEFAULT_LIMITS, dailyPaceShare: 0.1 };
+    const usage = paceUsage(many(11, { sentAt: NOW }), settings(), now, limits);
+    expect(usage.limit).toBe(10);
+    expect(usage.warning?.message).toContain('more than 10 (10% of the weekly cap)');
   });
 
   // 2026-03-10T23:30Z is 00:30 on the 11th in Paris (UTC+1).
