@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { parseInvitationsCsv } from '../../src/import/invitations-csv.js';
+import { importId, importInvitations } from '../../src/ledger/import.js';
+import { memoryLedgerKv } from '../../src/ledger/kv.js';
+import { LedgerRepository } from '../../src/ledger/store.js';
+
+const CSV = [
+  'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl',
+  'Me,Jane Doe,"3/5/26, 1:45 AM","Hi Jane, loved your ""pricing"" talk 👋🏽",OUTGOING,https://www.linkedin.com/in/me,https://www.linkedin.com/in/jane-doe',
+  'Me,Sam Roe,2026-06-01 08:00 UTC,,OUTGOING,https://www.linkedin.com/in/me,',
+  'Kim Lee,Me,2026-06-02 08:00 UTC,Hello,INCOMING,https://www.linkedin.com/in/kim,https://www.linkedin.com/in/me',
+].join('\r\n');
+
+const scope = { teamId: 'T1', userId: 'U1' };
+
+describe('importInvitations', () => {
+  it('adds outgoing invitations as pending imports, measuring notes without keeping them', async () => {
+    const map = new Map<string, unknown>();
+    const repo = new LedgerRepository(memoryLedgerKv(map));
+    const { invitations } = parseInvitationsCsv(CSV);
+    expect(await importInvitations(repo, scope, invitations)).toEqual({
+      imported: 2,
+      alreadyThere: 0,
+      incoming: 1,
+    });
+    const entries = await repo.list(scope);
+    expect(
+      entries.map((e) => [e.recipient, e.sentAt, e.personalised, e.noteLength, e.source]),
+    ).toEqual([
+      [
+        { name: 'Jane Doe', profileUrl: 'https://www.linkedin.com/in/jane-doe/' },
+        '2026-03-05T01:45:00.000Z',
+        true,
+        36, // the waving hand with its skin tone is one character
+        'import',
+      ],
+      [{ name: 'Sam Roe' }, '2026-06-01T08:00:00.000Z', false, 0, 'import'],
+    ]);
+    expect(entries.every((e) => e.history.length === 1 && e.history[0]?.status === 'pending')).toBe(
+      true,
+    );
+    expect(JSON.stringify([...map])).not.toContain('pricing');
+  });
+
+  it('importing the same export again adds nothing', async () => {
+    const repo = new LedgerRepository(memoryLedgerKv());
+    const { invitations } = parseInvitationsCsv(CSV);
+    await importInvitations(repo, scope, invitations);
+    expect(await importInvitations(repo, scope, invitations)).toEqual({
+      imported: 0,
+      alreadyThere: 2,
+      incoming: 1,
+    });
+    expect(await repo.list(scope)).toHaveLength(2);
+  });
+
+  it('skips a send already logged by hand within a day and a half', async () => {
+    const repo = new LedgerRepository(memoryLedgerKv());
+    await repo.logSend(scope, {
+      recipient: { name: 'sam roe' },
+      noteLength: 0,
+      source: 'check',
+      sentAt: new Date('2026-06-02T19:00:00Z'),
+    });
+    const { invitations } = parseInvitationsCsv(CSV);
+    expect(await importInvitations(repo, scope, invitations)).toEqual({
+      imported: 1,
+      alreadyThere: 1,
+      incoming: 1,
+    });
+  });
+
+  it('gives the same id to the same invitation however its URL is spelt', () => {
+    const base = {
+      to: 'Jane',
+      from: 'Me',
+      sentAt: new Date('2026-03-05T01:45:00Z'),
+      message: '',
+      direction: 'OUTGOING' as const,
+    };
+    expect(importId({ ...base, inviteeProfileUrl: 'https://www.linkedin.com/in/Jane/' })).toBe(
+      importId({ ...base, inviteeProfileUrl: 'linkedin.com/in/jane' }),
+    );
+    expect(importId(base)).not.toBe(
+      importId({ ...base, sentAt: new Date('2026-03-06T01:45:00Z') }),
+    );
+  });
+});
