@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerRepository, type LedgerScope } from '../../../src/ledger/store.js';
 import {
   type BackendName,
@@ -26,10 +26,14 @@ interface Worker {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** Every worker started, so that none outlives a failed test. */
+const started: ChildProcess[] = [];
+
 function startWorker(args: object): Worker {
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify(args)], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  started.push(child);
   const lines: string[] = [];
   const waiters: {
     test: (line: string, all: string[]) => boolean;
@@ -89,6 +93,11 @@ for (const backend of backends) {
     beforeAll(async () => {
       if (gate === 'fail') throw new Error(`REQUIRE_SERVICES=1 and ${backend} is not reachable.`);
       target = await createTarget(backend);
+    });
+    afterEach(() => {
+      for (const child of started.splice(0)) {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
     });
     afterAll(async () => {
       await target?.dispose();

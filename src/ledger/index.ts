@@ -1,0 +1,36 @@
+/** The ledger's public surface: records, policy, the repository and its Slack blocks. */
+export * from './blocks.js';
+export { LedgerInputError, LedgerRecordError } from './errors.js';
+export { type ImportResult, importId, importInvitations } from './import.js';
+export { keyvLedgerKv, type LedgerKv, LedgerStoreError, memoryLedgerKv } from './kv.js';
+export * from './policy/index.js';
+export {
+  canonicalProfileUrl,
+  makeRecipient,
+  normaliseName,
+  parseRecipient,
+  profileSlug,
+  type Recipient,
+  sameRecipient,
+} from './recipient.js';
+export {
+  currentStatus,
+  DEFAULT_SETTINGS,
+  LEDGER_SCHEMA_VERSION,
+  LedgerEntry,
+  LedgerSettings,
+  OUTCOMES,
+  type Outcome,
+  SOURCES,
+  type Source,
+  STATUSES,
+  type Status,
+} from './records.js';
+export {
+  LedgerRepository,
+  type LedgerRepositoryOptions,
+  type LedgerScope,
+  type LedgerSnapshot,
+  type SendInput,
+  scopePrefix,
+} from './store.js';
