@@ -84,9 +84,18 @@ export function ledgerStoreSuite(name: string, open: () => Promise<SuiteStore>):
       expect(await repo.list(me)).toEqual([]);
     });
 
-    it('rejects a bad scope before touching the store', async () => {
-      await expect(repo.list({ teamId: 'T1', userId: 'U1:*' })).rejects.toThrow(/user id/);
-      await expect(repo.list({ teamId: '', userId: 'U1' })).rejects.toThrow(/team id/);
+    it.each([
+      [{ teamId: 'T1', userId: 'U1:*' }, /user id/],
+      [{ teamId: 'T1', userId: 'u1' }, /user id/],
+      [{ teamId: 'T1/u/U2', userId: 'U1' }, /team or enterprise/],
+      [{ teamId: '', userId: 'U1' }, /team or enterprise/],
+      [{ userId: 'U1' }, /team or enterprise/],
+      [{ enterpriseId: 'E1/', userId: 'U1' }, /enterprise id/],
+    ])('rejects the scope %j before touching the store', async (scope, message) => {
+      await expect(repo.list(scope)).rejects.toThrow(message);
+      await expect(
+        repo.logSend(scope, { recipient: { name: 'A' }, noteLength: 0, source: 'manual' }),
+      ).rejects.toThrow(LedgerInputError);
     });
 
     it('keeps the same idempotency id once', async () => {
@@ -174,14 +183,28 @@ export function ledgerStoreSuite(name: string, open: () => Promise<SuiteStore>):
       ).toEqual([second.id]);
     });
 
-    it('keeps users apart: same user id in another team or enterprise sees nothing', async () => {
+    it('keeps users apart: same user id in another enterprise or team sees nothing', async () => {
       const me = newUser();
       await repo.logSend(me, { recipient: { name: 'Ana' }, noteLength: 0, source: 'manual' });
-      expect(await repo.list({ ...me, teamId: 'T2' })).toEqual([]);
+      expect(await repo.list({ ...me, enterpriseId: 'E2' })).toEqual([]);
       expect(await repo.list({ ...me, enterpriseId: undefined })).toEqual([]);
       expect(await repo.list({ ...me, userId: `${me.userId}0` })).toEqual([]);
-      const other = { ...me, teamId: 'T2' };
-      await repo.forgetUser(other);
+      for (const other of [
+        { ...me, enterpriseId: 'E2' },
+        { ...me, enterpriseId: undefined },
+      ]) {
+        await repo.forgetUser(other);
+      }
+      expect(await repo.list(me)).toHaveLength(1);
+      // On Enterprise Grid the user is one user across the org's workspaces.
+      expect(await repo.list({ ...me, teamId: 'T2' })).toHaveLength(1);
+      expect(await repo.list({ enterpriseId: me.enterpriseId, userId: me.userId })).toHaveLength(1);
+    });
+
+    it('keeps a team user apart from the same ids in another team', async () => {
+      const me = { teamId: 'T7', userId: newUser().userId };
+      await repo.logSend(me, { recipient: { name: 'Ana' }, noteLength: 0, source: 'manual' });
+      expect(await repo.list({ ...me, teamId: 'T8' })).toEqual([]);
       expect(await repo.list(me)).toHaveLength(1);
     });
 
