@@ -23,6 +23,16 @@ export class LedgerStoreError extends Error {
   override name = 'LedgerStoreError';
 }
 
+export interface KeyvLedgerKvOptions {
+  /**
+   * How `scan` lists keys. `auto` (the default) asks the SQLite, Postgres or
+   * Redis adapter for the prefix directly when it can tell which one it is
+   * (see {@link nativeScanner}), else walks keyv's iterator; `iterator`
+   * always walks keyv's iterator.
+   */
+  scan?: 'auto' | 'iterator';
+}
+
 /**
  * A {@link LedgerKv} over a keyv 5 instance. Needs an adapter that keyv can
  * iterate (SQLite, Postgres, Redis and Map all can).
@@ -31,16 +41,18 @@ export class LedgerStoreError extends Error {
  * failed read as a missing key, and a ledger would look empty while the
  * database is down. A failed `set` is turned into an error here either way.
  *
- * `scan` walks keyv's own iterator and keeps the keys under the prefix, so it
- * costs as much as the whole keyv namespace: keep other data out of the
- * namespace the ledger uses, or give it its own.
+ * keyv's iterator walks its whole namespace, every user's records, a few rows
+ * a query; the native scans read only the prefix asked for (SQLite: a range
+ * of the primary key; Postgres: `starts_with` in one query; Redis: SCAN MATCH
+ * with a large COUNT and MGET).
  */
-export function keyvLedgerKv(keyv: Keyv): LedgerKv {
+export function keyvLedgerKv(keyv: Keyv, options: KeyvLedgerKvOptions = {}): LedgerKv {
   if (typeof keyv.iterator !== 'function') {
     throw new TypeError(
       'The ledger needs a keyv store that can be iterated (SQLite, Postgres, Redis or Map).',
     );
   }
+  const native = options.scan === 'iterator' ? undefined : nativeScanner(keyv);
   return {
     get: (key) => keyv.get(key),
     async set(key, value) {
@@ -49,6 +61,10 @@ export function keyvLedgerKv(keyv: Keyv): LedgerKv {
     },
     delete: (key) => keyv.delete(key),
     async *scan(prefix) {
+      if (native !== undefined) {
+        yield* native(prefix);
+        return;
+      }
       const iterate = keyv.iterator;
       if (iterate === undefined)
         throw new LedgerStoreError('The keyv store can no longer be iterated.');
@@ -57,6 +73,114 @@ export function keyvLedgerKv(keyv: Keyv): LedgerKv {
       }
     },
   };
+}
+
+type Scanner = (prefix: string) => AsyncIterable<[string, unknown]>;
+type RawRow = { key: string; value: string | null };
+
+interface SqlAdapter {
+  opts: { dialect?: string; table?: string; schema?: string };
+  query: (sql: string, ...params: unknown[]) => Promise<RawRow[]>;
+}
+
+interface RedisAdapter {
+  opts?: { dialect?: string };
+  namespace?: string;
+  keyPrefixSeparator?: string;
+  isCluster(): boolean;
+  getClient(): Promise<{
+    scan(
+      cursor: string,
+      options: { MATCH: string; COUNT: number },
+    ): Promise<{ cursor: string | number; keys: string[] }>;
+    mGet(keys: string[]): Promise<(string | null)[]>;
+  }>;
+}
+
+/**
+ * A scan that asks the adapter under `keyv` for one prefix, or `undefined`
+ * when the adapter is not one it knows for certain (another adapter, a Redis
+ * cluster, compression, custom serialisation): the caller then uses keyv's
+ * iterator. Keys and values come back exactly as `keyv.get` sees them.
+ */
+export function nativeScanner(keyv: Keyv): Scanner | undefined {
+  const store = keyv.store as Partial<SqlAdapter & RedisAdapter> | undefined;
+  const deserialize = keyv.deserialize;
+  if (store === undefined || store instanceof Map || keyv.compression || deserialize === undefined)
+    return undefined;
+  const keyvPrefix = keyv.useKeyPrefix && keyv.namespace ? `${keyv.namespace}:` : '';
+  const decode = async (raw: string | null | undefined): Promise<unknown> => {
+    if (typeof raw !== 'string') return undefined;
+    const data = await deserialize(raw);
+    if (data === undefined) return undefined;
+    if (typeof data.expires === 'number' && data.expires < Date.now()) return undefined;
+    return data.value;
+  };
+  const dialect = store.opts?.dialect;
+
+  if (
+    (dialect === 'sqlite' || dialect === 'postgres') &&
+    typeof store.query === 'function' &&
+    store.opts?.table
+  ) {
+    const query = store.query.bind(store);
+    const table =
+      dialect === 'postgres'
+        ? `${store.opts.schema ?? 'public'}.${store.opts.table}`
+        : store.opts.table;
+    return async function* scanSql(prefix) {
+      const full = `${keyvPrefix}${prefix}`;
+      let rows: RawRow[];
+      if (dialect === 'sqlite') {
+        // A range of the primary key, exact in SQLite's byte order. The
+        // prefix's last character bumped by one bounds it from above.
+        const upper = `${full.slice(0, -1)}${String.fromCharCode(full.charCodeAt(full.length - 1) + 1)}`;
+        rows = await query(
+          `SELECT key, value FROM ${table} WHERE key >= ? AND key < ?`,
+          full,
+          upper,
+        );
+      } else {
+        rows = await query(`SELECT key, value FROM ${table} WHERE starts_with(key, $1)`, [full]);
+      }
+      for (const row of rows) {
+        if (!row.key.startsWith(full)) continue;
+        const value = await decode(row.value);
+        if (value !== undefined) yield [row.key.slice(keyvPrefix.length), value];
+      }
+    };
+  }
+
+  if (
+    dialect === 'redis' &&
+    typeof store.getClient === 'function' &&
+    typeof store.isCluster === 'function' &&
+    !store.isCluster()
+  ) {
+    const adapter = store as RedisAdapter;
+    const adapterPrefix = adapter.namespace
+      ? `${adapter.namespace}${adapter.keyPrefixSeparator ?? '::'}`
+      : '';
+    return async function* scanRedis(prefix) {
+      const full = `${adapterPrefix}${keyvPrefix}${prefix}`;
+      const pattern = `${full.replace(/[*?[\]\\]/g, '\\$&')}*`;
+      const client = await adapter.getClient();
+      let cursor = '0';
+      do {
+        const result = await client.scan(cursor, { MATCH: pattern, COUNT: 1000 });
+        cursor = String(result.cursor);
+        const keys = result.keys.filter((k) => k.startsWith(full));
+        if (keys.length === 0) continue;
+        const values = await client.mGet(keys);
+        for (const [i, key] of keys.entries()) {
+          const value = await decode(values[i]);
+          if (value !== undefined)
+            yield [key.slice(adapterPrefix.length + keyvPrefix.length), value];
+        }
+      } while (cursor !== '0');
+    };
+  }
+  return undefined;
 }
 
 /** A {@link LedgerKv} in memory, for tests and for running without a store. */

@@ -29,7 +29,10 @@ export interface BackendTarget {
 
 export interface OpenStore {
   keyv: Keyv;
+  /** The ledger's view of the store, with the adapter's native prefix scan. */
   kv: LedgerKv;
+  /** The same store listed through keyv's own iterator. */
+  iteratorKv: LedgerKv;
   close(): Promise<void>;
 }
 
@@ -96,7 +99,12 @@ export async function openStore(target: BackendTarget): Promise<OpenStore> {
       throwOnErrors: true,
     });
   }
-  return { keyv, kv: keyvLedgerKv(keyv), close: () => keyv.disconnect() };
+  return {
+    keyv,
+    kv: keyvLedgerKv(keyv),
+    iteratorKv: keyvLedgerKv(keyv, { scan: 'iterator' }),
+    close: () => keyv.disconnect(),
+  };
 }
 
 function tcpReachable(url: string, fallbackPort: number): Promise<boolean> {

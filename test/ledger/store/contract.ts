@@ -10,6 +10,8 @@ import { LedgerRepository, type LedgerScope, scopePrefix } from '../../../src/le
 
 export interface SuiteStore {
   kv: LedgerKv;
+  /** The same store listed another way (keyv's iterator), to check that `kv.scan` agrees with it. */
+  iteratorKv?: LedgerKv;
   close(): Promise<void>;
 }
 
@@ -284,6 +286,51 @@ export function ledgerStoreSuite(name: string, open: () => Promise<SuiteStore>):
       await expect(repo.list(me)).rejects.toThrow(key);
       expect(await repo.forgetUser(me)).toBe(1);
       expect(await repo.list(me)).toEqual([]);
+    });
+
+    it('refuses an outcome stored with a time before its send', async () => {
+      const me = newUser();
+      const e = await repo.logSend(me, {
+        recipient: { name: 'Ana' },
+        noteLength: 0,
+        source: 'manual',
+      });
+      const key = `${scopePrefix(me)}outcome:${e.id}:accepted`;
+      await store.kv.set(key, {
+        schemaVersion: 1,
+        entryId: e.id,
+        status: 'accepted',
+        at: '2020-01-01T00:00:00.000Z',
+      });
+      await expect(repo.list(me)).rejects.toThrow(/outcome before it was sent/);
+      await store.kv.delete(key);
+      expect(await repo.list(me)).toEqual([e]);
+    });
+
+    it('lists exactly the keys under a prefix, as keyv iterates them', async () => {
+      const me = newUser();
+      const neighbour = { ...me, userId: `${me.userId}0` };
+      const e = await repo.logSend(me, {
+        recipient: { name: 'Ana' },
+        noteLength: 0,
+        source: 'manual',
+      });
+      await repo.setOutcome(me, e.id, 'accepted');
+      await repo.updateSettings(me, { weeklyCap: 110 });
+      await repo.logSend(neighbour, { recipient: { name: 'Bo' }, noteLength: 0, source: 'manual' });
+      const list = async (kv: LedgerKv) => {
+        const found: [string, unknown][] = [];
+        for await (const pair of kv.scan(scopePrefix(me))) found.push(pair);
+        return found.sort(([a], [b]) => (a < b ? -1 : 1));
+      };
+      const scanned = await list(store.kv);
+      expect(scanned.map(([key]) => key.slice(scopePrefix(me).length))).toEqual([
+        `outcome:${e.id}:accepted`,
+        `send:${e.id}`,
+        'settings',
+      ]);
+      for (const [key, value] of scanned) expect(await store.kv.get(key)).toEqual(value);
+      if (store.iteratorKv) expect(await list(store.iteratorKv)).toEqual(scanned);
     });
 
     it('keeps all 200 sends fired at once in one process', async () => {

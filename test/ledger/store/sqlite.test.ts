@@ -1,4 +1,5 @@
 import { describe, it } from 'vitest';
+import { nativeScanner } from '../../../src/ledger/kv.js';
 import { createTarget, openStore, serviceGate } from './backends.js';
 import { ledgerStoreSuite } from './contract.js';
 
@@ -8,8 +9,11 @@ if (gate === 'run') {
   ledgerStoreSuite('sqlite', async () => {
     const target = await createTarget('sqlite');
     const store = await openStore(target);
+    // The ledger must use the adapter's own prefix scan here, not keyv's iterator.
+    if (nativeScanner(store.keyv) === undefined) throw new Error('no native scan for sqlite');
     return {
       kv: store.kv,
+      iteratorKv: store.iteratorKv,
       async close() {
         await store.close();
         await target.dispose();
