@@ -120,7 +120,7 @@ function validDate(value: Date, what: string): Date {
 export interface LedgerRepositoryOptions {
   /** The clock used when a send or an outcome comes without a time. */
   clock?: () => Date;
-  /** Makes entry and event ids; random UUIDs by default. */
+  /** Makes entry ids; random UUIDs by default. */
   newId?: () => string;
 }
 
@@ -173,8 +173,19 @@ export class LedgerRepository {
       source,
     };
     SendRecord.parse(record);
+    if (parsed.data.id !== undefined) {
+      // An idempotency key seen before: the first log stands, nothing is written.
+      const existing = await this.#readEntry(prefix, record.id);
+      if (existing !== undefined) return existing;
+    }
     await this.#kv.set(`${prefix}send:${record.id}`, record);
     return toEntry(record, []);
+  }
+
+  /** One entry by id, or `undefined`; read with gets alone. */
+  async get(scope: LedgerScope, entryId: string): Promise<LedgerEntry | undefined> {
+    if (!EntryId.safeParse(entryId).success) return undefined;
+    return this.#readEntry(scopePrefix(scope), entryId);
   }
 
   /**
@@ -208,16 +219,7 @@ export class LedgerRepository {
       at: when.toISOString(),
     };
     await this.#kv.set(`${prefix}outcome:${entryId}:${outcome}`, event);
-    const others = await Promise.all(
-      OUTCOMES.filter((o) => o !== outcome).map(async (o) => {
-        const key = `${prefix}outcome:${entryId}:${o}`;
-        const value = await this.#kv.get(key);
-        return value === undefined || value === null
-          ? undefined
-          : parseRecord(OutcomeRecord, key, value);
-      }),
-    );
-    return toEntry(send, [event, ...others.filter((o): o is OutcomeRecord => o !== undefined)]);
+    return (await this.#readEntry(prefix, entryId)) ?? toEntry(send, [event]);
   }
 
   /** Every entry of the user, oldest send first. */
@@ -257,9 +259,17 @@ export class LedgerRepository {
       const rest = key.slice(prefix.length);
       if (rest.startsWith('send:')) {
         const send = parseRecord(SendRecord, key, value);
+        if (rest !== `send:${send.id}`)
+          throw new LedgerRecordError(`The ledger record ${key} holds another id.`, key);
         sends.set(send.id, send);
       } else if (rest.startsWith('outcome:')) {
         const event = parseRecord(OutcomeRecord, key, value);
+        if (rest !== `outcome:${event.entryId}:${event.status}`) {
+          throw new LedgerRecordError(
+            `The ledger record ${key} holds another entry or outcome.`,
+            key,
+          );
+        }
         let forEntry = outcomes.get(event.entryId);
         if (forEntry === undefined) {
           forEntry = new Map();
@@ -357,9 +367,39 @@ export class LedgerRepository {
     return deleted;
   }
 
+  /** The send and its outcomes under their known keys: five gets, no scan. */
+  async #readEntry(prefix: string, entryId: string): Promise<LedgerEntry | undefined> {
+    const send = await this.#readSend(`${prefix}send:${entryId}`);
+    if (send === undefined) return undefined;
+    const outcomes = await Promise.all(
+      OUTCOMES.map(async (o) => {
+        const key = `${prefix}outcome:${entryId}:${o}`;
+        const value = await this.#kv.get(key);
+        if (value === undefined || value === null) return undefined;
+        const record = parseRecord(OutcomeRecord, key, value);
+        if (record.entryId !== entryId || record.status !== o) {
+          throw new LedgerRecordError(
+            `The ledger record ${key} holds another entry or outcome.`,
+            key,
+          );
+        }
+        return record;
+      }),
+    );
+    return toEntry(
+      send,
+      outcomes.filter((o): o is OutcomeRecord => o !== undefined),
+    );
+  }
+
   async #readSend(key: string): Promise<SendRecord | undefined> {
     const value = await this.#kv.get(key);
-    return value === undefined || value === null ? undefined : parseRecord(SendRecord, key, value);
+    if (value === undefined || value === null) return undefined;
+    const send = parseRecord(SendRecord, key, value);
+    if (!key.endsWith(`send:${send.id}`)) {
+      throw new LedgerRecordError(`The ledger record ${key} holds another id.`, key);
+    }
+    return send;
   }
 }
 

@@ -108,9 +108,50 @@ export function ledgerStoreSuite(name: string, open: () => Promise<SuiteStore>):
         source: 'check' as const,
         id: 'slack-action-123',
       };
-      await repo.logSend(me, input);
-      await repo.logSend(me, input);
+      const first = await repo.logSend(me, input);
+      await repo.setOutcome(me, first.id, 'accepted');
+      const again = await repo.logSend(me, { ...input, recipient: { name: 'Someone Else' } });
+      expect(again.recipient).toEqual({ name: 'Sam' });
+      expect(again.history.map((h) => h.status)).toEqual(['pending', 'accepted']);
       expect((await repo.list(me)).map((e) => e.id)).toEqual(['slack-action-123']);
+      expect(await repo.get(me, 'slack-action-123')).toEqual(again);
+      expect(await repo.get(me, 'missing')).toBeUndefined();
+      expect(await repo.get(me, 'bad:id')).toBeUndefined();
+    });
+
+    it('refuses a send stored under another id', async () => {
+      const me = newUser();
+      const e = await repo.logSend(me, {
+        recipient: { name: 'Ana' },
+        noteLength: 0,
+        source: 'manual',
+      });
+      const { history: _history, ...send } = e;
+      const key = `${scopePrefix(me)}send:moved`;
+      await store.kv.set(key, send);
+      await expect(repo.list(me)).rejects.toThrow(/holds another id/);
+      await expect(repo.get(me, 'moved')).rejects.toThrow(/holds another id/);
+      await store.kv.delete(key);
+    });
+
+    it('refuses an outcome stored under another status', async () => {
+      const me = newUser();
+      const e = await repo.logSend(me, {
+        recipient: { name: 'Ana' },
+        noteLength: 0,
+        source: 'manual',
+      });
+      const key = `${scopePrefix(me)}outcome:${e.id}:ignored`;
+      await store.kv.set(key, {
+        schemaVersion: 1,
+        entryId: e.id,
+        status: 'accepted',
+        at: e.sentAt,
+      });
+      await expect(repo.list(me)).rejects.toThrow(/holds another entry or outcome/);
+      await expect(repo.get(me, e.id)).rejects.toThrow(/holds another entry or outcome/);
+      await store.kv.delete(key);
+      expect(await repo.get(me, e.id)).toEqual(e);
     });
 
     it('records outcomes as history, the latest being the status', async () => {
