@@ -1,6 +1,7 @@
 import { App, type Logger, LogLevel } from '@slack/bolt';
 import type { Config, LogLevelName } from '../config.js';
 import type { Store } from '../store/store.js';
+import { createDeps } from './context.js';
 import { dedupeEvents } from './dedupe.js';
 import { registerListeners } from './listeners/index.js';
 
@@ -36,7 +37,7 @@ export function createSlackApp({ config, store, logger }: SlackAppOptions): App 
       : new App({ ...common, signingSecret: config.signingSecret, port: config.port });
 
   app.use(dedupeEvents());
-  registerListeners(app, { store });
+  registerListeners(app, createDeps(store));
   app.error(async (error) => {
     // Names and codes only: an error's message could quote a payload.
     const code = (error as { code?: string }).code ?? 'unknown';

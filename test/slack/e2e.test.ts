@@ -102,6 +102,11 @@ describe('/invite-check over HTTP', () => {
   });
 
   it('uses the account type chosen in the Home tab', async () => {
+    // Checked once on the default first, so a remembered "basic" must give way.
+    const first = (
+      await t.command('Hi Sam, we met at the meetup.', { user_id: 'UPREMIUM1' })
+    ).json();
+    expect(shown(first)).toMatch(/\/200 characters · Basic account/);
     const action = sampleJson<Record<string, unknown>>('block-actions.home-tab.json');
     const payload = {
       ...action,

@@ -5,9 +5,8 @@ import type {
   StaticSelectAction,
 } from '@slack/bolt';
 import { isAccount } from '../../../limits.js';
-import { setAccount } from '../../../store/settings.js';
 import { homeView } from '../../blocks/home.js';
-import type { Deps } from '../../context.js';
+import { chooseAccount, type Deps } from '../../context.js';
 import { scopeOf } from '../../scope.js';
 
 /** The Home tab's Basic/Premium select: acks, stores the choice, republishes Home. */
@@ -28,11 +27,8 @@ export function accountTypeAction(deps: Deps) {
       return;
     }
     try {
-      await setAccount(
-        deps.store,
-        scopeOf(context, body.user.id, body.team?.id ?? body.user.team_id),
-        value,
-      );
+      const scope = scopeOf(context, body.user.id, body.team?.id ?? body.user.team_id);
+      await chooseAccount(deps, scope, value);
       await client.views.publish({ user_id: body.user.id, view: homeView(value) });
       logger.info(`account type set user=${body.user.id} account=${value}`);
     } catch (error) {
