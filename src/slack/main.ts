@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import type { Server } from 'node:http';
 import { ConfigError, loadDotenvIfPresent, parseConfig } from '../config.js';
 import { createStore } from '../store/store.js';
 import { createSlackApp } from './app.js';
@@ -24,18 +25,21 @@ async function main(): Promise<void> {
     console.warn(`ignored an invalid record at ${key} (${issues})`),
   );
   const app = createSlackApp({ config, store });
+  let server: Server | undefined;
   if (config.mode === 'socket') {
     await app.start();
     app.logger.info('invite-coach is connected to Slack (Socket Mode)');
   } else {
-    await app.start(config.port);
-    app.logger.info(
-      `invite-coach is listening on port ${config.port} at /slack/events (HTTP mode)`,
-    );
+    server = await app.start(config.port);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    app.logger.info(`invite-coach is listening on port ${port} at /slack/events (HTTP mode)`);
   }
 
   const shutdown = async (signal: string) => {
     app.logger.info(`${signal}: shutting down`);
+    // Keep-alive connections from a load balancer would hold the server open.
+    server?.closeAllConnections();
     await app.stop().catch(() => {});
     await store.close().catch(() => {});
     process.exit(0);
