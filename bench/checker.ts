@@ -37,9 +37,19 @@ function throughput(cases: Case[], fn: (c: Case) => unknown, seconds: number): n
 
 export function runCheckerBench(seconds = 3): void {
   const cases = loadCorpus();
-  // Same thread, one after the other: one core each.
-  const ours = throughput(cases, (c) => checkNote(c.note, { account: c.account }), seconds);
-  const theirs = throughput(cases, (c) => writeGood(c.note), seconds);
+  // Same thread, one core, in alternating rounds so that other load on the
+  // machine weighs on both alike; the median round of each is reported.
+  const rounds = 5;
+  const oursRuns: number[] = [];
+  const theirsRuns: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    oursRuns.push(
+      throughput(cases, (c) => checkNote(c.note, { account: c.account }), seconds / rounds),
+    );
+    theirsRuns.push(throughput(cases, (c) => writeGood(c.note), seconds / rounds));
+  }
+  const ours = median(oursRuns);
+  const theirs = median(theirsRuns);
   const huge = 'Buy our tool now, it is 5x faster! '.repeat(3000);
   const t0 = process.hrtime.bigint();
   checkNote(huge);
@@ -50,4 +60,9 @@ export function runCheckerBench(seconds = 3): void {
   console.log('  write-good              %s notes/s', Math.round(theirs).toLocaleString('en-US'));
   console.log('  ratio                   %sx write-good (target ≥ 5x)', (ours / theirs).toFixed(2));
   console.log('  one 100 KB note         %s ms', hugeMs.toFixed(1));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
 }

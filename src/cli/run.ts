@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { isAccount } from '../limits.js';
 import { checkLines, checkOne, EXIT, UsageError } from './check-command.js';
+import { draftOne } from './draft-command.js';
 
 export interface CliIo {
   stdin: Readable;
@@ -11,6 +12,7 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   color: boolean;
+  env: NodeJS.ProcessEnv;
 }
 
 const HELP = `invite-coach: coaching for LinkedIn invitation notes
@@ -18,15 +20,21 @@ const HELP = `invite-coach: coaching for LinkedIn invitation notes
 Usage:
   invite-coach check [--account basic|premium] [--json] [NOTE]
   invite-coach check --jsonl [--account basic|premium] < notes.jsonl
+  invite-coach draft [--account basic|premium] [--json] [--variant N] "<context>"
 
   NOTE            the note to check; read from standard input when omitted
   --account, -a   basic (200-character limit, the default) or premium (300)
   --json          print the report as JSON
   --jsonl         batch: one {"id","note","account"} object a line in, one result a line out
+  --variant N     draft: another version of the note (0, 1, 2 …)
+
+A draft uses the templates in prompts/; with OPENAI_API_KEY set (and optionally
+OPENAI_BASE_URL, OPENAI_MODEL) an LLM rewrites it, and every draft is re-checked.
   --help, -h      show this help
   --version, -v   show the version
 
-Exit status: 0 ready to send, 1 not ready (or a batch line failed), 2 usage error.
+Exit status: 0 ready to send (or drafted), 1 not ready (or a batch line failed, or a
+draft needs more information), 2 usage error.
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -60,7 +68,8 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === undefined)
     throw new UsageError('missing command: try "invite-coach check <note>".');
-  if (command !== 'check') throw new UsageError(`unknown command "${command}".`);
+  if (command !== 'check' && command !== 'draft')
+    throw new UsageError(`unknown command "${command}".`);
 
   const account = values.account ?? 'basic';
   if (!isAccount(account))
@@ -74,6 +83,18 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     write: io.stdout,
     colors: pc.createColors(io.color),
   };
+  if (command === 'draft') {
+    if (values.jsonl) throw new UsageError('--jsonl is for check, not draft.');
+    const variant = Number(values.variant ?? 0);
+    if (!Number.isInteger(variant) || variant < 0)
+      throw new UsageError('--variant must be a whole number, 0 or more.');
+    return draftOne(
+      rest,
+      { account, json: values.json ?? false, variant },
+      { write: io.stdout, colors: checkIo.colors, env: io.env },
+    );
+  }
+  if (values.variant !== undefined) throw new UsageError('--variant is for draft, not check.');
   if (values.jsonl) {
     if (rest.length > 0)
       throw new UsageError('--jsonl reads notes from standard input, not from arguments.');
@@ -93,6 +114,7 @@ function parse(argv: string[]) {
       jsonl: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
+      variant: { type: 'string' },
     },
   });
 }

@@ -8,7 +8,7 @@ import { type Rule, whole } from './rule.js';
  * profile is impressive", "similar interests") is not context.
  */
 const WORK_NOUN =
-  '(?:talks?|posts?|articles?|books?|threads?|case stud(?:y|ies)|blog|newsletter|podcast|episode|papers?|research|comments?|questions?|apps?|products?|plugin|library|repo|project|demo|video|benchmarks?|series|work on|keynote|panel|session|presentation|slides|webinar|course|story|stories|advice|review|reviews|feedback|opening|role|launch|essay|tweet|thread|study|report|survey|interview|portfolio|designs?|illustrations?|photos?|art|music|album|film|show|company|startup|team|firm|lab|open[- ]source|pr|pull request|charla|conférence|vortrag|beitrag|artículo|ejemplo)';
+  '(?:talks?|posts?|articles?|books?|threads?|case stud(?:y|ies)|blog|newsletter|podcast|episode|papers?|research|comments?|questions?|apps?|products?|plugin|library|repo|project|demo|video|benchmarks?|series|work on|keynote|panel|session|presentation|slides|webinar|course|story|stories|advice|review|reviews|feedback|opening|role|launch|essay|workshop|lecture|seminar|training|masterclass|ama|livestream|stream|class|classes|channel|community|group|meetup|event|recipe|recipes|code|gem|package|crate|extension|font|game|shop|store|tweet|thread|study|report|survey|interview|portfolio|designs?|illustrations?|photos?|art|music|album|film|show|company|startup|team|firm|lab|open[- ]source|pr|pull request|charla|conférence|vortrag|beitrag|artículo|ejemplo)';
 
 const EVENT_NOUN =
   '(?:conference|summit|meetup|meet-up|expo|symposium|webinar|workshop|panel|keynote|hackathon|mixer|dinner|breakfast|lunch|party|offsite|retreat|bootcamp|festival|fair|forum|convention|open space|weekend|camp|con|days|week|session|class|course|cohort|program|group|community|channel|slack|discord|club|chapter|alumni|reunion|salon|taller|congreso|konferenz|tagung)';
@@ -20,15 +20,17 @@ const CONTEXT_PATTERNS: readonly RegExp[] = [
     String.raw`\b(?:tu|tus|votre|vos|dein|deine|ihr|ihre|su|sus) (?:[\p{L}\d-]+ ){0,3}${WORK_NOUN}\b`,
     'u',
   ),
+  // "your Rust work", "your work with Notion": their work, made specific.
+  /\byour (?:[\p{L}\d'’-]+ ){1,3}work\b|\byour work (?:on|with|at|for|in)\b|\b(?:customer|client|user|subscriber|reader|fan|member|student) of (?:yours|your)\b/u,
   // Having met or shared a moment.
-  /\bwe (?:were |are )?both\b|\bboth (?:spoke|attended|worked|went|studied)\b/u,
+  /\bwe(?: were| are|'re)? both\b|\bboth (?:spoke|attended|worked|went|studied)\b/u,
   /\b(?:we|i) (?:met|spoke|chatted|talked|sat|worked|studied|overlapped|played|volunteered|served|presented)\b/u,
   /\b(?:meeting|seeing|chatting with|talking with|speaking with|meet|met|see|saw) you (?:at|in|during|on)\b/u,
   /\b(?:great|good|nice|lovely|fun|pleasure) (?:meeting|seeing|chatting|talking|speaking|catching up|connecting at)\b/u,
   new RegExp(String.raw`\b(?:at|during|in) the [\p{L}\d'’()# -]{0,50}?\b${EVENT_NOUN}\b`, 'u'),
   // Shared history, school, employer.
   /\b(?:worked|work|studied|study) together\b|\bformer (?:colleague|classmate|teammate|manager|coworker)\b|\bour (?:[\p{L}-]+ ){0,2}days\b|\bbeen (?:ages|a while|too long) since\b/u,
-  /\bfellow\b|\balum(?:na|nus|ni)?\b|\bclass of \d{2,4}\b|\bclassmates?\b|\bsame (?:school|university|program|team|company|cohort|class|switch)\b/u,
+  /\bfellow\b|\balum(?:na|nus|ni)?\b|\bclass of \d{2,4}\b|\bclassmates?\b|\bsame (?:school|university|program|team|company|cohort|class|switch|neighbou?rhood|building|city|town|gym|office|floor|coworking|bootcamp|club|group|church|league)\b/u,
   /\bi (?:was|am) (?:one of )?your (?:first )?(?:[\p{L}-]+ )?(?:users?|customers?|students?|readers?|listeners?|attendees?|mentees?|clients?)\b|\b(?:heavy|long-?time|happy|beta) (?:user|users|customer|customers)\b/u,
   /\b(?:use|used|using|run|running|ran) (?:every [\p{L}]+ through|it daily|your)\b|\bwe love it\b|\bthanks? (?:you )?for (?:building|making|writing|creating|sharing|the|your|mentoring|hosting|organizing|speaking)\b/u,
   /\bcongrat(?:s|ulations) on\b|\bsaw (?:that )?you(?:'re| are| just| made| moved| joined| started)\b|\bgreat to see you(?:'re| are)\b|\bread your\b|\bjust finished your\b|\bheard (?:you|your)\b|\blistened to your\b|\bwatched your\b|\bloved your\b/u,

@@ -11,6 +11,8 @@ const TOKENS = new RegExp(
     String.raw`<<?\s*${WORDS}\s*>>?`, // <NAME>, <<First Name>>
     String.raw`%[\p{L}_][\p{L}\p{N}_]{1,30}%`, // %FIRSTNAME%
     String.raw`\$\{\s*${WORDS}\s*\}`, // ${name}
+    String.raw`\b(?:FIRST_?NAME|LAST_?NAME|FNAME|LNAME|FULL_?NAME|COMPANY_?NAME|JOB_?TITLE)\b`, // FIRSTNAME left bare
+    String.raw`_{3,}|\bX{3,}\b`, // a blank to fill in: "Hi ___," or "Hi XXX,"
   ].join('|'),
   'gu',
 );
@@ -19,8 +21,15 @@ const TOKENS = new RegExp(
 // treat them as tokens when they read like a field name.
 const TITLE_CASED = /^\p{Lu}[\p{L}\p{N}_'.-]*(?:[ _]\p{L}[\p{L}\p{N}_'.-]*){0,4}$/u;
 const FIELD_WORD =
-  /^[\p{L}_ ]*(?:name|company|title|role|event|city|school|position|industry|firm|topic)[\p{L}_ ]*$/iu;
+  /^[\p{L}_ ]*(?:name|company|title|role|event|city|school|position|industry|firm|topic|insert|recipient|prospect|contact|product)[\p{L}_ ]*$/iu;
 const ASIDE = /^(?:sic|sic!|lol|\.\.\.|…|etc|ed|emphasis (?:mine|added))$/i;
+
+const BARE_TOKEN = /^(?:FIRST_?NAME|LAST_?NAME|FNAME|LNAME|FULL_?NAME|COMPANY_?NAME|JOB_?TITLE)$/;
+
+/** A bare mail-merge field such as FIRSTNAME: reported as a placeholder, not as shouting. */
+export function isBareToken(word: string): boolean {
+  return BARE_TOKEN.test(word);
+}
 
 export const placeholder: Rule = {
   id: 'placeholder',

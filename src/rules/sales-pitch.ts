@@ -42,8 +42,12 @@ const SIGNALS: readonly Signal[] = [
         String.raw`\bi run an? (?:[\p{L}\d-]+ ){0,3}(?:agency|consultancy|studio|firm|practice)\b`,
         String.raw`\bmy (?:agency|team|firm|company|studio) (?:can|places|will|helps|specializes|specialises)\b`,
         String.raw`\bour team of \d+\b`,
+        String.raw`\bintroduce you to (?:our|my)\b`,
+        String.raw`\bwe(?:'re| are)? (?:[a-z]+ly )?(?:protect|secure|automate|streamline|power|optimi[sz]e|scale|manage|handle|build|design|deliver|provide|offer|sell|supply|place|boost|grow|increase|reduce|cut|save|drive|generate|transform)(?:s|ing)? (?:[\w-]+ ){0,3}?(?:for|teams|companies|businesses|brands|agencies|founders|startups|smbs|clients|customers|your)\b`,
+        String.raw`\bhow (?:ai|we|our [\w-]+|my [\w-]+) (?:can|could) (?:cut|save|reduce|boost|grow|help|increase|double|triple)\b`,
+        String.raw`\b(?:our|my) (?:new |latest )?(?:[\p{L}\d-]+\s+){0,2}${PRODUCT_NOUN}\b(?=\s+(?:\w+\s+){0,1}\w+s\b)`,
         String.raw`\bwe'd (?:love|be happy|be glad) to (?:redesign|rebuild|build|design|manage|run|handle|audit|take over|optimi[sz]e|grow|fix) your\b`,
-        String.raw`\bwe (?:white-label|resell|offer|provide|sell|specialize in|specialise in)\b`,
+        String.raw`\bwe (?:white-label|resell|offer|provide|sell|specialize in|specialise in)\b|\bwe(?:'re| are) (?:now )?(?:offering|selling|launching|giving away)\b`,
         String.raw`\bwhat we (?:fix|solve|do best)\b|\bexactly what we\b`,
         String.raw`\bi'm an? (?:[\p{L}-]+ ){0,2}(?:financial advisor|financial adviser|consultant|broker|agent)\b(?! at)`,
         String.raw`\bshow you how \p{Lu}?[\p{L}\d ]{0,30}? (?:can|will) (?:save|help|cut|boost|grow)\b`,
@@ -60,7 +64,7 @@ const SIGNALS: readonly Signal[] = [
         String.raw`\b\d+(?:\.\d+)?\s?[x×]\s+(?:faster|more|better|cheaper|markup|roi|growth)\b`,
         String.raw`\b(?:by|um|de|of) \d+(?:\.\d+)?\s?%`,
         String.raw`\d+\s?%\s+(?:lower|less|cheaper|faster|more|fewer)\b`,
-        String.raw`\b\d+\+\s+(?:new\s+)?(?:clients|customers|sites|websites|engineers|companies|teams|leads|brands|students|users)\b`,
+        String.raw`\b\d+\+\s+(?:new\s+)?(?:clients|customers|sites|websites|engineers|companies|teams|leads|brands|students|users|smbs|businesses|shops|stores|firms|practices|organi[sz]ations|agencies|startups)\b`,
         String.raw`\$\d[\d,.]*k?\+`,
         String.raw`\bsave[s]?\s+(?:\w+\s+){0,3}\d+\s+hours\b`,
         String.raw`\bin under \d+ (?:days|weeks)\b|\bin \d+ days\b`,
@@ -80,7 +84,7 @@ const SIGNALS: readonly Signal[] = [
     reason: 'offers a free trial or freebie',
     weight: 2,
     pattern:
-      /\bfree (?:\d+[- ]day )?trial\b|\btry (?:it|us|\w+) (?:for )?free\b|\bfree (?:audit|sandbox|account|consultation|assessment|strategy session|analysis)\b|\bfree sandbox\b|\bcomplimentary (?:[\w-]+ ){0,2}(?:review|consultation|audit|assessment|session|analysis)\b|\bno credit card\b|\bearly[- ]bird\b/gu,
+      /\bfree (?:\d+[- ]day )?trial\b|\btry (?:it|us|\w+) (?:for )?free\b|\bfree (?:[\w-]+ ){0,2}(?:audit|sandbox|account|consultation|assessment|strategy session|analysis|sample|review)\b|\b(?:early|beta|priority) access\b|\bcomplimentary (?:[\w-]+ ){0,2}(?:review|consultation|audit|assessment|session|analysis)\b|\bno credit card\b|\bearly[- ]bird\b/gu,
   },
   {
     reason: 'quotes prices or rates',
@@ -119,18 +123,24 @@ const SIGNALS: readonly Signal[] = [
     on: 'text',
   },
   {
+    reason: 'offers to send sales material',
+    weight: 1,
+    pattern:
+      /\bsend (?:you |over )?(?:a few |some |our |my )?(?:[\w-]+ ){0,1}(?:cvs|resumes of|profiles|candidates|case stud(?:y|ies)|deck|brochure|one-pager|catalog(?:ue)?|price list|media kit)\b|\bhappy to show you\b|\bare you the right person (?:to talk to )?(?:about|for|to)\b/gu,
+  },
+  {
     reason: 'asks for a quick call or chat',
     weight: 1,
     weak: true,
     notWhenBuying: true,
     pattern:
-      /\bquick (?:call|chat|zoom|meeting)\b|\b\d+[- ]?(?:minute|min) (?:call|chat|meeting|zoom)\b|\bhop on a (?:quick )?call\b|\bworth a (?:\d+[- ]minute )?(?:chat|call|conversation)\b|\b(?:discuss|explore) (?:your roadmap|a partnership|how we)\b/gu,
+      /\bquick (?:call|chat|zoom|meeting)\b|\b\d+[- ]?(?:minute|min) (?:call|chat|meeting|zoom)\b|\bhop on a (?:quick )?call\b|\bworth a (?:\d+[- ]minute )?(?:chat|call|conversation)\b|\b\d+ minutes (?:this|next) week\b|\b(?:discuss|explore) (?:your roadmap|a partnership|how we)\b/gu,
   },
 ];
 
 // The sender is hiring, buying, or asking for advice: money and meetings are not a pitch here.
 const BUYING =
-  /\b(?:i'm|i am|we're|we are) (?:hiring|recruiting|evaluating|choosing|looking for (?:a|an) (?:vendor|supplier|agency))\b|\brecruiting for\b|\bour budget\b|\bestoy contratando\b|\b(?:we|i) need (?:ours|a|an|someone)\b|\blooking to hire\b|\bcommission(?:ing)?\b/u;
+  /\b(?:i'm|i am|we're|we are) (?:hiring|recruiting|evaluating|choosing|looking for (?:a|an) (?:vendor|supplier|agency))\b|\brecruiting for\b|\bour budget\b|\bestoy contratando\b|\b(?:we|i) need (?:ours|a|an|someone)\b|\blooking to hire\b|\bcommission(?:ing)?\b|\b(?:looking for|searching for|need|hiring) (?:a|an) (?:[\w-]+ ){0,2}(?:agency|vendor|supplier|consultant|freelancer|designer|developer|partner|firm|contractor|provider)\b|\bi'm a (?:customer|client|user) of\b/u;
 
 interface Hit {
   signal: Signal;

@@ -1,4 +1,5 @@
-import { at, type Rule, type RuleFinding } from './rule.js';
+import { isBareToken } from './placeholder.js';
+import { at, overlapsAny, type Rule, type RuleFinding } from './rule.js';
 
 // Three or more capitalised words in a row, or a long capitalised word that
 // is not an acronym; and runs of !!! or ???.
@@ -18,9 +19,9 @@ export const shouting: Rule = {
       for (const m of note.matches(pattern, 'text')) {
         const s = m.index;
         const e = s + m[0].length;
-        if (seen.some(([a, b]) => s < b && e > a)) continue;
+        if (overlapsAny(seen, [s, e])) continue;
         // %FIRSTNAME%, {NAME}: a template token, which the placeholder rule reports.
-        if (TOKEN_EDGE.test(note.text[s - 1] ?? '')) continue;
+        if (TOKEN_EDGE.test(note.text[s - 1] ?? '') || isBareToken(m[0])) continue;
         seen.push([s, e]);
         out.push(
           at(

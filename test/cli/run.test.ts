@@ -15,6 +15,7 @@ async function cli(argv: string[], stdin = '', { tty = false, color = false } = 
       err += t;
     },
     color,
+    env: {},
   });
   return { code, out, err };
 }
@@ -130,5 +131,49 @@ describe('invite-coach check --jsonl', () => {
       '{"id":1,"note":"Great seeing you at the Denver meetup. Coffee?"}\n',
     );
     expect(code).toBe(0);
+  });
+});
+
+describe('invite-coach draft', () => {
+  it('drafts offline from the templates and exits 0', async () => {
+    const { code, out } = await cli([
+      'draft',
+      'Jane Park, met at SXSW on the podcasting panel, want to swap notes on audio ads',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain('Hi Jane, great meeting you at SXSW on the podcasting panel.');
+    expect(out).toMatch(/\d+\/200 characters \(Basic\) · acquaintance · from the templates/);
+  });
+
+  it('gives another version and JSON when asked', async () => {
+    const input = 'Jane Park, met at SXSW, want to swap notes on audio ads';
+    const a = JSON.parse((await cli(['draft', '--json', input])).out);
+    const b = JSON.parse(
+      (await cli(['draft', '--json', '--variant', '1', '--account', 'premium', input])).out,
+    );
+    expect(a).toMatchObject({
+      kind: 'draft',
+      source: 'template',
+      report: { ready: true, limit: 200 },
+    });
+    expect(b.report.limit).toBe(300);
+    expect(b.note).not.toBe(a.note);
+  });
+
+  it('asks for what is missing and exits 1', async () => {
+    const { code, out } = await cli(['draft', 'someone nice']);
+    expect(code).toBe(1);
+    expect(out).toMatch(/I need who the note is for/);
+    expect(out).toContain('Not used (not understood): "someone nice"');
+  });
+
+  it.each([
+    [['draft'], /tell me about the person/],
+    [['draft', '--variant', 'x', 'Jane'], /--variant must be a whole number/],
+    [['check', '--variant', '1', 'hi'], /--variant is for draft/],
+  ])('%j is a usage error', async (argv, message) => {
+    const { code, err } = await cli(argv);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
   });
 });

@@ -10,6 +10,11 @@ testRule(genericOpener, {
   ],
   invalid: [
     {
+      note: 'Hi, I see we have 12 mutual connections.',
+      spans: ['I see we have 12 mutual connections'],
+    },
+    { note: 'I was impressed by your profile.', spans: ['impressed by your profile'] },
+    {
       note: 'I came across your profile and would love to connect.',
       spans: ['I came across your profile'],
     },

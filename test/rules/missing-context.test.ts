@@ -3,6 +3,11 @@ import { testRule } from './rule-tester.js';
 
 testRule(missingContext, {
   valid: [
+    { note: "I'm hiring a founding engineer and your Rust work caught my eye." },
+    { note: "I'm a customer of yours and our renewal is coming up." },
+    { note: 'I was in your Python workshop last month.' },
+    { note: "We're both members of the Women in Product Slack." },
+    { note: 'We live in the same neighborhood in Oakland.' },
     { note: 'Great meeting you at the PyData Berlin meetup last night.' },
     { note: 'Your article on zero-downtime migrations saved us a week.' },
     { note: 'Jordan Lee at Figma said you are the person to ask about design ops.' },
@@ -19,6 +24,11 @@ testRule(missingContext, {
     { note: 'Hola Lucía, fue un placer conocerte en JSConf México.' },
   ],
   invalid: [
+    { note: "I admire your work. Let's connect", spans: ["I admire your work. Let's connect"] },
+    {
+      note: 'Hi, I see we have 12 mutual connections.',
+      spans: ['Hi, I see we have 12 mutual connections.'],
+    },
     { note: "Hi, I'd like to connect with you.", spans: ["Hi, I'd like to connect with you."] },
     {
       note: 'I came across your profile and would love to connect.',

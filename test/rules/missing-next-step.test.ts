@@ -3,6 +3,8 @@ import { testRule } from './rule-tester.js';
 
 testRule(missingNextStep, {
   valid: [
+    { note: 'Keen to hear what you teach next' },
+    { note: 'Drop me a line when the book is out' },
     { note: 'Hi Dan, how are you doing?' },
     { note: 'Great chatting at the meetup. I’ll send over that article on churn I mentioned.' },
     { note: 'Happy to help test the Windows build if useful!' },

@@ -14,6 +14,9 @@ testRule(placeholder, {
     { note: 'A heart &lt;3 for your work.' },
   ],
   invalid: [
+    { note: 'Hi ___, great to meet you.', spans: ['___'] },
+    { note: 'Dear FIRSTNAME, loved your talk', spans: ['FIRSTNAME'] },
+    { note: 'Hi [insert name here], coffee?', spans: ['[insert name here]'] },
     { note: 'Hi {first name}, loved your post.', spans: ['{first name}'] },
     { note: 'Hi Laura, growth at [Company] is impressive.', spans: ['[Company]'] },
     { note: 'Hi {{name}}, we both spoke at DataCouncil.', spans: ['{{name}}'] },

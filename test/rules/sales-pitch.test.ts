@@ -3,6 +3,16 @@ import { testRule } from './rule-tester.js';
 
 testRule(salesPitch, {
   valid: [
+    {
+      note: "We're looking for a PR agency for our launch and your work with Notion was great. Capacity in May?",
+    },
+    {
+      note: "I'm a customer of yours and our renewal is coming up. Who is my new account manager?",
+    },
+    {
+      note: "I'm hiring for a founding engineer role; your Rust work caught my eye. Open to a quick call?",
+    },
+    { note: 'I use your product every day and have a feature idea. Could I send it over?' },
     // Hiring, advising, buying, thanking, introducing: business talk that sells nothing.
     {
       note: "I'm hiring a staff engineer at Meridian and your PyCon talk stood out. Open to a quick chat about the role?",
@@ -37,6 +47,26 @@ testRule(salesPitch, {
     },
   ],
   invalid: [
+    {
+      note: "We're a staffing agency placing React devs fast. Can I send a few CVs?",
+      spans: ["We're a staffing agency placing React devs fast. Can I send a few CVs"],
+    },
+    {
+      note: 'Are you the right person to talk to about security? We protect 500+ SMBs from ransomware.',
+      spans: ['Are you the right person to talk to about security? We protect 500+ SMBs'],
+    },
+    {
+      note: 'Our new AI tool writes posts in seconds. Want early access?',
+      spans: ['Our new AI tool writes posts in seconds. Want early access'],
+    },
+    {
+      note: "I'd love to introduce you to our recruiting platform. 15 minutes this week?",
+      spans: ['introduce you to our recruiting platform. 15 minutes this week'],
+    },
+    {
+      note: "Hi, we're offering a free SEO audit to local shops. Interested?",
+      spans: ["we're offering a free SEO audit"],
+    },
     {
       note: "I help coaches land clients. Reply 'GROW' for the guide.",
       spans: ["I help coaches land clients. Reply 'GROW'"],

@@ -3,6 +3,7 @@ import { testRule } from './rule-tester.js';
 
 testRule(shouting, {
   valid: [
+    { note: 'Dear FIRSTNAME, loved your talk' },
     { note: 'Loved your SXSW panel on AWS and B2B SaaS pricing at FAANG firms.' },
     { note: 'Hi %FIRSTNAME%, coffee?' },
     { note: 'Congrats on the launch! Coffee?' },
