@@ -32,6 +32,8 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** Per-method overrides: a file name from the samples folder. */
   readonly responses = new Map<string, string>();
+  /** Per-method answers built by a test (for methods without a sample, like apps.connections.open). */
+  readonly answers = new Map<string, unknown>();
   #server: Server | undefined;
   #base = '';
 
@@ -51,6 +53,10 @@ export class FakeSlack {
           body: parseBody(raw, req.headers['content-type']),
         });
         res.setHeader('content-type', 'application/json; charset=utf-8');
+        if (api?.[1] && this.answers.has(api[1])) {
+          res.end(JSON.stringify(this.answers.get(api[1])));
+          return;
+        }
         if (api?.[1]) {
           const file = this.responses.get(api[1]) ?? SAMPLE_RESPONSES[api[1]];
           if (!file) {
