@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Account, CheckReport, Finding, Level } from '../../types.js';
 import { context, type Message, section } from './message.js';
-import { truncate, userText } from './text.js';
+import { rawSlackText, truncate, userText } from './text.js';
 
 /** Findings shown in full; Slack allows 50 blocks a message and people read fewer. */
 export const MAX_FINDINGS_SHOWN = 15;
@@ -66,7 +66,7 @@ export function findingText(note: string, finding: Finding): string {
 
 /**
  * The words at `[start, end)` in bold with a little of the note on each side,
- * on one line, escaped. An empty range is marked with ‸; a range holding
+ * on one line, escaped as raw Slack text. An empty range is marked with ‸; a range holding
  * (nearly) the whole note is said so rather than quoted.
  */
 export function faultInContext(note: string, start: number, end: number): string {
@@ -91,6 +91,6 @@ export function faultInContext(note: string, start: number, end: number): string
   // Bold needs the asterisks against non-space characters; keep the spaces outside.
   const lead = /^\s/.test(fault) ? ' ' : '';
   const trail = /\s$/.test(fault) ? ' ' : '';
-  const marked = shownFault ? `${lead}*${userText(shownFault)}*${trail}` : '‸';
-  return ` ${userText(before)}${marked}${userText(after)}`;
+  const marked = shownFault ? `${lead}*${rawSlackText(shownFault)}*${trail}` : '‸';
+  return ` ${rawSlackText(before)}${marked}${rawSlackText(after)}`;
 }

@@ -18,9 +18,29 @@ export function sanitize(text: string): string {
   return text.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '\uFFFD');
 }
 
-/** Sanitized and escaped: what every echo of user text goes through. */
+/**
+ * Escapes text exactly as Slack sent it (a note from a command or a DM), where a
+ * typed `&`, `<`, `>` already arrive as `&amp;`, `&lt;`, `&gt;` and only markup
+ * (`<@U123>`, `<!here>`, links) uses real angle brackets. Every `<` and `>`
+ * is escaped, so markup shows as typed and never pings; an `&` is escaped
+ * unless it already starts one of those three entities, so what the person
+ * typed shows as they typed it (not as `&amp;`).
+ */
+export function escapeSlackText(text: string): string {
+  return text
+    .replace(/&(?!(?:amp|lt|gt);)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** Sanitized and escaped: what every echo of plain text (rule messages, fixes) goes through. */
 export function userText(text: string): string {
   return escapeMrkdwn(sanitize(text));
+}
+
+/** Sanitized and escaped: what every echo of the raw note, as Slack sent it, goes through. */
+export function rawSlackText(text: string): string {
+  return escapeSlackText(sanitize(text));
 }
 
 /** Cuts text to at most `max` UTF-16 units with an ellipsis, never splitting a surrogate pair. */

@@ -7,13 +7,27 @@ import {
   MAX_FINDINGS_SHOWN,
   reportMessage,
 } from '../../../src/slack/blocks/report.js';
-import { escapeMrkdwn, sanitize, truncate } from '../../../src/slack/blocks/text.js';
+import {
+  escapeMrkdwn,
+  escapeSlackText,
+  sanitize,
+  truncate,
+} from '../../../src/slack/blocks/text.js';
 import type { CheckReport, Finding } from '../../../src/types.js';
 
 describe('escapeMrkdwn', () => {
   it('turns &, < and > into entities, & first', () => {
     expect(escapeMrkdwn('<!channel> & <@U1> &lt;')).toBe(
       '&lt;!channel&gt; &amp; &lt;@U1&gt; &amp;lt;',
+    );
+  });
+});
+
+describe('escapeSlackText', () => {
+  it('escapes markup but keeps the entities Slack already used for typed &, <, >', () => {
+    // The person typed: Tom & Jerry <3  then mentioned @here.
+    expect(escapeSlackText('Tom &amp; Jerry &lt;3 <!here> & a&b &amp')).toBe(
+      'Tom &amp; Jerry &lt;3 &lt;!here&gt; &amp; a&amp;b &amp;amp',
     );
   });
 });
@@ -46,6 +60,9 @@ describe('faultInContext', () => {
   });
   it('says "the whole note" for a long range covering it', () => {
     expect(faultInContext(note, 0, note.length)).toBe(' _(the whole note)_');
+  });
+  it('shows what the person typed: Slack-escaped &, < and > stay single-escaped', () => {
+    expect(faultInContext('Tom &amp; [Name] &lt;3', 10, 16)).toBe(' Tom &amp; *[Name]* &lt;3');
   });
   it('keeps offsets in range and escapes markup on both sides', () => {
     expect(faultInContext('<!here> x <@U1>', 8, 9)).toBe(' &lt;!here&gt; *x* &lt;@U1&gt;');
