@@ -91,6 +91,8 @@ describe('/invite-check over HTTP', () => {
     const body = (await t.command('')).json();
     expect(shown(body)).toContain('Paste your invitation note after `/invite-check`');
     expect(shown(body)).toContain('`/invite-check Hi Sam');
+    const help = (await t.command(' help ')).json();
+    expect(shown(help)).toContain('I check LinkedIn connection-invitation notes');
   });
 
   it('escapes user text: a note holding special mentions and markup pings nobody', async () => {

@@ -1,13 +1,13 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { DEFAULT_ACCOUNT } from '../../../store/records.js';
-import { failureMessage } from '../../blocks/help.js';
+import { failureMessage, helpMessage } from '../../blocks/help.js';
 import type { Message } from '../../blocks/message.js';
 import { accountFor, type Deps } from '../../context.js';
-import { MAX_INPUT, replyToNote } from '../../reply.js';
+import { isHelpRequest, MAX_INPUT, replyToNote } from '../../reply.js';
 import { scopeOf } from '../../scope.js';
 
 /**
- * `/invite-check <note>`: the answer travels in the acknowledgement itself, so
+ * `/invite-check <note>` (or `help`): the answer travels in the acknowledgement itself, so
  * it is ephemeral, needs no extra call, and reaches the user in one round trip.
  * Nothing runs before the ack but the settings read (bounded) and the check,
  * and nothing is stored. Logs ids and lengths, never the note.
@@ -22,11 +22,15 @@ export function inviteCheckCommand(deps: Deps) {
     const text = command.text ?? '';
     let reply: Message;
     try {
-      const needsAccount = text.trim() !== '' && text.length <= MAX_INPUT;
-      const account = needsAccount
-        ? await accountFor(deps, scopeOf(context, command.user_id, command.team_id), logger)
-        : DEFAULT_ACCOUNT;
-      reply = replyToNote(text, account);
+      if (isHelpRequest(text)) {
+        reply = helpMessage();
+      } else {
+        const needsAccount = text.trim() !== '' && text.length <= MAX_INPUT;
+        const account = needsAccount
+          ? await accountFor(deps, scopeOf(context, command.user_id, command.team_id), logger)
+          : DEFAULT_ACCOUNT;
+        reply = replyToNote(text, account);
+      }
     } catch (error) {
       logger.error(`/invite-check failed for user ${command.user_id}: ${(error as Error).name}`);
       reply = failureMessage();
