@@ -18,6 +18,8 @@ const LEVEL_LABEL: Record<Level, string> = {
   info: ':information_source: *Tip*',
 };
 
+const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, info: 2 };
+
 export const ACCOUNT_LABEL: Record<Account, string> = { basic: 'Basic', premium: 'Premium' };
 
 /**
@@ -40,7 +42,9 @@ export function reportMessage(note: string, report: CheckReport, account: Accoun
     blocks.push(section('No problems found. Nice note!'));
   } else {
     blocks.push({ type: 'divider' });
-    for (const finding of report.findings.slice(0, MAX_FINDINGS_SHOWN)) {
+    // Errors first (they decide the verdict), then warnings, then tips; by position within each.
+    const ordered = [...report.findings].sort((a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level]);
+    for (const finding of ordered.slice(0, MAX_FINDINGS_SHOWN)) {
       blocks.push(section(findingText(note, finding)));
     }
     const hidden = report.findings.length - MAX_FINDINGS_SHOWN;

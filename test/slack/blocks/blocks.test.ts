@@ -109,6 +109,21 @@ describe('reportMessage', () => {
     expect(JSON.stringify(reportMessage(note, checkNote(note), 'basic'))).not.toContain('<');
   });
 
+  it('lists errors first, then warnings, then tips, each by position', () => {
+    const findings = [
+      finding({ level: 'info', message: 'tip', start: 0 }),
+      finding({ level: 'warning', message: 'warn-b', start: 5 }),
+      finding({ level: 'error', message: 'err', start: 9 }),
+      finding({ level: 'warning', message: 'warn-a', start: 1 }),
+    ].sort((a, b) => a.start - b.start);
+    const text = JSON.stringify(
+      reportMessage('x'.repeat(20), { ready: false, length: 20, limit: 200, findings }, 'basic'),
+    );
+    const order = ['err', 'warn-a', 'warn-b', 'tip'].map((m) => text.indexOf(`— ${m}`));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(order.every((i) => i > 0)).toBe(true);
+  });
+
   it('shows ready, length/limit and the account type', () => {
     const report: CheckReport = { ready: true, length: 42, limit: 300, findings: [] };
     const msg = reportMessage('x', report, 'premium');
