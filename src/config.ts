@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { llmConfigFromEnv } from './draft/index.js';
+import type { LlmConfig } from './draft/llm-drafter.js';
 
 /** Where the SQLite file lives when `STORE_URL` is not set. */
 export const DEFAULT_STORE_URL = 'sqlite://./data/invite-coach.sqlite';
@@ -19,6 +21,11 @@ export const WHERE: Readonly<Record<string, string>> = {
   PORT: 'a TCP port number for HTTP mode (default 3000)',
   STORE_URL: `sqlite://<file>, redis://…, rediss://…, postgres://… or postgresql://… (default ${DEFAULT_STORE_URL})`,
   LOG_LEVEL: 'one of error, warn, info (default info)',
+  OPENAI_API_KEY:
+    'optional: turns on the AI drafter for /invite-draft (any OpenAI-compatible server)',
+  OPENAI_BASE_URL:
+    'optional: the server, e.g. http://localhost:11434/v1 for Ollama (default OpenAI)',
+  OPENAI_MODEL: 'optional: the model name (default gpt-4o-mini)',
 };
 
 const storeUrl = z
@@ -53,12 +60,15 @@ const schema = z.object({
     .default(DEFAULT_PORT),
   STORE_URL: storeUrl.default(DEFAULT_STORE_URL),
   LOG_LEVEL: z.enum(['error', 'warn', 'info']).default('info'),
+  OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 
 export type LogLevelName = 'error' | 'warn' | 'info';
 
 interface Common {
   botToken: string;
+  /** The AI drafter, when OPENAI_API_KEY is set. */
+  llm: LlmConfig | undefined;
   slackApiUrl: string | undefined;
   storeUrl: string;
   logLevel: LogLevelName;
@@ -95,6 +105,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     PORT: blankToUndefined(env.PORT),
     STORE_URL: blankToUndefined(env.STORE_URL),
     LOG_LEVEL: blankToUndefined(env.LOG_LEVEL),
+    OPENAI_BASE_URL: blankToUndefined(env.OPENAI_BASE_URL),
   };
   const parsed = schema.safeParse(input);
   const lines: string[] = [];
@@ -126,6 +137,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
       v.SLACK_API_URL && (v.SLACK_API_URL.endsWith('/') ? v.SLACK_API_URL : `${v.SLACK_API_URL}/`),
     storeUrl: v.STORE_URL,
     logLevel: v.LOG_LEVEL,
+    llm: llmConfigFromEnv(env),
   };
   if (v.SLACK_APP_TOKEN) return { ...common, mode: 'socket', appToken: v.SLACK_APP_TOKEN };
   // Checked above: without an app token there is a signing secret.

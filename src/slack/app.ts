@@ -1,5 +1,6 @@
 import { App, type Logger, LogLevel } from '@slack/bolt';
 import type { Config, LogLevelName } from '../config.js';
+import { createDrafter, type Drafter } from '../draft/index.js';
 import type { Store } from '../store/store.js';
 import { createDeps } from './context.js';
 import { dedupeEvents } from './dedupe.js';
@@ -15,6 +16,8 @@ export interface SlackAppOptions {
   config: Config;
   store: Store;
   logger?: Logger;
+  /** Defaults to the templates plus the LLM the config names; tests pass their own. */
+  drafter?: Drafter;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface SlackAppOptions {
  * Debug logging is not offered: Bolt logs whole payloads, notes included, at
  * that level.
  */
-export function createSlackApp({ config, store, logger }: SlackAppOptions): App {
+export function createSlackApp({ config, store, logger, drafter }: SlackAppOptions): App {
   const common = {
     token: config.botToken,
     logLevel: LOG_LEVELS[config.logLevel],
@@ -37,7 +40,8 @@ export function createSlackApp({ config, store, logger }: SlackAppOptions): App 
       : new App({ ...common, signingSecret: config.signingSecret, port: config.port });
 
   app.use(dedupeEvents());
-  registerListeners(app, createDeps(store));
+  // Loading the drafter validates prompts/ at start: a broken template stops the app with its file and line.
+  registerListeners(app, createDeps(store, drafter ?? createDrafter({ llm: config.llm })));
   app.error(async (error) => {
     // Names and codes only: an error's message could quote a payload.
     const code = (error as { code?: string }).code ?? 'unknown';

@@ -1,5 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
+import type { Drafter } from '../draft/index.js';
 import { DEFAULT_ACCOUNT } from '../store/records.js';
 import { type Scope, scopedKey } from '../store/scope.js';
 import { getAccount, setAccount } from '../store/settings.js';
@@ -16,12 +17,14 @@ export const ACCOUNT_CACHE_TTL_MS = 60_000;
 /** What handlers need besides Bolt's arguments. */
 export interface Deps {
   store: Store;
+  /** Templates always; an LLM on top when configured. */
+  drafter: Drafter;
   /** Account types by store key, so a check costs no store round trip. */
   accounts: LRUCache<string, Account>;
 }
 
-export function createDeps(store: Store): Deps {
-  return { store, accounts: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }) };
+export function createDeps(store: Store, drafter: Drafter): Deps {
+  return { store, drafter, accounts: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import { describe, expect, it, vi } from 'vitest';
+import { createDrafter } from '../../src/draft/index.js';
 import { createDeps } from '../../src/slack/context.js';
 import { inviteCheckCommand } from '../../src/slack/listeners/commands/invite-check.js';
 import { isPersonDm } from '../../src/slack/listeners/events/direct-message.js';
@@ -32,7 +33,7 @@ describe('inviteCheckCommand', () => {
   it('still answers (on Basic) when the store fails, and logs no note text', async () => {
     const ack = vi.fn(async (_reply?: unknown) => {});
     const logger = fakeLogger();
-    await inviteCheckCommand(createDeps(failingStore))(args(ack, logger));
+    await inviteCheckCommand(createDeps(failingStore, createDrafter()))(args(ack, logger));
     expect(JSON.stringify(ack.mock.calls[0]?.[0])).toContain('/200 characters · Basic account');
     expect(logger.error).toHaveBeenCalledWith(
       expect.stringContaining('settings read failed for user U1'),
@@ -48,7 +49,7 @@ describe('inviteCheckCommand', () => {
       throw new Error('socket closed');
     });
     await expect(
-      inviteCheckCommand(createDeps(failingStore))(args(ack, logger)),
+      inviteCheckCommand(createDeps(failingStore, createDrafter()))(args(ack, logger)),
     ).resolves.toBeUndefined();
     expect(logger.error).toHaveBeenCalledWith(expect.stringContaining('could not ack'));
   });

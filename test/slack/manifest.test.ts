@@ -3,6 +3,10 @@ import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseContext } from '../../src/draft/context.js';
+import { loadPrompts } from '../../src/draft/prompts.js';
+import { draftFromTemplate } from '../../src/draft/template-drafter.js';
+import { draftFormView, draftMessage, editView } from '../../src/slack/blocks/draft.js';
 import { homeView } from '../../src/slack/blocks/home.js';
 import { actionIds, commandIds, eventIds, viewIds } from '../../src/slack/listeners/index.js';
 import { REPO_ROOT, SAMPLES_DIR } from './harness/samples.js';
@@ -79,12 +83,24 @@ describe('manifest.yml', () => {
 
   it('enables interactivity for the actions the code handles, and every action is in a block we build', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(actionIds.length + viewIds.length > 0);
-    const built = actionIdsIn([homeView('basic'), homeView('premium')]);
+    const draft = draftFromTemplate(parseContext('Jane Park, met at SXSW'), loadPrompts(), {
+      account: 'basic',
+    });
+    const built = actionIdsIn([
+      homeView('basic'),
+      homeView('premium'),
+      draftMessage(draft, { c: 'x', a: 'basic', v: 0 }),
+    ]);
     expect([...built].sort()).toEqual([...actionIds].sort());
   });
 
+  it('handles exactly the modals the app opens', () => {
+    const opened = [draftFormView('basic'), editView('Hi', 'basic')].map((v) => v.callback_id);
+    expect(opened.sort()).toEqual([...viewIds].sort());
+  });
+
   it('asks only for the bot scopes the features use', () => {
-    // commands: /invite-check; chat:write: DM answers; im:history: the message.im event.
+    // commands: /invite-check, /invite-draft; chat:write: DM answers and drafts from the form; im:history: message.im.
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'chat:write',
       'commands',

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App, Logger } from '@slack/bolt';
 import { parseConfig } from '../../../src/config.js';
+import type { Drafter } from '../../../src/draft/index.js';
 import { createSlackApp } from '../../../src/slack/app.js';
 import { createStore, type Store } from '../../../src/store/store.js';
 import { FakeSlack } from './fake-slack.js';
@@ -52,6 +53,7 @@ export function memoryLogger(lines: string[]): Logger {
  */
 export class AppUnderTest {
   readonly slack = new FakeSlack();
+  constructor(readonly options: { drafter?: Drafter } = {}) {}
   readonly logs: string[] = [];
   store!: Store;
   app!: App;
@@ -69,7 +71,12 @@ export class AppUnderTest {
       STORE_URL: `sqlite://${join(this.#dir, 'store.sqlite')}`,
     });
     this.store = await createStore({ url: config.storeUrl });
-    this.app = createSlackApp({ config, store: this.store, logger: memoryLogger(this.logs) });
+    this.app = createSlackApp({
+      config,
+      store: this.store,
+      logger: memoryLogger(this.logs),
+      ...(this.options.drafter ? { drafter: this.options.drafter } : {}),
+    });
     this.#server = (await this.app.start({ port: 0, host: '127.0.0.1' })) as Server;
     const { port } = this.#server.address() as AddressInfo;
     this.base = `http://127.0.0.1:${port}`;
