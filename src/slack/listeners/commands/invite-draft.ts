@@ -7,7 +7,7 @@ import {
   MAX_DRAFT_INPUT,
 } from '../../blocks/draft.js';
 import { failureMessage } from '../../blocks/help.js';
-import { section } from '../../blocks/message.js';
+import { type Message, section } from '../../blocks/message.js';
 import { accountFor, type Deps } from '../../context.js';
 import { scopeOf } from '../../scope.js';
 
@@ -57,6 +57,29 @@ export function inviteDraftCommand(deps: Deps) {
   };
 }
 
+/** The draft (or the question to answer) as a message; a failure becomes a friendly apology. */
+export async function draftReply(
+  deps: Deps,
+  state: DraftState,
+  logger: AllMiddlewareArgs['logger'],
+  userId: string,
+): Promise<Message> {
+  try {
+    const result = await deps.drafter.draft(state.c, {
+      account: state.a,
+      variant: state.v,
+      maxLength: state.m,
+    });
+    logger.info(
+      `draft user=${userId} length=${state.c.length} result=${result.kind}${result.kind === 'draft' ? ` source=${result.source}` : ''}`,
+    );
+    return draftMessage(result, state);
+  } catch (error) {
+    logger.error(`draft failed for user ${userId}: ${(error as Error).name}`);
+    return failureMessage();
+  }
+}
+
 /** Drafts and replaces the "Drafting…" (or previous draft) message in place. */
 export async function deliverDraft(
   deps: Deps,
@@ -65,21 +88,7 @@ export async function deliverDraft(
   logger: AllMiddlewareArgs['logger'],
   userId: string,
 ): Promise<void> {
-  let message: ReturnType<typeof draftMessage>;
-  try {
-    const result = await deps.drafter.draft(state.c, {
-      account: state.a,
-      variant: state.v,
-      maxLength: state.m,
-    });
-    message = draftMessage(result, state);
-    logger.info(
-      `/invite-draft user=${userId} length=${state.c.length} result=${result.kind}${result.kind === 'draft' ? ` source=${result.source}` : ''}`,
-    );
-  } catch (error) {
-    logger.error(`/invite-draft failed for user ${userId}: ${(error as Error).name}`);
-    message = failureMessage();
-  }
+  const message = await draftReply(deps, state, logger, userId);
   try {
     await respond({
       response_type: 'ephemeral',
@@ -88,6 +97,6 @@ export async function deliverDraft(
       blocks: message.blocks,
     });
   } catch (error) {
-    logger.error(`/invite-draft could not deliver to user ${userId}: ${(error as Error).name}`);
+    logger.error(`draft could not be delivered to user ${userId}: ${(error as Error).name}`);
   }
 }

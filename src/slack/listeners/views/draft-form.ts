@@ -1,8 +1,7 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { isAccount } from '../../../limits.js';
-import { draftMessage } from '../../blocks/draft.js';
-import { failureMessage } from '../../blocks/help.js';
 import type { Deps } from '../../context.js';
+import { draftReply } from '../commands/invite-draft.js';
 
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -48,18 +47,12 @@ export function draftFormSubmission(deps: Deps) {
     await ack();
     const chosen = view.state.values.account?.value?.selected_option?.value;
     const account = isAccount(chosen) ? chosen : 'basic';
-    const state = { c: form.context, a: account, v: 0 } as const;
-    let message: ReturnType<typeof draftMessage>;
-    try {
-      const result = await deps.drafter.draft(form.context, { account, variant: 0 });
-      message = draftMessage(result, state);
-      logger.info(
-        `draft form user=${body.user.id} length=${form.context.length} result=${result.kind}`,
-      );
-    } catch (error) {
-      logger.error(`draft form failed for user ${body.user.id}: ${(error as Error).name}`);
-      message = failureMessage();
-    }
+    const message = await draftReply(
+      deps,
+      { c: form.context, a: account, v: 0 },
+      logger,
+      body.user.id,
+    );
     try {
       // Posting to the user's id lands in their DM with the bot (the Messages tab).
       await client.chat.postMessage({
