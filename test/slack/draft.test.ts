@@ -192,7 +192,7 @@ describe('/invite-draft over HTTP', () => {
       ),
     );
     const opened = t.slack.callsTo('views.open').find((c) => c.body.trigger_id === `trig-${hook}`);
-    expect((opened?.body.view as { callback_id: string }).callback_id).toBe(VIEW_DRAFT_FORM);
+    expect(opened?.body.view).toMatchObject({ callback_id: VIEW_DRAFT_FORM });
 
     const submission = sampleJson<Record<string, unknown> & { view: Record<string, unknown> }>(
       'view-submission.bolt-python.json',
