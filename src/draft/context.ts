@@ -1,3 +1,4 @@
+import { decodeSlackText } from '../text/decode.js';
 import type { FactSlot, Scenario } from './prompts.js';
 
 /** What the user told us about the person, in words a note can use as they are. */
@@ -133,6 +134,9 @@ export function parseContext(input: string): DraftContext {
     if (mention[2]) ctx.name = mention[2].replace(/^@/, '');
     text = text.replace(MENTION, mention[2] ? '' : ' ');
   }
+  // @channel and friends say nothing about the person; links become their labels and
+  // entities their characters, so a note never carries Slack markup.
+  text = decodeSlackText(text.replace(/<!(?:channel|here|everyone|subteam\^[^>]*)>/g, ' ')).plain;
   for (const [pattern, scenario] of RELATIONSHIP) {
     if (pattern.test(text)) {
       ctx.relationship = scenario;

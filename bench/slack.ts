@@ -1,0 +1,241 @@
+// End-to-end figure for the Slack app: signed /invite-check requests through
+// Bolt's HTTP receiver, against a bare Bolt app that only acks a constant (the
+// framework's own floor). Prints figures; asserts nothing.
+//
+// Each app runs in its own child process (so the load generator here does not
+// share its event loop), on an ephemeral loopback port, with a fake Slack Web
+// API beside it for Bolt's auth.test. Request count is bounded
+// (BENCH_SLACK_REQUESTS, default 3000). BENCH_CPU_PROF=<dir> writes a V8 CPU
+// profile of each server process there.
+//
+// Run alone with `npm run bench:slack`.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Logger } from '@slack/bolt';
+import { commandBody } from '../test/slack/harness/app-under-test.js';
+import { FakeSlack } from '../test/slack/harness/fake-slack.js';
+import { signedHeaders } from '../test/slack/harness/signing.js';
+
+const SECRET = 'bench0signing0secret0abcdef123456';
+const WARMUP = 300;
+const REQUESTS = Number(process.env.BENCH_SLACK_REQUESTS ?? 3000);
+const CONCURRENCY = 8;
+
+type Kind = 'ours' | 'bare';
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+const silent: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  setLevel() {},
+  getLevel: () => 'error' as ReturnType<Logger['getLevel']>,
+  setName() {},
+};
+
+/** Child side: start one app and print its port. */
+async function serve(kind: Kind): Promise<void> {
+  const slack = await new FakeSlack().start();
+  const { App } = await import('@slack/bolt');
+  let app: InstanceType<typeof App>;
+  if (kind === 'bare') {
+    app = new App({
+      token: 'xoxb-bench',
+      signingSecret: SECRET,
+      logger: silent,
+      clientOptions: { slackApiUrl: slack.apiUrl },
+    });
+    app.command('/invite-check', async ({ ack }) => {
+      await ack('ok');
+    });
+  } else {
+    const { parseConfig } = await import('../src/config.js');
+    const { createStore } = await import('../src/store/store.js');
+    const { createSlackApp } = await import('../src/slack/app.js');
+    const dir = mkdtempSync(join(tmpdir(), 'invite-coach-bench-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const config = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: slack.apiUrl,
+      STORE_URL: `sqlite://${join(dir, 'bench.sqlite')}`,
+    });
+    const store = await createStore({ url: config.storeUrl });
+    app = createSlackApp({ config, store, logger: silent });
+  }
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as import('node:http').Server;
+  const address = server.address() as import('node:net').AddressInfo;
+  process.stdout.write(`${JSON.stringify({ port: address.port })}\n`);
+  process.on('SIGTERM', () => process.exit(0));
+}
+
+async function startChild(kind: Kind): Promise<{ child: ChildProcess; port: number }> {
+  const self = fileURLToPath(import.meta.url);
+  const prof = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', self, '--serve', kind], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
+  const [line] = (await Promise.race([
+    once(lines, 'line'),
+    once(child, 'exit').then(() => {
+      throw new Error(`bench server (${kind}) exited before listening`);
+    }),
+  ])) as [string];
+  return { child, port: (JSON.parse(line) as { port: number }).port };
+}
+
+function loadNotes(): string[] {
+  const file = fileURLToPath(new URL('../../shared/corpus/dev.jsonl', import.meta.url));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { note: string }).note);
+}
+
+/** Signed bodies prepared up front, so signing is not timed. */
+function prepare(
+  notes: string[],
+  count: number,
+): { body: string; headers: Record<string, string> }[] {
+  return Array.from({ length: count }, (_, i) => {
+    const body = commandBody(notes[i % notes.length] ?? '', {
+      response_url: 'http://127.0.0.1:9/unused',
+      user_id: `UBENCH${i % 50}`,
+    });
+    return { body, headers: signedHeaders(SECRET, body, 'application/x-www-form-urlencoded') };
+  });
+}
+
+function post(
+  agent: Agent,
+  port: number,
+  req: { body: string; headers: Record<string, string> },
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const r = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/slack/events',
+        method: 'POST',
+        agent,
+        headers: { ...req.headers, 'content-length': Buffer.byteLength(req.body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode !== 200) reject(new Error(`HTTP ${res.statusCode}`));
+          else resolve(Number(process.hrtime.bigint() - started) / 1e6);
+        });
+      },
+    );
+    r.on('error', reject);
+    r.end(req.body);
+  });
+}
+
+async function load(
+  port: number,
+  reqs: { body: string; headers: Record<string, string> }[],
+): Promise<Figures> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const latencies: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  const worker = async () => {
+    while (next < reqs.length) {
+      const req = reqs[next++];
+      if (req) latencies.push(await post(agent, port, req));
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+  return { rps: reqs.length / seconds, p50: pct(0.5), p99: pct(0.99) };
+}
+
+async function measure(kind: Kind, notes: string[]): Promise<Figures> {
+  const { child, port } = await startChild(kind);
+  try {
+    await load(port, prepare(notes, WARMUP));
+    return await load(port, prepare(notes, REQUESTS));
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
+
+/** What our handler adds in CPU per request, in this process: the check and the Block Kit reply. */
+async function replyCost(notes: string[]): Promise<number> {
+  const { replyToNote } = await import('../src/slack/reply.js');
+  const run = (n: number) => {
+    for (let i = 0; i < n; i++) JSON.stringify(replyToNote(notes[i % notes.length] ?? '', 'basic'));
+  };
+  run(500);
+  const started = process.hrtime.bigint();
+  run(REQUESTS);
+  return Number(process.hrtime.bigint() - started) / 1e6 / REQUESTS;
+}
+
+export async function runSlackBench(): Promise<void> {
+  const notes = loadNotes();
+  // One after the other, never at once: each gets the same machine.
+  const bare = await measure('bare', notes);
+  const ours = await measure('ours', notes);
+  const f = (x: number) => Math.round(x).toLocaleString('en-US');
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
+  console.log(
+    'slack end to end: signed /invite-check over HTTP, loopback, %d requests, %d in flight',
+    REQUESTS,
+    CONCURRENCY,
+  );
+  console.log(
+    '  invite-coach app  %s req/s  p50 %s  p99 %s',
+    f(ours.rps),
+    ms(ours.p50),
+    ms(ours.p99),
+  );
+  console.log(
+    '  bare Bolt (ack)   %s req/s  p50 %s  p99 %s',
+    f(bare.rps),
+    ms(bare.p50),
+    ms(bare.p99),
+  );
+  console.log(
+    '  ratio             %sx throughput (target ≥ 0.8x), p99 %sx (target ≤ 2x)',
+    (ours.rps / bare.rps).toFixed(2),
+    (ours.p99 / bare.p99).toFixed(2),
+  );
+  const perRequest = 1000 / bare.rps;
+  console.log(
+    '  cost per request  bare %s; checkNote + Block Kit alone %s',
+    ms(perRequest),
+    ms(await replyCost(notes)),
+  );
+}
+
+const entry = process.argv[1] ? pathToFileURL(process.argv[1]).href : '';
+if (entry === import.meta.url) {
+  const i = process.argv.indexOf('--serve');
+  if (i >= 0) await serve(process.argv[i + 1] === 'bare' ? 'bare' : 'ours');
+  else await runSlackBench();
+}

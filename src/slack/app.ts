@@ -1,0 +1,51 @@
+import { App, type Logger, LogLevel } from '@slack/bolt';
+import type { Config, LogLevelName } from '../config.js';
+import { createDrafter, type Drafter } from '../draft/index.js';
+import type { Store } from '../store/store.js';
+import { createDeps } from './context.js';
+import { dedupeEvents } from './dedupe.js';
+import { registerListeners } from './listeners/index.js';
+
+const LOG_LEVELS: Record<LogLevelName, LogLevel> = {
+  error: LogLevel.ERROR,
+  warn: LogLevel.WARN,
+  info: LogLevel.INFO,
+};
+
+export interface SlackAppOptions {
+  config: Config;
+  store: Store;
+  logger?: Logger;
+  /** Defaults to the templates plus the LLM the config names; tests pass their own. */
+  drafter?: Drafter;
+}
+
+/**
+ * The Bolt app: Socket Mode with an app token, otherwise Bolt's HTTP receiver
+ * at `/slack/events` (commands, events and interactivity), verifying every
+ * request's signature and refusing timestamps older than five minutes.
+ * Debug logging is not offered: Bolt logs whole payloads, notes included, at
+ * that level.
+ */
+export function createSlackApp({ config, store, logger, drafter }: SlackAppOptions): App {
+  const common = {
+    token: config.botToken,
+    logLevel: LOG_LEVELS[config.logLevel],
+    ...(logger ? { logger } : {}),
+    ...(config.slackApiUrl ? { clientOptions: { slackApiUrl: config.slackApiUrl } } : {}),
+  };
+  const app =
+    config.mode === 'socket'
+      ? new App({ ...common, socketMode: true, appToken: config.appToken })
+      : new App({ ...common, signingSecret: config.signingSecret, port: config.port });
+
+  app.use(dedupeEvents());
+  // Loading the drafter validates prompts/ at start: a broken template stops the app with its file and line.
+  registerListeners(app, createDeps(store, drafter ?? createDrafter({ llm: config.llm })));
+  app.error(async (error) => {
+    // Names and codes only: an error's message could quote a payload.
+    const code = (error as { code?: string }).code ?? 'unknown';
+    app.logger.error(`unhandled ${error.name} (${code})`);
+  });
+  return app;
+}

@@ -1,0 +1,234 @@
+import type { types } from '@slack/bolt';
+import { checkNote } from '../../check.js';
+import type { DraftResult } from '../../draft/result.js';
+import { isAccount } from '../../limits.js';
+import type { Account } from '../../types.js';
+import {
+  ACTION_DRAFT_ANOTHER,
+  ACTION_DRAFT_EDIT,
+  ACTION_DRAFT_SHORTER,
+  COMMAND_DRAFT,
+  VIEW_DRAFT_EDIT,
+  VIEW_DRAFT_FORM,
+} from '../ids.js';
+import { context, type Message, section } from './message.js';
+import { ACCOUNT_LABEL, reportMessage } from './report.js';
+import { truncate, userText } from './text.js';
+
+/** Longest context a draft request takes: it travels in the buttons' values (2,000 characters at most). */
+export const MAX_DRAFT_INPUT = 1000;
+
+/** What the buttons need to draft again: carried in their values, so no state is kept on our side. */
+export interface DraftState {
+  /** The context as the user typed it. */
+  c: string;
+  a: Account;
+  /** Variant. */
+  v: number;
+  /** Aim at most this long ("Shorter"). */
+  m?: number;
+}
+
+export function encodeState(state: DraftState): string {
+  return JSON.stringify(state);
+}
+
+/** What "Check my edit" carries: the note as drafted and the account. */
+export interface EditState {
+  n: string;
+  a: Account;
+}
+
+export function decodeEdit(value: string | undefined): EditState | undefined {
+  try {
+    const s = JSON.parse(value ?? '') as Partial<EditState>;
+    return typeof s.n === 'string' && isAccount(s.a) ? { n: s.n, a: s.a } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function decodeState(value: string | undefined): DraftState | undefined {
+  try {
+    const s = JSON.parse(value ?? '') as Partial<DraftState>;
+    if (typeof s.c !== 'string' || !isAccount(s.a) || !Number.isInteger(s.v)) return undefined;
+    if (s.m !== undefined && !Number.isInteger(s.m)) return undefined;
+    return { c: s.c, a: s.a, v: s.v as number, ...(s.m ? { m: s.m } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+const SCENARIO_LABEL = {
+  close: 'close contact',
+  acquaintance: 'acquaintance',
+  stranger: 'someone you haven’t met',
+};
+
+export function draftingMessage(): Message {
+  return { text: 'Drafting…', blocks: [context(':hourglass_flowing_sand: Drafting…')] };
+}
+
+/** A draft in a copyable block with its length and scenario, and what to do next; or the question to answer. */
+export function draftMessage(result: DraftResult, state: DraftState): Message {
+  if (result.kind === 'question') {
+    const blocks: types.KnownBlock[] = [section(`:thinking_face: ${userText(result.message)}`)];
+    if (result.unused.length > 0) blocks.push(context(unusedLine(result.unused)));
+    blocks.push(
+      context(
+        `Try again with \`${COMMAND_DRAFT} <who, how you know them, what you'd like>\`, or \`${COMMAND_DRAFT}\` alone for a form.`,
+      ),
+    );
+    return { text: 'I need a little more to write that note.', blocks };
+  }
+  const { report } = result;
+  const source = result.source === 'llm' ? 'written by the AI drafter' : 'from the templates';
+  const blocks: types.KnownBlock[] = [
+    section('*Your draft* (copy it from the box):'),
+    // A code block copies as plain text, exactly as it will be sent.
+    section(`\`\`\`${userText(result.note)}\`\`\``),
+    context(
+      `${report.length}/${report.limit} characters · ${ACCOUNT_LABEL[state.a]} · ${SCENARIO_LABEL[result.scenario]} · ${source}`,
+    ),
+  ];
+  if (result.notice) blocks.push(context(`:information_source: ${userText(result.notice)}`));
+  if (result.omitted.length > 0)
+    blocks.push(context(`Left out: ${userText(truncate(result.omitted.join('; '), 1500))}`));
+  if (result.unused.length > 0) blocks.push(context(unusedLine(result.unused)));
+  for (const f of report.findings.filter((x) => x.level !== 'info').slice(0, 5)) {
+    blocks.push(context(`:warning: ${userText(f.message)}`));
+  }
+  const shorter = Math.max(60, Math.floor(report.length * 0.8));
+  blocks.push({
+    type: 'actions',
+    elements: [
+      button('Another version', ACTION_DRAFT_ANOTHER, encodeState({ ...state, v: state.v + 1 })),
+      button('Shorter', ACTION_DRAFT_SHORTER, encodeState({ ...state, m: shorter })),
+      button(
+        'Check my edit',
+        ACTION_DRAFT_EDIT,
+        JSON.stringify({ n: result.note, a: state.a } satisfies EditState),
+      ),
+    ],
+  });
+  return {
+    text: `Draft (${report.length}/${report.limit} characters): ${userText(result.note)}`,
+    blocks,
+  };
+}
+
+function unusedLine(unused: string[]): string {
+  return `Not used (I did not understand it): ${userText(truncate(unused.map((u) => `“${u}”`).join(', '), 1500))}`;
+}
+
+function button(text: string, actionId: string, value: string): types.Button {
+  return { type: 'button', text: { type: 'plain_text', text }, action_id: actionId, value };
+}
+
+/** The form `/invite-draft` opens when typed alone. */
+export function draftFormView(account: Account): types.View {
+  const input = (
+    blockId: string,
+    label: string,
+    placeholder: string,
+    optional = true,
+    multiline = false,
+  ): types.InputBlock => ({
+    type: 'input',
+    block_id: blockId,
+    optional,
+    label: { type: 'plain_text', text: label },
+    element: {
+      type: 'plain_text_input',
+      action_id: 'value',
+      multiline,
+      max_length: 300,
+      placeholder: { type: 'plain_text', text: placeholder },
+    },
+  });
+  const option = (text: string, value: string) => ({
+    text: { type: 'plain_text' as const, text },
+    value,
+  });
+  const accounts = [
+    option('Basic (200 characters)', 'basic'),
+    option('Premium (300 characters)', 'premium'),
+  ];
+  return {
+    type: 'modal',
+    callback_id: VIEW_DRAFT_FORM,
+    title: { type: 'plain_text', text: 'Draft an invitation' },
+    submit: { type: 'plain_text', text: 'Draft' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      input('name', 'Their name', 'Jane Park', false),
+      {
+        type: 'input',
+        block_id: 'relationship',
+        optional: true,
+        label: { type: 'plain_text', text: 'How well do you know them?' },
+        element: {
+          type: 'static_select',
+          action_id: 'value',
+          options: [
+            option('A close contact', 'close'),
+            option('An acquaintance', 'acquaintance'),
+            option('We have not met', 'stranger'),
+          ],
+        },
+      },
+      input(
+        'how',
+        'How you know them, or why them',
+        'met at SXSW on the podcasting panel',
+        false,
+        true,
+      ),
+      input('mutual', 'Mutual connection', 'Omar Haddad'),
+      input('next', 'Next step you would like', 'swap notes on audio ads'),
+      {
+        type: 'input',
+        block_id: 'account',
+        label: { type: 'plain_text', text: 'Your LinkedIn account' },
+        element: {
+          type: 'static_select',
+          action_id: 'value',
+          options: accounts,
+          initial_option: accounts.find((o) => o.value === account),
+        },
+      },
+    ],
+  };
+}
+
+/** "Check my edit": the draft in an editable box; on submit the same view shows the verdict. */
+export function editView(note: string, account: Account, checked?: { note: string }): types.View {
+  const blocks: types.KnownBlock[] = [
+    {
+      type: 'input',
+      block_id: 'note',
+      label: { type: 'plain_text', text: 'Your note' },
+      element: {
+        type: 'plain_text_input',
+        action_id: 'value',
+        multiline: true,
+        max_length: 3000,
+        initial_value: note,
+      },
+    },
+  ];
+  if (checked) {
+    const report = reportMessage(checked.note, checkNote(checked.note, { account }), account);
+    // A modal holds 100 blocks; the report is capped well below that.
+    blocks.push({ type: 'divider' }, ...report.blocks);
+  }
+  return {
+    type: 'modal',
+    callback_id: VIEW_DRAFT_EDIT,
+    private_metadata: account,
+    title: { type: 'plain_text', text: 'Check my edit' },
+    submit: { type: 'plain_text', text: 'Check' },
+    close: { type: 'plain_text', text: 'Done' },
+    blocks,
+  };
+}

@@ -1,0 +1,75 @@
+import type { Logger } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
+import type { Drafter } from '../draft/index.js';
+import { DEFAULT_ACCOUNT } from '../store/records.js';
+import { type Scope, scopedKey } from '../store/scope.js';
+import { getAccount, setAccount } from '../store/settings.js';
+import type { Store } from '../store/store.js';
+import type { Account } from '../types.js';
+
+/**
+ * How long a user's account type is trusted from memory. A change made through
+ * this process is seen at once; one made through another instance (several
+ * HTTP instances behind a load balancer) within this time.
+ */
+export const ACCOUNT_CACHE_TTL_MS = 60_000;
+
+/** What handlers need besides Bolt's arguments. */
+export interface Deps {
+  store: Store;
+  /** Templates always; an LLM on top when configured. */
+  drafter: Drafter;
+  /** Account types by store key, so a check costs no store round trip. */
+  accounts: LRUCache<string, Account>;
+}
+
+export function createDeps(store: Store, drafter: Drafter): Deps {
+  return { store, drafter, accounts: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }) };
+}
+
+/**
+ * The user's account type for a check. A store that fails or is slow must not
+ * cost the user their answer (Slack gives us 3 seconds): after `timeoutMs` or an
+ * error we check against the default and log the failure (ids only).
+ */
+export async function accountFor(
+  deps: Deps,
+  scope: Scope,
+  logger: Logger,
+  timeoutMs = 1500,
+): Promise<Account> {
+  let key: string;
+  try {
+    key = scopedKey(scope, 'settings');
+  } catch (error) {
+    logger.error(`settings read refused for user ${scope.userId}: ${(error as Error).name}`);
+    return DEFAULT_ACCOUNT;
+  }
+  const cached = deps.accounts.get(key);
+  if (cached) return cached;
+
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      logger.warn(`settings read timed out for user ${scope.userId}; using ${DEFAULT_ACCOUNT}`);
+      resolve(undefined);
+    }, timeoutMs);
+  });
+  try {
+    const account = await Promise.race([getAccount(deps.store, scope), timeout]);
+    if (account === undefined) return DEFAULT_ACCOUNT;
+    deps.accounts.set(key, account);
+    return account;
+  } catch (error) {
+    logger.error(`settings read failed for user ${scope.userId}: ${(error as Error).name}`);
+    return DEFAULT_ACCOUNT;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Stores the user's choice and remembers it for the next check. */
+export async function chooseAccount(deps: Deps, scope: Scope, account: Account): Promise<void> {
+  await setAccount(deps.store, scope, account);
+  deps.accounts.set(scopedKey(scope, 'settings'), account);
+}

@@ -1,0 +1,9 @@
+/** Ids shared by Block Kit builders and the listeners that handle them. */
+export const COMMAND_CHECK = '/invite-check';
+export const ACTION_ACCOUNT_TYPE = 'account_type_select';
+export const COMMAND_DRAFT = '/invite-draft';
+export const ACTION_DRAFT_ANOTHER = 'draft_another';
+export const ACTION_DRAFT_SHORTER = 'draft_shorter';
+export const ACTION_DRAFT_EDIT = 'draft_edit';
+export const VIEW_DRAFT_FORM = 'draft_form';
+export const VIEW_DRAFT_EDIT = 'draft_edit_view';

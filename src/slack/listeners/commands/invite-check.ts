@@ -1,0 +1,47 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { DEFAULT_ACCOUNT } from '../../../store/records.js';
+import { failureMessage, helpMessage } from '../../blocks/help.js';
+import type { Message } from '../../blocks/message.js';
+import { accountFor, type Deps } from '../../context.js';
+import { isHelpRequest, MAX_INPUT, replyToNote } from '../../reply.js';
+import { scopeOf } from '../../scope.js';
+
+/**
+ * `/invite-check <note>` (or `help`): the answer travels in the acknowledgement itself, so
+ * it is ephemeral, needs no extra call, and reaches the user in one round trip.
+ * Nothing runs before the ack but the settings read (bounded) and the check,
+ * and nothing is stored. Logs ids and lengths, never the note.
+ */
+export function inviteCheckCommand(deps: Deps) {
+  return async function inviteCheck({
+    ack,
+    command,
+    context,
+    logger,
+  }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> {
+    const text = command.text ?? '';
+    let reply: Message;
+    try {
+      if (isHelpRequest(text)) {
+        reply = helpMessage();
+      } else {
+        const needsAccount = text.trim() !== '' && text.length <= MAX_INPUT;
+        const account = needsAccount
+          ? await accountFor(deps, scopeOf(context, command.user_id, command.team_id), logger)
+          : DEFAULT_ACCOUNT;
+        reply = replyToNote(text, account);
+      }
+    } catch (error) {
+      logger.error(`/invite-check failed for user ${command.user_id}: ${(error as Error).name}`);
+      reply = failureMessage();
+    }
+    try {
+      await ack({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
+      logger.info(`/invite-check user=${command.user_id} length=${text.length}`);
+    } catch (error) {
+      logger.error(
+        `/invite-check could not ack for user ${command.user_id}: ${(error as Error).name}`,
+      );
+    }
+  };
+}

@@ -1,0 +1,58 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { DEFAULT_ACCOUNT } from '../../../store/records.js';
+import { helpMessage } from '../../blocks/help.js';
+import type { Message } from '../../blocks/message.js';
+import { accountFor, type Deps } from '../../context.js';
+import { isHelpRequest, MAX_INPUT, replyToNote } from '../../reply.js';
+import { scopeOf } from '../../scope.js';
+
+type MessageArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
+type MessageEvent = MessageArgs['event'];
+
+/** A plain message a person typed in a DM with the bot: no subtype (edits, joins, bot posts), no bot id. */
+export function isPersonDm(
+  event: MessageEvent,
+): event is Extract<MessageEvent, { subtype: undefined }> & { user: string } {
+  if (event.channel_type !== 'im' && (event.channel_type as string) !== 'app_home') return false;
+  if ('subtype' in event && event.subtype !== undefined) return false;
+  if ('bot_id' in event && event.bot_id) return false;
+  return 'user' in event && typeof event.user === 'string';
+}
+
+/**
+ * A DM to the bot: `help` gets the help, anything else is checked like
+ * `/invite-check` and answered in the DM (in the thread if it came in one).
+ * Events are acknowledged by Bolt before this runs.
+ */
+export function directMessageEvent(deps: Deps) {
+  return async function directMessage({
+    event,
+    client,
+    context,
+    logger,
+  }: MessageArgs): Promise<void> {
+    if (!isPersonDm(event)) return;
+    const text = event.text ?? '';
+    let reply: Message;
+    if (isHelpRequest(text)) {
+      reply = helpMessage();
+    } else {
+      const needsAccount = text.trim() !== '' && text.length <= MAX_INPUT;
+      const account = needsAccount
+        ? await accountFor(deps, scopeOf(context, event.user, event.team), logger)
+        : DEFAULT_ACCOUNT;
+      reply = replyToNote(text, account);
+    }
+    try {
+      await client.chat.postMessage({
+        channel: event.channel,
+        text: reply.text,
+        blocks: reply.blocks,
+        ...(event.thread_ts ? { thread_ts: event.thread_ts } : {}),
+      });
+      logger.info(`dm user=${event.user} length=${text.length}`);
+    } catch (error) {
+      logger.error(`dm reply failed for user ${event.user}: ${(error as Error).message}`);
+    }
+  };
+}

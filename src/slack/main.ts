@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+import type { Server } from 'node:http';
+import { ConfigError, loadDotenvIfPresent, parseConfig } from '../config.js';
+import { createStore } from '../store/store.js';
+import { createSlackApp } from './app.js';
+
+/** `npm start`: read config, open the store, connect to Slack. Exits non-zero on bad config. */
+async function main(): Promise<void> {
+  loadDotenvIfPresent();
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    config = parseConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const line of error.lines) console.error(line);
+      console.error(
+        'Set these in the environment or in a .env file (see README, "Run it in Slack").',
+      );
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const store = await createStore({ url: config.storeUrl }, (key, issues) =>
+    console.warn(`ignored an invalid record at ${key} (${issues})`),
+  );
+  const app = createSlackApp({ config, store });
+  let server: Server | undefined;
+  if (config.mode === 'socket') {
+    await app.start();
+    app.logger.info('invite-coach is connected to Slack (Socket Mode)');
+  } else {
+    server = await app.start(config.port);
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    app.logger.info(`invite-coach is listening on port ${port} at /slack/events (HTTP mode)`);
+  }
+
+  const shutdown = async (signal: string) => {
+    app.logger.info(`${signal}: shutting down`);
+    // Keep-alive connections from a load balancer would hold the server open.
+    server?.closeAllConnections();
+    await app.stop().catch(() => {});
+    await store.close().catch(() => {});
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  const e = error as Error & { code?: string };
+  console.error(
+    `invite-coach could not start: ${e.name}${e.code ? ` (${e.code})` : ''}: ${e.message}`,
+  );
+  process.exit(1);
+});

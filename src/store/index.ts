@@ -1,0 +1,11 @@
+export { DEFAULT_ACCOUNT, type RecordType, SETTINGS, type SettingsRecord } from './records.js';
+export { type Scope, ScopeError, scopedKey } from './scope.js';
+export { getAccount, setAccount } from './settings.js';
+export {
+  createStore,
+  type InvalidRecordHandler,
+  Store,
+  StoreError,
+  type StoreOptions,
+  storeKind,
+} from './store.js';
