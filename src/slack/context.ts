@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import type { Drafter } from '../draft/index.js';
+import { keyvLedgerKv, LedgerRepository, type LedgerStatus, status } from '../ledger/index.js';
 import { DEFAULT_ACCOUNT } from '../store/records.js';
 import { type Scope, scopedKey } from '../store/scope.js';
 import { getAccount, setAccount } from '../store/settings.js';
@@ -17,14 +18,41 @@ export const ACCOUNT_CACHE_TTL_MS = 60_000;
 /** What handlers need besides Bolt's arguments. */
 export interface Deps {
   store: Store;
+  /** Each user's invitations, in the same store (keys under the user's scope). */
+  ledger: LedgerRepository;
   /** Templates always; an LLM on top when configured. */
   drafter: Drafter;
+  /** The edge's clock: handlers pass `now` to the pure policy from here. */
+  clock: () => Date;
   /** Account types by store key, so a check costs no store round trip. */
   accounts: LRUCache<string, Account>;
 }
 
-export function createDeps(store: Store, drafter: Drafter): Deps {
-  return { store, drafter, accounts: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }) };
+export function createDeps(
+  store: Store,
+  drafter: Drafter,
+  clock: () => Date = () => new Date(),
+): Deps {
+  return {
+    store,
+    drafter,
+    ledger: new LedgerRepository(keyvLedgerKv(store.keyv), { clock }),
+    clock,
+    accounts: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }),
+  };
+}
+
+/**
+ * The user's ledger judged by the policy, with the account type the user chose
+ * in the Slack settings (the one source of it; the ledger's own copy is ignored).
+ */
+export async function ledgerStatus(
+  deps: Deps,
+  scope: Scope,
+  account: Account,
+): Promise<LedgerStatus> {
+  const { entries, settings } = await deps.ledger.snapshot(scope);
+  return status(entries, { ...settings, account }, deps.clock());
 }
 
 /**
