@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import Keyv from 'keyv';
 import { describe, expect, it, vi } from 'vitest';
 import { createDrafter } from '../../src/draft/index.js';
 import { createDeps } from '../../src/slack/context.js';
@@ -21,7 +22,10 @@ function fakeLogger() {
 
 // Handlers called directly with fake Bolt arguments, for the paths e2e cannot reach.
 describe('inviteCheckCommand', () => {
-  const failingStore = { get: () => Promise.reject(new Error('down')) } as unknown as Store;
+  const failingStore = {
+    get: () => Promise.reject(new Error('down')),
+    keyv: new Keyv(),
+  } as unknown as Store;
   const args = (ack: () => Promise<void>, logger: ReturnType<typeof fakeLogger>) =>
     ({
       ack,
