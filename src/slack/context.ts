@@ -2,7 +2,7 @@ import type { Logger } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import type { Drafter } from '../draft/index.js';
 import { keyvLedgerKv, LedgerRepository, type LedgerStatus, status } from '../ledger/index.js';
-import { DEFAULT_ACCOUNT } from '../store/records.js';
+import { DEFAULT_ACCOUNT, SETTINGS } from '../store/records.js';
 import { type Scope, scopedKey } from '../store/scope.js';
 import { getAccount, setAccount } from '../store/settings.js';
 import type { Store } from '../store/store.js';
@@ -100,4 +100,12 @@ export async function accountFor(
 export async function chooseAccount(deps: Deps, scope: Scope, account: Account): Promise<void> {
   await setAccount(deps.store, scope, account);
   deps.accounts.set(scopedKey(scope, 'settings'), account);
+}
+
+/** Deletes everything held about the user: the ledger, the settings, and the cached account type. */
+export async function forgetUser(deps: Deps, scope: Scope): Promise<number> {
+  const ledgerRecords = await deps.ledger.forgetUser(scope);
+  const settings = (await deps.store.delete(scope, SETTINGS)) ? 1 : 0;
+  deps.accounts.delete(scopedKey(scope, 'settings'));
+  return ledgerRecords + settings;
 }

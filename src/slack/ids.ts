@@ -7,3 +7,6 @@ export const ACTION_DRAFT_SHORTER = 'draft_shorter';
 export const ACTION_DRAFT_EDIT = 'draft_edit';
 export const VIEW_DRAFT_FORM = 'draft_form';
 export const VIEW_DRAFT_EDIT = 'draft_edit_view';
+export const COMMAND_COACH = '/invite-coach';
+export const ACTION_FORGET_CONFIRM = 'forget_confirm';
+export const ACTION_FORGET_CANCEL = 'forget_cancel';

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App, Logger } from '@slack/bolt';
 import { parseConfig } from '../../../src/config.js';
-import type { Drafter } from '../../../src/draft/index.js';
+import { createDrafter, type Drafter } from '../../../src/draft/index.js';
 import { createSlackApp } from '../../../src/slack/app.js';
-import { createStore, type Store } from '../../../src/store/store.js';
+import { createDeps, type Deps } from '../../../src/slack/context.js';
+import { createStore, type Store, type StoreOptions } from '../../../src/store/store.js';
 import { FakeSlack } from './fake-slack.js';
 import { sampleJson, sampleText } from './samples.js';
 import { signedHeaders } from './signing.js';
@@ -53,7 +54,7 @@ export function memoryLogger(lines: string[]): Logger {
  */
 export class AppUnderTest {
   readonly slack = new FakeSlack();
-  constructor(readonly options: { drafter?: Drafter } = {}) {}
+  constructor(readonly options: { drafter?: Drafter; store?: StoreOptions } = {}) {}
   readonly logs: string[] = [];
   store!: Store;
   app!: App;
@@ -70,7 +71,7 @@ export class AppUnderTest {
       SLACK_API_URL: this.slack.apiUrl,
       STORE_URL: `sqlite://${join(this.#dir, 'store.sqlite')}`,
     });
-    this.store = await createStore({ url: config.storeUrl });
+    this.store = await createStore(this.options.store ?? { url: config.storeUrl });
     this.app = createSlackApp({
       config,
       store: this.store,
@@ -81,6 +82,11 @@ export class AppUnderTest {
     const { port } = this.#server.address() as AddressInfo;
     this.base = `http://127.0.0.1:${port}`;
     return this;
+  }
+
+  /** A second view of the app's own store, for setting up and inspecting ledgers. */
+  deps(): Deps {
+    return createDeps(this.store, createDrafter());
   }
 
   async stop(): Promise<void> {

@@ -5,9 +5,12 @@ import {
   ACTION_DRAFT_ANOTHER,
   ACTION_DRAFT_EDIT,
   ACTION_DRAFT_SHORTER,
+  ACTION_FORGET_CANCEL,
+  ACTION_FORGET_CONFIRM,
 } from '../../ids.js';
 import { accountTypeAction } from './account-type.js';
 import { editDraftAction, redraftAction } from './draft-buttons.js';
+import { forgetCancelAction, forgetConfirmAction } from './forget.js';
 
 /** Every action id the app handles; each must appear in a block the app builds. */
 export const actionIds = [
@@ -15,6 +18,8 @@ export const actionIds = [
   ACTION_DRAFT_ANOTHER,
   ACTION_DRAFT_SHORTER,
   ACTION_DRAFT_EDIT,
+  ACTION_FORGET_CONFIRM,
+  ACTION_FORGET_CANCEL,
 ] as const;
 
 export function registerActions(app: App, deps: Deps): void {
@@ -22,4 +27,6 @@ export function registerActions(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_DRAFT_ANOTHER, redraftAction(deps));
   app.action<BlockAction<ButtonAction>>(ACTION_DRAFT_SHORTER, redraftAction(deps));
   app.action<BlockAction<ButtonAction>>(ACTION_DRAFT_EDIT, editDraftAction());
+  app.action<BlockAction<ButtonAction>>(ACTION_FORGET_CONFIRM, forgetConfirmAction(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION_FORGET_CANCEL, forgetCancelAction());
 }
