@@ -7,6 +7,7 @@ export const emailAddress: Rule = {
   level: 'warning',
   description: 'An e-mail address in an invitation looks like a lead-generation template.',
   check(note) {
+    if (!note.text.includes('@')) return [];
     return entityAndPatternSpans(note, 'email', EMAIL, 'text').map(([s, e]) =>
       at(
         note,

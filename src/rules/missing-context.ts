@@ -8,22 +8,24 @@ import { type Rule, whole } from './rule.js';
  * profile is impressive", "similar interests") is not context.
  */
 const WORK_NOUN =
-  '(?:talks?|posts?|articles?|books?|threads?|case stud(?:y|ies)|blog|newsletter|podcast|episode|papers?|research|comments?|questions?|apps?|products?|plugin|library|repo|project|demo|video|benchmarks?|series|work on|keynote|panel|session|presentation|slides|webinar|course|story|stories|advice|review|reviews|feedback|opening|role|launch|essay|workshop|lecture|seminar|training|masterclass|ama|livestream|stream|class|classes|channel|community|group|meetup|event|recipe|recipes|code|gem|package|crate|extension|font|game|shop|store|tweet|thread|study|report|survey|interview|portfolio|designs?|illustrations?|photos?|art|music|album|film|show|company|startup|team|firm|lab|open[- ]source|pr|pull request|charla|conférence|vortrag|beitrag|artículo|ejemplo)';
+  '(?:talks?|posts?|articles?|books?|threads?|case stud(?:y|ies)|blog|newsletter|podcast|episode|papers?|research|comments?|questions?|apps?|products?|plugin|library|repo|project|demo|video|benchmarks?|series|work on|keynote|panel|session|presentation|slides|webinar|course|story|stories|advice|review|reviews|feedback|opening|role|launch|essay|workshop|lecture|seminar|training|masterclass|ama|livestream|stream|class|classes|channel|community|group|meetup|event|recipe|recipes|code|gem|package|crate|extension|font|game|shop|store|tweet|thread|study|report|survey|interview|portfolio|designs?|illustrations?|photos?|art|music|album|film|show|company|startup|team|firm|lab|open[- ]source|pr|pull request|charla|conférence|vortrag|beitrag|artículo|ejemplo|palestra|artigo)';
 
 const EVENT_NOUN =
   '(?:conference|summit|meetup|meet-up|expo|symposium|webinar|workshop|panel|keynote|hackathon|mixer|dinner|breakfast|lunch|party|offsite|retreat|bootcamp|festival|fair|forum|convention|open space|weekend|camp|con|days|week|session|class|course|cohort|program|group|community|channel|slack|discord|club|chapter|alumni|reunion|salon|taller|congreso|konferenz|tagung)';
 
 const CONTEXT_PATTERNS: readonly RegExp[] = [
   // Something of theirs, named: "your PyCon talk", "your article on …", "your app Tallybook".
-  new RegExp(String.raw`\byour (?:[\p{L}\d'’-]+ ){0,3}${WORK_NOUN}\b`, 'u'),
+  new RegExp(String.raw`\byour (?:[\p{L}\d'’+#.-]+ ){0,3}${WORK_NOUN}\b`, 'u'),
+  // "loved the {fmt} library talk", "great panel at ReactConf": a specific moment of theirs.
+  /\b(?:loved|enjoyed|liked|great|fantastic|excellent|inspiring|brilliant) (?:the |that |this )?(?:[\p{L}\d{}'’+#.-]+ ){0,3}(?:talk|panel|keynote|session|workshop|presentation|demo|webinar|podcast|episode)\b/u,
   new RegExp(
-    String.raw`\b(?:tu|tus|votre|vos|dein|deine|ihr|ihre|su|sus) (?:[\p{L}\d-]+ ){0,3}${WORK_NOUN}\b`,
+    String.raw`\b(?:tu|tus|votre|vos|dein|deine|ihr|ihre|su|sus|sua|seu) (?:[\p{L}\d-]+ ){0,3}${WORK_NOUN}\b`,
     'u',
   ),
   // "your Rust work", "your work with Notion": their work, made specific.
   /\byour (?:[\p{L}\d'’-]+ ){1,3}work\b|\byour work (?:on|with|at|for|in)\b|\b(?:customer|client|user|subscriber|reader|fan|member|student) of (?:yours|your)\b/u,
   // Having met or shared a moment.
-  /\bwe(?: were| are|'re)? both\b|\bboth (?:spoke|attended|worked|went|studied)\b/u,
+  /\bwe(?: were| are|'re)? both\b(?! (?:in|into|work in|working in) (?:the )?(?:tech|technology|marketing|sales|finance|hr|healthcare|[a-z]+ (?:industry|space|field|sector))\b)|\bboth (?:spoke|attended|worked|went|studied)\b/u,
   /\b(?:we|i) (?:met|spoke|chatted|talked|sat|worked|studied|overlapped|played|volunteered|served|presented)\b/u,
   /\b(?:meeting|seeing|chatting with|talking with|speaking with|meet|met|see|saw) you (?:at|in|during|on)\b/u,
   /\b(?:great|good|nice|lovely|fun|pleasure) (?:meeting|seeing|chatting|talking|speaking|catching up|connecting at)\b/u,
@@ -37,7 +39,7 @@ const CONTEXT_PATTERNS: readonly RegExp[] = [
   // Their company as buyer/customer context.
   /\b(?:our|my) (?:account rep|contract with|subscription|account manager)\b|\b(?:client|maintainer|contributor|sdk|client library) for\b/u,
   // Other languages: met at / conference / thanks for the talk.
-  /\b(?:nos conocimos|conocerte en|fue un placer|merci pour|schön, dass wir|wir haben uns|ravi d'avoir|ci siamo conosciuti)\b/u,
+  /\b(?:nos conocimos|conocerte en|fue un placer|merci pour|schön, dass wir|wir haben uns|ravi d'avoir|ci siamo conosciuti|nous nous sommes rencontr|on s'est rencontr|kennengelernt|nos conhecemos|conhecê-l)/u,
 ];
 
 // A named person who sent them: "Jordan Lee at Figma said…", "my colleague Ravi Shah recommended…", "via Omar".

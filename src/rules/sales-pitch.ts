@@ -33,10 +33,10 @@ const SIGNALS: readonly Signal[] = [
     pattern: new RegExp(
       [
         String.raw`\b(?:we|i) help(?:s)?\b(?! (?:you|with)\b)`,
-        String.raw`\bwir helfen\b|\bayudamos a\b|\bnous aidons\b`,
+        String.raw`\bwir helfen\b|\bayudamos a\b|\bnous aidons\b|\bofrecemos\b|\bnous proposons\b|\bwir bieten\b|\boferecemos\b`,
         String.raw`\b(?:our|my)\s+(?:[\p{L}\d-]+\s+){0,3}${PRODUCT_NOUN}\b(?=\s+(?:\w+\s+){0,2}(?:help|helps|cuts?|saves?|books?|covers?|can|lets?|gives?|predicts?|makes?|has helped|is)\b)`,
         String.raw`\bof (?:our|my) (?:[\p{L}\d-]+\s+){0,3}${PRODUCT_NOUN}\b`,
-        String.raw`(?<=,\s+)our\s+(?:[\p{L}\d-]+\s+){0,3}${PRODUCT_NOUN}\b`,
+        String.raw`,\s+our\s+(?:[\p{L}\d-]+\s+){0,3}${PRODUCT_NOUN}\b`,
         String.raw`\bwe(?: have)? built an? (?:\w+ ){0,3}(?:tool|platform|app|product|solution)\b`,
         String.raw`\bwe(?:'re| are) an? (?:[\p{L}\d-]+ ){0,3}(?:agency|consultancy|studio|firm|vendor|provider|partner)\b`,
         String.raw`\bi run an? (?:[\p{L}\d-]+ ){0,3}(?:agency|consultancy|studio|firm|practice)\b`,
@@ -44,17 +44,22 @@ const SIGNALS: readonly Signal[] = [
         String.raw`\bour team of \d+\b`,
         String.raw`\bintroduce you to (?:our|my)\b`,
         String.raw`\bwe(?:'re| are)? (?:[a-z]+ly )?(?:protect|secure|automate|streamline|power|optimi[sz]e|scale|manage|handle|build|design|deliver|provide|offer|sell|supply|place|boost|grow|increase|reduce|cut|save|drive|generate|transform)(?:s|ing)? (?:[\w-]+ ){0,3}?(?:for|teams|companies|businesses|brands|agencies|founders|startups|smbs|clients|customers|your)\b`,
-        String.raw`\bhow (?:ai|we|our [\w-]+|my [\w-]+) (?:can|could) (?:cut|save|reduce|boost|grow|help|increase|double|triple)\b`,
         String.raw`\b(?:our|my) (?:new |latest )?(?:[\p{L}\d-]+\s+){0,2}${PRODUCT_NOUN}\b(?=\s+(?:\w+\s+){0,1}\w+s\b)`,
         String.raw`\bwe'd (?:love|be happy|be glad) to (?:redesign|rebuild|build|design|manage|run|handle|audit|take over|optimi[sz]e|grow|fix) your\b`,
         String.raw`\bwe (?:white-label|resell|offer|provide|sell|specialize in|specialise in)\b|\bwe(?:'re| are) (?:now )?(?:offering|selling|launching|giving away)\b`,
         String.raw`\bwhat we (?:fix|solve|do best)\b|\bexactly what we\b`,
-        String.raw`\bi'm an? (?:[\p{L}-]+ ){0,2}(?:financial advisor|financial adviser|consultant|broker|agent)\b(?! at)`,
+        String.raw`\bi'm an? (?:[\p{L}-]+ ){0,2}(?:financial advisor|financial adviser|consultant|broker|agent|coach|copywriter|ghostwriter)\b(?! at)`,
         String.raw`\bshow you how \p{Lu}?[\p{L}\d ]{0,30}? (?:can|will) (?:save|help|cut|boost|grow)\b`,
         String.raw`\bsponsor(?:ship)? (?:slots|packages|opportunities)\b`,
       ].join('|'),
       'gu',
     ),
+  },
+  {
+    reason: 'pitches what you could do for them',
+    weight: 1,
+    pattern:
+      /\bhow (?:ai|we|i|our [\w-]+|my [\w-]+) (?:can|could) (?:cut|save|reduce|boost|grow|help|increase|double|triple|improve|fix)\b|\bwe can help you\b|\b(?:offer|give) you (?:a |an |our )?(?:free|discounted|special|exclusive)\b/gu,
   },
   {
     reason: 'makes a performance claim',
@@ -63,7 +68,8 @@ const SIGNALS: readonly Signal[] = [
       [
         String.raw`\b\d+(?:\.\d+)?\s?[x×]\s+(?:faster|more|better|cheaper|markup|roi|growth)\b`,
         String.raw`\b(?:by|um|de|of) \d+(?:\.\d+)?\s?%`,
-        String.raw`\d+\s?%\s+(?:lower|less|cheaper|faster|more|fewer)\b`,
+        String.raw`\d+\s?%\s+(?:lower|less|cheaper|faster|more|fewer|better|higher|of)\b`,
+        String.raw`\bun \d+\s?%`,
         String.raw`\b\d+\+\s+(?:new\s+)?(?:clients|customers|sites|websites|engineers|companies|teams|leads|brands|students|users|smbs|businesses|shops|stores|firms|practices|organi[sz]ations|agencies|startups)\b`,
         String.raw`\$\d[\d,.]*k?\+`,
         String.raw`\bsave[s]?\s+(?:\w+\s+){0,3}\d+\s+hours\b`,
@@ -84,7 +90,7 @@ const SIGNALS: readonly Signal[] = [
     reason: 'offers a free trial or freebie',
     weight: 2,
     pattern:
-      /\bfree (?:\d+[- ]day )?trial\b|\btry (?:it|us|\w+) (?:for )?free\b|\bfree (?:[\w-]+ ){0,2}(?:audit|sandbox|account|consultation|assessment|strategy session|analysis|sample|review)\b|\b(?:early|beta|priority) access\b|\bcomplimentary (?:[\w-]+ ){0,2}(?:review|consultation|audit|assessment|session|analysis)\b|\bno credit card\b|\bearly[- ]bird\b/gu,
+      /\bfree (?:\d+[- ]day )?trial\b|\btry (?:it|us|\w+) (?:for )?free\b|\bfree (?:[\w-]+ ){0,2}(?:audit|sandbox|account|consultation|assessment|strategy session|analysis|sample|review|pilot|workshop)\b|\b(?:demo|prueba|versión|démo|essai|demonstração) (?:gratuita|gratuite|gratuit|gratis)\b|\bkostenlose?n? (?:demo|test|testphase|beratung)\b|\bdiscounted\b|\b(?:early|beta|priority) access\b|\bcomplimentary (?:[\w-]+ ){0,2}(?:review|consultation|audit|assessment|session|analysis)\b|\bno credit card\b|\bearly[- ]bird\b/gu,
   },
   {
     reason: 'quotes prices or rates',
@@ -93,7 +99,7 @@ const SIGNALS: readonly Signal[] = [
       [
         String.raw`[$€£]\s?\d[\d,.]*\s?k?\s*(?:/|per |a )\s*(?:month|mo|year|yr|user|seat|hour|hr)\b`,
         String.raw`\b(?:pricing|prices?|plans?|packages?|rates) start(?:s|ing)? (?:at|from)\b`,
-        String.raw`\b(?:price|rate) sheet\b|\bour (?:rates|pricing|prices|fees)\b|\bportfolio and rates\b|\bwholesale rates\b`,
+        String.raw`\b(?:examples|samples|case studies|portfolio) and (?:pricing|prices|rates)\b|\b(?:price|rate) sheet\b|\bour (?:rates|pricing|prices|fees)\b|\bportfolio and rates\b|\bwholesale rates\b`,
         String.raw`\bsend (?:you |over )?(?:a |our |the )?(?:short |quick |free )?(?:quote|proposal|prospectus|price list|rate card|pricing)\b`,
         String.raw`\b\d+\s?% (?:off|fee|discount|commission)\b|\bmarkup\b`,
         String.raw`\bbeat your (?:[\w-]+ ){0,3}(?:rates|price|prices|premium|quote)\b`,
@@ -152,7 +158,9 @@ function findHits(note: Note): Hit[] {
   const hits: Hit[] = [];
   for (const signal of SIGNALS) {
     for (const m of note.matches(signal.pattern, signal.on ?? 'lower')) {
-      hits.push({ signal, start: m.index, end: m.index + m[0].length });
+      // ", our platform": the comma only anchors the match; the span starts at the words.
+      const lead = m[0].startsWith(',') ? (/^[,\s]*/.exec(m[0])?.[0].length ?? 0) : 0;
+      hits.push({ signal, start: m.index + lead, end: m.index + m[0].length });
     }
   }
   return hits;
