@@ -7,3 +7,7 @@ export const ACTION_DRAFT_SHORTER = 'draft_shorter';
 export const ACTION_DRAFT_EDIT = 'draft_edit';
 export const VIEW_DRAFT_FORM = 'draft_form';
 export const VIEW_DRAFT_EDIT = 'draft_edit_view';
+export const COMMAND_LOG = '/invite-log';
+export const ACTION_LOG_ANYWAY = 'ledger_log_anyway';
+export const ACTION_I_SENT_IT = 'ledger_i_sent_it';
+export const VIEW_LOG_RECIPIENT = 'ledger_recipient_view';
