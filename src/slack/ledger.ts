@@ -55,7 +55,9 @@ export async function logSendAndJudge(
   const entry = await deps.ledger.logSend(scope, input);
   ledgerWritten(deps, scope);
   const after = entries.some((e) => e.id === entry.id) ? entries : [...entries, entry];
-  return { entry, warnings, budget: budgetLine(status(after, settings, now)) };
+  // Judged after the send (its time comes from the clock too), so that it counts.
+  const later = new Date(Math.max(deps.clock().getTime(), Date.parse(entry.sentAt)));
+  return { entry, warnings, budget: budgetLine(status(after, settings, later)) };
 }
 
 /** Sets an outcome and answers with it and the budget line; an entry gone (forgotten) is said so. */

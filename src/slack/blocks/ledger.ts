@@ -51,7 +51,7 @@ const NOT_NAMES = new Set(['there', 'all', 'everyone', 'team', 'folks', 'sir', '
  */
 export function greetedName(note: string): string | undefined {
   const match =
-    /^\s*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\s+(\p{Lu}[\p{L}'’-]{0,39})(?=[\s,!.:;]|$)/u.exec(
+    /^\s*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:[Mm]orning|[Aa]fternoon|[Ee]vening))\s+(\p{Lu}[\p{L}'’-]{0,39})(?=[\s,!.:;]|$)/u.exec(
       note,
     );
   const name = match?.[1];
@@ -88,6 +88,12 @@ export function readRecipient(text: string): RecipientReading {
     };
   }
   const link = /^<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>$/i.exec(trimmed);
+  if (link && !/^https?:\/\/([a-z0-9-]+\.)*linkedin\.com\//i.test(link[1] ?? '')) {
+    return {
+      error:
+        'That is not a LinkedIn profile address: expected something like https://www.linkedin.com/in/name/.',
+    };
+  }
   const raw = link ? trimmed : trimmed.replace(/&lt;|&gt;/g, (m) => (m === '&lt;' ? '<' : '>'));
   if (!link && /[<>]/.test(raw)) {
     return {

@@ -8,7 +8,7 @@ import type { App, Logger } from '@slack/bolt';
 import { parseConfig } from '../../../src/config.js';
 import type { Drafter } from '../../../src/draft/index.js';
 import { createSlackApp } from '../../../src/slack/app.js';
-import { createStore, type Store } from '../../../src/store/store.js';
+import { createStore, type Store, type StoreOptions } from '../../../src/store/store.js';
 import { FakeSlack } from './fake-slack.js';
 import { sampleJson, sampleText } from './samples.js';
 import { signedHeaders } from './signing.js';
@@ -53,7 +53,13 @@ export function memoryLogger(lines: string[]): Logger {
  */
 export class AppUnderTest {
   readonly slack = new FakeSlack();
-  constructor(readonly options: { drafter?: Drafter } = {}) {}
+  constructor(
+    readonly options: {
+      drafter?: Drafter;
+      /** Another store than the temporary SQLite file (Redis, Postgres), and how to empty it at stop. */
+      store?: StoreOptions & { dispose?(store: Store): Promise<void> };
+    } = {},
+  ) {}
   readonly logs: string[] = [];
   store!: Store;
   app!: App;
@@ -70,7 +76,8 @@ export class AppUnderTest {
       SLACK_API_URL: this.slack.apiUrl,
       STORE_URL: `sqlite://${join(this.#dir, 'store.sqlite')}`,
     });
-    this.store = await createStore({ url: config.storeUrl });
+    const { dispose: _dispose, ...storeOptions } = this.options.store ?? { url: config.storeUrl };
+    this.store = await createStore(storeOptions);
     this.app = createSlackApp({
       config,
       store: this.store,
@@ -86,6 +93,7 @@ export class AppUnderTest {
   async stop(): Promise<void> {
     this.#server.closeAllConnections();
     await this.app.stop();
+    await this.options.store?.dispose?.(this.store);
     await this.store.close();
     await this.slack.close();
     rmSync(this.#dir, { recursive: true, force: true });
