@@ -1,7 +1,8 @@
 /**
  * The budget line under check replies, with the store misbehaving: the check
  * answer never depends on the ledger, and a user without a ledger costs no
- * ledger read once known to have none.
+ * ledger read once known to have none. And /invite-log with a failing or
+ * slow store: an apology, or the answer through response_url.
  */
 import type { Logger } from '@slack/bolt';
 import Keyv from 'keyv';
@@ -9,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDrafter } from '../../src/draft/index.js';
 import { accountAndBudget, createDeps, ledgerWritten } from '../../src/slack/context.js';
 import { inviteCheckCommand } from '../../src/slack/listeners/commands/invite-check.js';
+import { ackOrRespond, inviteLogCommand } from '../../src/slack/listeners/commands/invite-log.js';
 import { setAccount } from '../../src/store/settings.js';
 import { Store } from '../../src/store/store.js';
 
@@ -95,5 +97,48 @@ describe('the budget line under a check', () => {
     ledgerWritten(deps, scope);
     expect(await check(deps)).toContain('This week 1/100');
     expect(snapshot).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('/invite-log when the store misbehaves', () => {
+  async function log(deps: ReturnType<typeof memoryDeps>, text: string, logger = fakeLogger()) {
+    const ack = vi.fn(async (_reply?: unknown) => {});
+    const respond = vi.fn(async (_reply?: unknown) => {});
+    await inviteLogCommand(deps)({
+      ack,
+      respond,
+      command: { text, user_id: 'U1', team_id: 'T1' },
+      context: {},
+      logger: logger as unknown as Logger,
+    } as never);
+    return { ack, respond, logger };
+  }
+
+  it('apologises when the ledger cannot be read, changes nothing and logs no name', async () => {
+    const deps = memoryDeps();
+    vi.spyOn(deps.ledger, 'snapshot').mockRejectedValue(new Error('down'));
+    const logSend = vi.spyOn(deps.ledger, 'logSend');
+    const { ack, logger } = await log(deps, 'sent Jane Park');
+    expect(JSON.stringify(ack.mock.calls[0]?.[0])).toContain('could not reach your ledger');
+    expect(logSend).not.toHaveBeenCalled();
+    expect(JSON.stringify(logger.error.mock.calls)).not.toContain('Jane');
+  });
+
+  it('acks "Working on it…" when the answer is late, then answers through response_url', async () => {
+    const ack = vi.fn(async (_reply?: unknown) => {});
+    const respond = vi.fn(async (_reply?: unknown) => {});
+    let finish: (m: { text: string; blocks: [] }) => void = () => {};
+    const work = new Promise<{ text: string; blocks: [] }>((resolve) => {
+      finish = resolve;
+    });
+    const done = ackOrRespond(ack, respond as never, work, fakeLogger() as never, 'U1', 10);
+    await vi.waitFor(() => expect(ack).toHaveBeenCalledTimes(1));
+    expect(ack.mock.calls[0]?.[0]).toMatchObject({ text: 'Working on it…' });
+    expect(respond).not.toHaveBeenCalled();
+    finish({ text: 'Logged.', blocks: [] });
+    await done;
+    expect(respond).toHaveBeenCalledWith(
+      expect.objectContaining({ text: 'Logged.', replace_original: true }),
+    );
   });
 });

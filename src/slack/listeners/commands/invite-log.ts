@@ -122,10 +122,11 @@ export async function ackOrRespond(
   work: Promise<Message>,
   logger: Logger,
   userId: string,
+  budgetMs = ACK_BUDGET_MS,
 ): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ACK_BUDGET_MS);
+    timer = setTimeout(() => resolve(undefined), budgetMs);
   });
   const first = await Promise.race([work, late]);
   clearTimeout(timer);
