@@ -11,7 +11,7 @@ import {
   scopePrefix,
   status,
 } from '../ledger/index.js';
-import { DEFAULT_ACCOUNT } from '../store/records.js';
+import { DEFAULT_ACCOUNT, SETTINGS } from '../store/records.js';
 import { type Scope, scopedKey } from '../store/scope.js';
 import { getAccount, setAccount } from '../store/settings.js';
 import type { Store } from '../store/store.js';
@@ -185,4 +185,12 @@ export async function accountAndBudget(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Deletes everything held about the user: the ledger, the settings, and the cached account type. */
+export async function forgetUser(deps: Deps, scope: Scope): Promise<number> {
+  const ledgerRecords = await deps.ledger.forgetUser(scope);
+  const settings = (await deps.store.delete(scope, SETTINGS)) ? 1 : 0;
+  deps.accounts.delete(scopedKey(scope, 'settings'));
+  return ledgerRecords + settings;
 }

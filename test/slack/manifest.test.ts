@@ -8,6 +8,7 @@ import { parseContext } from '../../src/draft/context.js';
 import { loadPrompts } from '../../src/draft/prompts.js';
 import { draftFromTemplate } from '../../src/draft/template-drafter.js';
 import { pendingListBlocks } from '../../src/ledger/index.js';
+import { forgetConfirmMessage } from '../../src/slack/blocks/coach.js';
 import { draftFormView, draftMessage, editView } from '../../src/slack/blocks/draft.js';
 import { homeView } from '../../src/slack/blocks/home.js';
 import {
@@ -100,6 +101,7 @@ describe('manifest.yml', () => {
       account: 'basic',
     });
     const built = actionIdsIn([
+      forgetConfirmMessage(),
       homeView('basic'),
       homeView('premium'),
       draftMessage(draft, { c: 'x', a: 'basic', v: 0 }),
@@ -124,10 +126,13 @@ describe('manifest.yml', () => {
 
   it('asks only for the bot scopes the features use', () => {
     // commands: /invite-check, /invite-draft; chat:write: DM answers and drafts from the form; im:history: message.im.
+    // files:write and im:write: /invite-coach export uploads the CSV into the user's DM.
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'chat:write',
       'commands',
+      'files:write',
       'im:history',
+      'im:write',
     ]);
   });
 

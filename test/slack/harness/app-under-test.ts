@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App, Logger } from '@slack/bolt';
 import { parseConfig } from '../../../src/config.js';
-import type { Drafter } from '../../../src/draft/index.js';
+import { createDrafter, type Drafter } from '../../../src/draft/index.js';
 import { createSlackApp } from '../../../src/slack/app.js';
+import { createDeps, type Deps } from '../../../src/slack/context.js';
 import { createStore, type Store, type StoreOptions } from '../../../src/store/store.js';
 import { FakeSlack } from './fake-slack.js';
 import { sampleJson, sampleText } from './samples.js';
@@ -88,6 +89,11 @@ export class AppUnderTest {
     const { port } = this.#server.address() as AddressInfo;
     this.base = `http://127.0.0.1:${port}`;
     return this;
+  }
+
+  /** A second view of the app's own store, for setting up and inspecting ledgers. */
+  deps(): Deps {
+    return createDeps(this.store, createDrafter());
   }
 
   async stop(): Promise<void> {

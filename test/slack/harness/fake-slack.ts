@@ -10,6 +10,8 @@ export interface RecordedCall {
   headers: IncomingMessage['headers'];
   /** Form fields and JSON bodies both end up here; JSON-valued form fields are parsed. */
   body: Record<string, unknown>;
+  /** The body as sent (file uploads are neither form nor JSON). */
+  raw: string;
 }
 
 const SAMPLE_RESPONSES: Record<string, string> = {
@@ -50,7 +52,8 @@ export class FakeSlack {
         this.calls.push({
           target: target ?? '',
           headers: req.headers,
-          body: parseBody(raw, req.headers['content-type']),
+          body: req.url?.startsWith('/upload/') ? {} : parseBody(raw, req.headers['content-type']),
+          raw,
         });
         res.setHeader('content-type', 'application/json; charset=utf-8');
         if (api?.[1] && this.answers.has(api[1])) {
@@ -79,6 +82,11 @@ export class FakeSlack {
   /** For `SLACK_API_URL`. */
   get apiUrl(): string {
     return `${this.#base}/api/`;
+  }
+
+  /** Where files.getUploadURLExternal tells the app to send a file's bytes. */
+  uploadUrl(id: string): string {
+    return `${this.#base}/upload/${id}`;
   }
 
   responseUrl(id: string): string {

@@ -12,11 +12,14 @@ import {
   ACTION_DRAFT_ANOTHER,
   ACTION_DRAFT_EDIT,
   ACTION_DRAFT_SHORTER,
+  ACTION_FORGET_CANCEL,
+  ACTION_FORGET_CONFIRM,
   ACTION_I_SENT_IT,
   ACTION_LOG_ANYWAY,
 } from '../../ids.js';
 import { accountTypeAction } from './account-type.js';
 import { editDraftAction, redraftAction } from './draft-buttons.js';
+import { forgetCancelAction, forgetConfirmAction } from './forget.js';
 import { logAnywayAction, outcomeAction, sentItAction } from './ledger-buttons.js';
 
 /** Every action id the app handles; each must appear in a block the app builds. */
@@ -28,6 +31,8 @@ export const actionIds = [
   ACTION_I_SENT_IT,
   ACTION_LOG_ANYWAY,
   OUTCOME_ACTION_ID,
+  ACTION_FORGET_CONFIRM,
+  ACTION_FORGET_CANCEL,
 ] as const;
 
 export function registerActions(app: App, deps: Deps): void {
@@ -38,4 +43,6 @@ export function registerActions(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_I_SENT_IT, sentItAction());
   app.action<BlockAction<ButtonAction>>(ACTION_LOG_ANYWAY, logAnywayAction(deps));
   app.action<BlockAction<ButtonAction | OverflowAction>>(OUTCOME_ACTION_ID, outcomeAction(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION_FORGET_CONFIRM, forgetConfirmAction(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION_FORGET_CANCEL, forgetCancelAction());
 }

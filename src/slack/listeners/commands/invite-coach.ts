@@ -1,0 +1,82 @@
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import {
+  coachHelpMessage,
+  exportSentMessage,
+  forgetConfirmMessage,
+  statusMessage,
+} from '../../blocks/coach.js';
+import { failureMessage } from '../../blocks/help.js';
+import type { Message } from '../../blocks/message.js';
+import { accountFor, type Deps, ledgerStatus } from '../../context.js';
+import { scopeOf } from '../../scope.js';
+
+/**
+ * `/invite-coach status|export|forget`. Every answer is ephemeral; the export
+ * goes to the user's DM with the bot, never to the channel the command was typed in.
+ */
+export function inviteCoachCommand(deps: Deps) {
+  return async function inviteCoach({
+    ack,
+    command,
+    context,
+    client,
+    logger,
+    respond,
+  }: AllMiddlewareArgs & SlackCommandMiddlewareArgs): Promise<void> {
+    const sub = (command.text ?? '').trim().toLowerCase();
+    const scope = scopeOf(context, command.user_id, command.team_id);
+    const reply = (message: Message) => ({
+      response_type: 'ephemeral' as const,
+      text: message.text,
+      blocks: message.blocks,
+    });
+
+    if (sub === 'forget') {
+      await ack(reply(forgetConfirmMessage()));
+      return;
+    }
+    if (sub !== 'status' && sub !== 'export') {
+      await ack(reply(coachHelpMessage()));
+      return;
+    }
+    // The ledger read can take a moment for a long history: answer through response_url.
+    await ack();
+    let message: Message;
+    try {
+      if (sub === 'status') {
+        const account = await accountFor(deps, scope, logger);
+        const [summary, entries] = await Promise.all([
+          ledgerStatus(deps, scope, account),
+          deps.ledger.list(scope),
+        ]);
+        message = statusMessage(summary, entries, deps.clock());
+      } else {
+        const [csv, entries] = await Promise.all([
+          deps.ledger.exportCsv(scope),
+          deps.ledger.list(scope),
+        ]);
+        const dm = await client.conversations.open({ users: command.user_id });
+        await client.files.uploadV2({
+          channel_id: dm.channel?.id as string,
+          filename: `invite-coach-ledger-${deps.clock().toISOString().slice(0, 10)}.csv`,
+          title: 'Your invitation ledger',
+          content: csv,
+        });
+        message = exportSentMessage(entries.length);
+      }
+      logger.info(`/invite-coach ${sub} user=${command.user_id}`);
+    } catch (error) {
+      logger.error(
+        `/invite-coach ${sub} failed for user ${command.user_id}: ${(error as Error).name}`,
+      );
+      message = failureMessage();
+    }
+    try {
+      await respond(reply(message));
+    } catch (error) {
+      logger.error(
+        `/invite-coach could not answer user ${command.user_id}: ${(error as Error).name}`,
+      );
+    }
+  };
+}
