@@ -97,7 +97,7 @@ class Driver {
       FORM,
     );
     expect(res.status).toBe(200);
-    return { reply: res.json(), hook };
+    return { reply: res.text === '' ? {} : res.json(), hook };
   }
 
   log(text: string) {
@@ -452,45 +452,63 @@ describe('the ledger in Slack (SQLite)', () => {
     expect(await d.repo.list(d.scope)).toHaveLength(2);
   });
 
-  it('the pending list: an outcome from its menu updates the ledger and redraws the list in place', async () => {
-    const d = new Driver(t, newUser());
-    await d.log('sent Kai Berg');
-    await d.log('sent Mia Roth');
-    const { reply, hook } = await d.log('pending');
-    expect(shown(reply)).toContain('Pending invitations (2)');
-    const menus = elements(reply, OUTCOME_ACTION_ID);
-    expect(menus.map((m) => m.type)).toEqual(['overflow', 'overflow']);
-    const kai = (await d.repo.list(d.scope)).find((e) => e.recipient.name === 'Kai Berg');
-    const menu = menus.find((m) => m.block_id === `ledger_pending_${kai?.id}`);
-    const withdraw = menu?.options?.find((o) => o.value.startsWith('withdrawn:'));
-    expect(withdraw).toBeDefined();
+  it.each([
+    ['/invite-log', 'pending'],
+    ['/invite-coach', 'status'],
+  ])(
+    'the pending list from %s %s: an outcome from its menu updates the ledger and redraws it in place',
+    async (command, sub) => {
+      const d = new Driver(t, newUser());
+      await d.log('sent Kai Berg');
+      await d.log('sent Mia Roth');
+      const listed = await d.command(command, sub);
+      // /invite-log answers in the ack; /invite-coach status through response_url.
+      const reply =
+        blocksOf(listed.reply).length > 0
+          ? listed.reply
+          : ((await d.responses(listed.hook))[0] as Json);
+      const hook = listed.hook;
+      const before = t.slack.callsTo(`response_url:${hook}`).length;
+      expect(shown(reply)).toContain('Pending invitations (2)');
+      expect(shown(reply)).toContain('2 of 100');
+      const menus = elements(reply, OUTCOME_ACTION_ID);
+      expect(menus.map((m) => m.type)).toEqual(['overflow', 'overflow']);
+      const kai = (await d.repo.list(d.scope)).find((e) => e.recipient.name === 'Kai Berg');
+      const menu = menus.find((m) => m.block_id === `ledger_pending_${kai?.id}`);
+      const withdraw = menu?.options?.find((o) => o.value.startsWith('withdrawn:'));
+      expect(withdraw).toBeDefined();
 
-    const res = await d.click(
-      {
-        type: 'overflow',
-        block_id: menu?.block_id,
-        action_id: OUTCOME_ACTION_ID,
-        selected_option: {
-          text: { type: 'plain_text', text: 'Withdrawn' },
-          value: withdraw?.value,
+      const res = await d.click(
+        {
+          type: 'overflow',
+          block_id: menu?.block_id,
+          action_id: OUTCOME_ACTION_ID,
+          selected_option: {
+            text: { type: 'plain_text', text: 'Withdrawn' },
+            value: withdraw?.value,
+          },
         },
-      },
-      hook,
-    );
-    expect(res.status).toBe(200);
-    const [redrawn] = await d.responses(hook);
-    expect(redrawn).toMatchObject({ replace_original: true });
-    const text = shown(redrawn as Json);
-    expect(text).toContain('*Kai Berg* was withdrawn');
-    expect(text).toContain('Pending invitations (1)');
-    expect(text).toContain('Mia Roth');
-    expect(elements(redrawn as Json, OUTCOME_ACTION_ID)).toHaveLength(1);
-    const statuses = (await d.repo.list(d.scope)).map((e) => [e.recipient.name, currentStatus(e)]);
-    expect(statuses).toEqual([
-      ['Kai Berg', 'withdrawn'],
-      ['Mia Roth', 'pending'],
-    ]);
-  });
+        hook,
+      );
+      expect(res.status).toBe(200);
+      const redrawn = (await d.responses(hook, before + 1))[before];
+      expect(redrawn).toMatchObject({ replace_original: true });
+      expect(shown(redrawn as Json)).toContain('Your invitation budget');
+      const text = shown(redrawn as Json);
+      expect(text).toContain('*Kai Berg* was withdrawn');
+      expect(text).toContain('Pending invitations (1)');
+      expect(text).toContain('Mia Roth');
+      expect(elements(redrawn as Json, OUTCOME_ACTION_ID)).toHaveLength(1);
+      const statuses = (await d.repo.list(d.scope)).map((e) => [
+        e.recipient.name,
+        currentStatus(e),
+      ]);
+      expect(statuses).toEqual([
+        ['Kai Berg', 'withdrawn'],
+        ['Mia Roth', 'pending'],
+      ]);
+    },
+  );
 
   it("ignores a forged outcome value and cannot touch another user's entry", async () => {
     const owner = new Driver(t, newUser());

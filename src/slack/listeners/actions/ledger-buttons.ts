@@ -6,7 +6,8 @@ import type {
   OverflowAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { parseOutcomeValue, pendingListBlocks } from '../../../ledger/index.js';
+import { parseOutcomeValue, status } from '../../../ledger/index.js';
+import { statusMessage } from '../../blocks/coach.js';
 import {
   decodeRecipient,
   decodeSent,
@@ -14,7 +15,7 @@ import {
   recipientView,
 } from '../../blocks/ledger.js';
 import type { Message } from '../../blocks/message.js';
-import type { Deps } from '../../context.js';
+import { accountFor, type Deps, ledgerSnapshot } from '../../context.js';
 import { logAndAnswer, setOutcomeAndAnswer } from '../../ledger.js';
 import { scopeOf } from '../../scope.js';
 
@@ -107,12 +108,22 @@ export function outcomeAction(deps: Deps) {
       parsed.outcome,
     );
     if (entry && action.block_id.startsWith('ledger_pending_')) {
+      // The list sits under the status (`/invite-coach status`, `/invite-log pending`):
+      // redraw both, since the pending count and the rates moved.
       try {
-        const pending = await deps.ledger.pending(scope);
-        const list = pendingListBlocks(pending, deps.clock()) as Message['blocks'];
+        const { entries, settings } = await ledgerSnapshot(
+          deps,
+          scope,
+          await accountFor(deps, scope, logger),
+        );
+        const now = deps.clock();
+        const redrawn = statusMessage(status(entries, settings, now), entries, now);
         await replace(
           respond,
-          { text: message.text, blocks: [...outcomeSetBlocks(entry, parsed.outcome), ...list] },
+          {
+            text: message.text,
+            blocks: [...outcomeSetBlocks(entry, parsed.outcome), ...redrawn.blocks],
+          },
           logger,
           body.user.id,
         );

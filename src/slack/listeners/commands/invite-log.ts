@@ -5,8 +5,9 @@ import type {
   RespondFn,
   SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
-import { OUTCOMES, type Outcome, pendingListBlocks } from '../../../ledger/index.js';
+import { OUTCOMES, type Outcome, status } from '../../../ledger/index.js';
 import type { Scope } from '../../../store/scope.js';
+import { statusMessage } from '../../blocks/coach.js';
 import {
   inputErrorMessage,
   ledgerFailureMessage,
@@ -17,7 +18,7 @@ import {
   readRecipient,
 } from '../../blocks/ledger.js';
 import type { Message } from '../../blocks/message.js';
-import type { Deps } from '../../context.js';
+import { accountFor, type Deps, ledgerSnapshot } from '../../context.js';
 import { logAndAnswer, setOutcomeAndAnswer, warningsBeforeSend } from '../../ledger.js';
 import { scopeOf } from '../../scope.js';
 
@@ -68,11 +69,10 @@ async function answer(deps: Deps, scope: Scope, logger: Logger, text: string): P
   const rest = match?.[2] ?? '';
   if (verb === '' || verb === 'help' || verb === '?') return logUsageMessage();
   if (verb === 'pending') {
-    const pending = await deps.ledger.pending(scope);
-    return {
-      text: `${pending.length} pending invitations.`,
-      blocks: pendingListBlocks(pending, deps.clock()) as Message['blocks'],
-    };
+    const account = await accountFor(deps, scope, logger);
+    const { entries, settings } = await ledgerSnapshot(deps, scope, account);
+    const now = deps.clock();
+    return statusMessage(status(entries, settings, now), entries, now);
   }
   if (verb !== 'sent' && !(OUTCOMES as readonly string[]).includes(verb)) {
     const usage = logUsageMessage();
