@@ -15,7 +15,7 @@ import {
 import { ACTION_I_SENT_IT, ACTION_LOG_ANYWAY, VIEW_LOG_RECIPIENT } from '../../src/slack/ids.js';
 import type { Store } from '../../src/store/store.js';
 import { POSTGRES_URL, REDIS_URL, runId, serviceGate } from '../ledger/store/backends.js';
-import { AppUnderTest, commandBody, FORM } from './harness/app-under-test.js';
+import { AppUnderTest, commandBody, dmEvent, FORM } from './harness/app-under-test.js';
 import { sampleJson } from './harness/samples.js';
 
 type Json = Record<string, unknown>;
@@ -411,6 +411,19 @@ describe('the ledger in Slack (SQLite)', () => {
     expect(shown(next.reply)).toContain(
       'This week 1/100 · 1 pending · 2 personalised notes left this month',
     );
+  });
+
+  it('"I sent it" is under a check answered in a DM too', async () => {
+    const channel = `D${randomUUID().replace(/-/g, '').slice(0, 9).toUpperCase()}`;
+    expect((await t.event(dmEvent(NOTE, { channel }))).status).toBe(200);
+    await vi.waitFor(() =>
+      expect(t.slack.callsTo('chat.postMessage').some((c) => c.body.channel === channel)).toBe(
+        true,
+      ),
+    );
+    const posted = t.slack.callsTo('chat.postMessage').find((c) => c.body.channel === channel);
+    const sentIt = only(elements(posted?.body as Json, ACTION_I_SENT_IT));
+    expect(JSON.parse(sentIt.value ?? '')).toMatchObject({ s: 'check', n: 'Sam' });
   });
 
   it('"I sent it" on a draft logs source draft and the draft\'s length', async () => {
