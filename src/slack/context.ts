@@ -1,7 +1,16 @@
 import type { Logger } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import type { Drafter } from '../draft/index.js';
-import { keyvLedgerKv, LedgerRepository, type LedgerStatus, status } from '../ledger/index.js';
+import {
+  budgetLine,
+  keyvLedgerKv,
+  type LedgerEntry,
+  LedgerRepository,
+  type LedgerSettings,
+  type LedgerStatus,
+  scopePrefix,
+  status,
+} from '../ledger/index.js';
 import { DEFAULT_ACCOUNT, SETTINGS } from '../store/records.js';
 import { type Scope, scopedKey } from '../store/scope.js';
 import { getAccount, setAccount } from '../store/settings.js';
@@ -26,6 +35,13 @@ export interface Deps {
   clock: () => Date;
   /** Account types by store key, so a check costs no store round trip. */
   accounts: LRUCache<string, Account>;
+  /**
+   * Users whose ledger was empty when last read, by ledger prefix, so that a
+   * check by someone who never logged a send costs no ledger read. Logging a
+   * send through this process clears the mark at once; one logged through
+   * another instance is seen within {@link ACCOUNT_CACHE_TTL_MS}.
+   */
+  emptyLedgers: LRUCache<string, true>;
 }
 
 export function createDeps(
@@ -39,6 +55,7 @@ export function createDeps(
     ledger: new LedgerRepository(keyvLedgerKv(store.keyv), { clock }),
     clock,
     accounts: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }),
+    emptyLedgers: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }),
   };
 }
 
@@ -100,6 +117,74 @@ export async function accountFor(
 export async function chooseAccount(deps: Deps, scope: Scope, account: Account): Promise<void> {
   await setAccount(deps.store, scope, account);
   deps.accounts.set(scopedKey(scope, 'settings'), account);
+}
+
+/** The user's ledger with the account type from the Slack settings, as the policy judges it. */
+export async function ledgerSnapshot(
+  deps: Deps,
+  scope: Scope,
+  account: Account,
+): Promise<{ entries: LedgerEntry[]; settings: LedgerSettings }> {
+  const { entries, settings } = await deps.ledger.snapshot(scope);
+  return { entries, settings: { ...settings, account } };
+}
+
+/** Call after logging a send: the user has a ledger now, so checks show the budget line. */
+export function ledgerWritten(deps: Deps, scope: Scope): void {
+  try {
+    deps.emptyLedgers.delete(scopePrefix(scope));
+  } catch {
+    // An unusable scope has no ledger to mark.
+  }
+}
+
+/**
+ * The account type and, for a user who has a ledger, the budget line ("This
+ * week 37/100 · 212 pending · 2 personalised notes left this month"), read
+ * together so the ledger costs a check no extra round trip in sequence. A
+ * user known to have an empty ledger costs no ledger read at all. A ledger
+ * read that fails or takes longer than `timeoutMs` gives no budget line, never
+ * a lost check (ids only are logged).
+ */
+export async function accountAndBudget(
+  deps: Deps,
+  scope: Scope,
+  logger: Logger,
+  timeoutMs = 1500,
+): Promise<{ account: Account; budget: string | undefined }> {
+  let prefix: string | undefined;
+  try {
+    prefix = scopePrefix(scope);
+  } catch {
+    prefix = undefined;
+  }
+  const wantLedger = prefix !== undefined && !deps.emptyLedgers.has(prefix);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  const read = wantLedger
+    ? Promise.race([deps.ledger.snapshot(scope), timeout]).catch((error: unknown) => {
+        logger.error(`ledger read failed for user ${scope.userId}: ${(error as Error).name}`);
+        return undefined;
+      })
+    : Promise.resolve(undefined);
+  try {
+    const [account, snapshot] = await Promise.all([accountFor(deps, scope, logger), read]);
+    if (snapshot === 'timeout') {
+      logger.warn(`ledger read timed out for user ${scope.userId}; no budget line`);
+      return { account, budget: undefined };
+    }
+    if (snapshot === undefined || prefix === undefined) return { account, budget: undefined };
+    if (snapshot.entries.length === 0) {
+      deps.emptyLedgers.set(prefix, true);
+      return { account, budget: undefined };
+    }
+    const summary = status(snapshot.entries, { ...snapshot.settings, account }, deps.clock());
+    return { account, budget: budgetLine(summary) };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Deletes everything held about the user: the ledger, the settings, and the cached account type. */

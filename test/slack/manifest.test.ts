@@ -3,13 +3,23 @@ import { resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { checkNote } from '../../src/check.js';
 import { parseContext } from '../../src/draft/context.js';
 import { loadPrompts } from '../../src/draft/prompts.js';
 import { draftFromTemplate } from '../../src/draft/template-drafter.js';
+import { pendingListBlocks } from '../../src/ledger/index.js';
 import { forgetConfirmMessage } from '../../src/slack/blocks/coach.js';
 import { draftFormView, draftMessage, editView } from '../../src/slack/blocks/draft.js';
 import { homeView } from '../../src/slack/blocks/home.js';
+import {
+  loggedView,
+  pickMessage,
+  preSendMessage,
+  recipientView,
+} from '../../src/slack/blocks/ledger.js';
+import { reportMessage } from '../../src/slack/blocks/report.js';
 import { actionIds, commandIds, eventIds, viewIds } from '../../src/slack/listeners/index.js';
+import { entry as makeEntry } from '../ledger/helpers.js';
 import { REPO_ROOT, SAMPLES_DIR } from './harness/samples.js';
 
 interface Manifest {
@@ -44,6 +54,9 @@ function actionIdsIn(value: unknown, out = new Set<string>()): Set<string> {
   }
   return out;
 }
+
+const now = new Date('2026-06-01T12:00:00Z');
+const entry = makeEntry({ sentAt: '2026-05-30T00:00:00Z', name: 'Sam' });
 
 describe('manifest.yml', () => {
   it("is valid against Slack's manifest schema (v1)", () => {
@@ -92,12 +105,22 @@ describe('manifest.yml', () => {
       homeView('basic'),
       homeView('premium'),
       draftMessage(draft, { c: 'x', a: 'basic', v: 0 }),
+      reportMessage('Hi Sam', checkNote('Hi Sam'), 'basic', { sentButton: true }),
+      preSendMessage({ name: 'Sam' }, [{ id: 'already-pending', severity: 'warn', message: 'x' }]),
+      pickMessage('accepted', [entry, entry], now),
+      pendingListBlocks([entry], now),
     ]);
     expect([...built].sort()).toEqual([...actionIds].sort());
   });
 
   it('handles exactly the modals the app opens', () => {
-    const opened = [draftFormView('basic'), editView('Hi', 'basic')].map((v) => v.callback_id);
+    const opened = [
+      draftFormView('basic'),
+      editView('Hi', 'basic'),
+      recipientView({ s: 'check', l: 10 }),
+      loggedView(entry, [], 'This week 1/100'),
+    ].map((v) => v.callback_id);
+    opened.splice(0, opened.length, ...new Set(opened));
     expect(opened.sort()).toEqual([...viewIds].sort());
   });
 

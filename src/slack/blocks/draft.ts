@@ -11,6 +11,7 @@ import {
   VIEW_DRAFT_EDIT,
   VIEW_DRAFT_FORM,
 } from '../ids.js';
+import { greetedName, sentButton } from './ledger.js';
 import { context, type Message, section } from './message.js';
 import { ACCOUNT_LABEL, reportMessage } from './report.js';
 import { truncate, userText } from './text.js';
@@ -109,12 +110,18 @@ export function draftMessage(result: DraftResult, state: DraftState): Message {
         ACTION_DRAFT_EDIT,
         JSON.stringify({ n: result.note, a: state.a } satisfies EditState),
       ),
+      sentButton({ s: 'draft', l: report.length, ...sentName(result.note) }),
     ],
   });
   return {
     text: `Draft (${report.length}/${report.limit} characters): ${userText(result.note)}`,
     blocks,
   };
+}
+
+function sentName(note: string): { n?: string } {
+  const name = greetedName(note);
+  return name ? { n: name } : {};
 }
 
 function unusedLine(unused: string[]): string {

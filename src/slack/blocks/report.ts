@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Account, CheckReport, Finding, Level } from '../../types.js';
+import { greetedName, sentButton } from './ledger.js';
 import { context, type Message, section } from './message.js';
 import { rawSlackText, truncate, userText } from './text.js';
 
@@ -27,7 +28,19 @@ export const ACCOUNT_LABEL: Record<Account, string> = { basic: 'Basic', premium:
  * account's limit, then each finding with its level, the words at fault in
  * their context, and the fix. Every piece of user text is sanitized and escaped.
  */
-export function reportMessage(note: string, report: CheckReport, account: Account): Message {
+export interface ReportExtras {
+  /** Adds the "I sent it" button (a message the user can act on; not inside a modal). */
+  sentButton?: boolean;
+  /** The ledger's budget line, for a user who has a ledger. */
+  budget?: string | undefined;
+}
+
+export function reportMessage(
+  note: string,
+  report: CheckReport,
+  account: Account,
+  extras: ReportExtras = {},
+): Message {
   const errors = report.findings.filter((f) => f.level === 'error').length;
   const verdict = report.ready
     ? ':white_check_mark: *Ready to send.*'
@@ -51,7 +64,15 @@ export function reportMessage(note: string, report: CheckReport, account: Accoun
     if (hidden > 0)
       blocks.push(context(`…and ${hidden} more. Fix the ones above and check again.`));
   }
+  if (extras.sentButton) {
+    const name = greetedName(note);
+    blocks.push({
+      type: 'actions',
+      elements: [sentButton({ s: 'check', l: report.length, ...(name ? { n: name } : {}) })],
+    });
+  }
   blocks.push(context('Account type is set in my *Home* tab.'));
+  if (extras.budget !== undefined) blocks.push(context(userText(extras.budget)));
 
   const text = report.ready
     ? `Ready to send (${report.length}/${report.limit} characters).`

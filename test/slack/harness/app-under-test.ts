@@ -54,7 +54,13 @@ export function memoryLogger(lines: string[]): Logger {
  */
 export class AppUnderTest {
   readonly slack = new FakeSlack();
-  constructor(readonly options: { drafter?: Drafter; store?: StoreOptions } = {}) {}
+  constructor(
+    readonly options: {
+      drafter?: Drafter;
+      /** Another store than the temporary SQLite file (Redis, Postgres), and how to empty it at stop. */
+      store?: StoreOptions & { dispose?(store: Store): Promise<void> };
+    } = {},
+  ) {}
   readonly logs: string[] = [];
   store!: Store;
   app!: App;
@@ -71,7 +77,8 @@ export class AppUnderTest {
       SLACK_API_URL: this.slack.apiUrl,
       STORE_URL: `sqlite://${join(this.#dir, 'store.sqlite')}`,
     });
-    this.store = await createStore(this.options.store ?? { url: config.storeUrl });
+    const { dispose: _dispose, ...storeOptions } = this.options.store ?? { url: config.storeUrl };
+    this.store = await createStore(storeOptions);
     this.app = createSlackApp({
       config,
       store: this.store,
@@ -92,6 +99,7 @@ export class AppUnderTest {
   async stop(): Promise<void> {
     this.#server.closeAllConnections();
     await this.app.stop();
+    await this.options.store?.dispose?.(this.store);
     await this.store.close();
     await this.slack.close();
     rmSync(this.#dir, { recursive: true, force: true });

@@ -1,4 +1,11 @@
-import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
+import type {
+  App,
+  BlockAction,
+  ButtonAction,
+  OverflowAction,
+  StaticSelectAction,
+} from '@slack/bolt';
+import { OUTCOME_ACTION_ID } from '../../../ledger/index.js';
 import type { Deps } from '../../context.js';
 import {
   ACTION_ACCOUNT_TYPE,
@@ -7,10 +14,13 @@ import {
   ACTION_DRAFT_SHORTER,
   ACTION_FORGET_CANCEL,
   ACTION_FORGET_CONFIRM,
+  ACTION_I_SENT_IT,
+  ACTION_LOG_ANYWAY,
 } from '../../ids.js';
 import { accountTypeAction } from './account-type.js';
 import { editDraftAction, redraftAction } from './draft-buttons.js';
 import { forgetCancelAction, forgetConfirmAction } from './forget.js';
+import { logAnywayAction, outcomeAction, sentItAction } from './ledger-buttons.js';
 
 /** Every action id the app handles; each must appear in a block the app builds. */
 export const actionIds = [
@@ -18,6 +28,9 @@ export const actionIds = [
   ACTION_DRAFT_ANOTHER,
   ACTION_DRAFT_SHORTER,
   ACTION_DRAFT_EDIT,
+  ACTION_I_SENT_IT,
+  ACTION_LOG_ANYWAY,
+  OUTCOME_ACTION_ID,
   ACTION_FORGET_CONFIRM,
   ACTION_FORGET_CANCEL,
 ] as const;
@@ -27,6 +40,9 @@ export function registerActions(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_DRAFT_ANOTHER, redraftAction(deps));
   app.action<BlockAction<ButtonAction>>(ACTION_DRAFT_SHORTER, redraftAction(deps));
   app.action<BlockAction<ButtonAction>>(ACTION_DRAFT_EDIT, editDraftAction());
+  app.action<BlockAction<ButtonAction>>(ACTION_I_SENT_IT, sentItAction());
+  app.action<BlockAction<ButtonAction>>(ACTION_LOG_ANYWAY, logAnywayAction(deps));
+  app.action<BlockAction<ButtonAction | OverflowAction>>(OUTCOME_ACTION_ID, outcomeAction(deps));
   app.action<BlockAction<ButtonAction>>(ACTION_FORGET_CONFIRM, forgetConfirmAction(deps));
   app.action<BlockAction<ButtonAction>>(ACTION_FORGET_CANCEL, forgetCancelAction());
 }

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { DEFAULT_ACCOUNT } from '../../../store/records.js';
 import { failureMessage, helpMessage } from '../../blocks/help.js';
 import type { Message } from '../../blocks/message.js';
-import { accountFor, type Deps } from '../../context.js';
+import { accountAndBudget, type Deps } from '../../context.js';
 import { isHelpRequest, MAX_INPUT, replyToNote } from '../../reply.js';
 import { scopeOf } from '../../scope.js';
 
@@ -26,10 +26,11 @@ export function inviteCheckCommand(deps: Deps) {
         reply = helpMessage();
       } else {
         const needsAccount = text.trim() !== '' && text.length <= MAX_INPUT;
-        const account = needsAccount
-          ? await accountFor(deps, scopeOf(context, command.user_id, command.team_id), logger)
-          : DEFAULT_ACCOUNT;
-        reply = replyToNote(text, account);
+        // The budget line only for users with a ledger; a slow or failing store costs neither.
+        const { account, budget } = needsAccount
+          ? await accountAndBudget(deps, scopeOf(context, command.user_id, command.team_id), logger)
+          : { account: DEFAULT_ACCOUNT, budget: undefined };
+        reply = replyToNote(text, account, { sentButton: true, budget });
       }
     } catch (error) {
       logger.error(`/invite-check failed for user ${command.user_id}: ${(error as Error).name}`);

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { DEFAULT_ACCOUNT } from '../../../store/records.js';
 import { helpMessage } from '../../blocks/help.js';
 import type { Message } from '../../blocks/message.js';
-import { accountFor, type Deps } from '../../context.js';
+import { accountAndBudget, type Deps } from '../../context.js';
 import { isHelpRequest, MAX_INPUT, replyToNote } from '../../reply.js';
 import { scopeOf } from '../../scope.js';
 
@@ -38,10 +38,10 @@ export function directMessageEvent(deps: Deps) {
       reply = helpMessage();
     } else {
       const needsAccount = text.trim() !== '' && text.length <= MAX_INPUT;
-      const account = needsAccount
-        ? await accountFor(deps, scopeOf(context, event.user, event.team), logger)
-        : DEFAULT_ACCOUNT;
-      reply = replyToNote(text, account);
+      const { account, budget } = needsAccount
+        ? await accountAndBudget(deps, scopeOf(context, event.user, event.team), logger)
+        : { account: DEFAULT_ACCOUNT, budget: undefined };
+      reply = replyToNote(text, account, { sentButton: true, budget });
     }
     try {
       await client.chat.postMessage({

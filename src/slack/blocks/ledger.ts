@@ -1,0 +1,340 @@
+import type { types } from '@slack/bolt';
+import {
+  type LedgerEntry,
+  LedgerInputError,
+  type LedgerWarning,
+  OUTCOME_ACTION_ID,
+  type Outcome,
+  outcomeValue,
+  parseRecipient,
+  type Recipient,
+  warningBlocks,
+} from '../../ledger/index.js';
+import { ACTION_I_SENT_IT, ACTION_LOG_ANYWAY, COMMAND_LOG, VIEW_LOG_RECIPIENT } from '../ids.js';
+import { context, type Message, section } from './message.js';
+import { truncate, userText } from './text.js';
+
+/** Longest recipient text read: a name (200) or a profile URL with some tracking left on it. */
+export const MAX_RECIPIENT_INPUT = 300;
+
+/** What "I sent it" carries: where the note came from and its length, never the note. */
+export interface SentState {
+  s: 'check' | 'draft';
+  /** The note's length in characters as a person sees them. */
+  l: number;
+  /** A first name from the note's greeting, to prefill the recipient. */
+  n?: string;
+}
+
+export function encodeSent(state: SentState): string {
+  return JSON.stringify(state);
+}
+
+export function decodeSent(value: string | undefined): SentState | undefined {
+  try {
+    const s = JSON.parse(value ?? '') as Partial<SentState>;
+    if (s.s !== 'check' && s.s !== 'draft') return undefined;
+    if (typeof s.l !== 'number' || !Number.isInteger(s.l) || s.l < 0 || s.l > 10_000)
+      return undefined;
+    if (s.n !== undefined && (typeof s.n !== 'string' || s.n.length > 40)) return undefined;
+    return { s: s.s, l: s.l, ...(s.n ? { n: s.n } : {}) };
+  } catch {
+    return undefined;
+  }
+}
+
+const NOT_NAMES = new Set(['there', 'all', 'everyone', 'team', 'folks', 'sir', 'madam']);
+
+/**
+ * The first name a note greets ("Hi Sam, …" → "Sam"), or `undefined`. Only a
+ * prefill for the recipient question: the note rarely says who it is for.
+ */
+export function greetedName(note: string): string | undefined {
+  const match =
+    /^\s*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:[Mm]orning|[Aa]fternoon|[Ee]vening))\s+(\p{Lu}[\p{L}'’-]{0,39})(?=[\s,!.:;]|$)/u.exec(
+      note,
+    );
+  const name = match?.[1];
+  if (name === undefined || NOT_NAMES.has(name.toLowerCase())) return undefined;
+  return name;
+}
+
+/** The "I sent it" button, carrying the source and the length of the note (well under 2,000 characters). */
+export function sentButton(state: SentState): types.Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: 'I sent it' },
+    action_id: ACTION_I_SENT_IT,
+    value: encodeSent(state),
+  };
+}
+
+export type RecipientReading = { recipient: Recipient } | { error: string };
+
+/**
+ * Who an invitation went to, from what the user typed after the verb (as Slack
+ * sends command text: typed `&`, `<`, `>` arrive as entities, links as
+ * `<https://…|label>`) or in the modal. Refuses markup, mentions and
+ * oversized text with a friendly message that echoes none of it.
+ */
+export function readRecipient(text: string): RecipientReading {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return { error: 'Say who the invitation went to: a name or a LinkedIn profile address.' };
+  }
+  if (trimmed.length > MAX_RECIPIENT_INPUT) {
+    return {
+      error: `That is ${trimmed.length.toLocaleString('en-US')} characters; a name or a profile address is much shorter.`,
+    };
+  }
+  const link = /^<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>$/i.exec(trimmed);
+  if (link && !/^https?:\/\/([a-z0-9-]+\.)*linkedin\.com\//i.test(link[1] ?? '')) {
+    return {
+      error:
+        'That is not a LinkedIn profile address: expected something like https://www.linkedin.com/in/name/.',
+    };
+  }
+  const raw = link ? trimmed : trimmed.replace(/&lt;|&gt;/g, (m) => (m === '&lt;' ? '<' : '>'));
+  if (!link && /[<>]/.test(raw)) {
+    return {
+      error:
+        'Type the name as plain text (no mentions or links), or paste the LinkedIn profile address.',
+    };
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+  if (/[\u0000-\u001F\u007F-\u009F]/.test(raw.replace(/[\t\n\r]/g, ' '))) {
+    return { error: 'That name holds control characters; type it as plain text.' };
+  }
+  try {
+    return { recipient: parseRecipient(link ? raw : raw.replace(/&amp;/g, '&')) };
+  } catch (error) {
+    if (error instanceof LedgerInputError) return { error: error.message };
+    throw error;
+  }
+}
+
+/** A recipient as shown back: the name (escaped) or else the profile address. */
+export function recipientLabel(recipient: Recipient): string {
+  if (recipient.name !== undefined) return `*${userText(truncate(recipient.name, 200))}*`;
+  return recipient.profileUrl === undefined ? 'them' : userText(recipient.profileUrl);
+}
+
+const OUTCOME_WORDS: Record<Outcome, string> = {
+  accepted: 'accepted',
+  ignored: 'ignored',
+  withdrawn: 'withdrawn',
+  idk: 'answered "I don\'t know this person"',
+};
+
+export function logUsageMessage(): Message {
+  return {
+    text: `Usage: ${COMMAND_LOG} sent <name or profile URL>, or ${COMMAND_LOG} accepted|ignored|withdrawn|idk <name>.`,
+    blocks: [
+      section(
+        '*Keep a ledger of your invitations*\n' +
+          `• \`${COMMAND_LOG} sent Jane Park\` or \`${COMMAND_LOG} sent https://www.linkedin.com/in/janepark\` — log an invitation you sent (I say first if LinkedIn would mind)\n` +
+          `• \`${COMMAND_LOG} accepted Jane Park\` — also \`ignored\`, \`withdrawn\`, \`idk\` ("I don't know this person")\n` +
+          `• \`${COMMAND_LOG} pending\` — your pending invitations, with buttons to record what became of them\n` +
+          `• \`${COMMAND_LOG} help\` — this message`,
+      ),
+      context(
+        'Or press *I sent it* under a check or a draft. I keep who, when and the note’s length — never the note.',
+      ),
+    ],
+  };
+}
+
+export function inputErrorMessage(error: string): Message {
+  return { text: error, blocks: [section(`:warning: ${userText(error)}`)] };
+}
+
+export function ledgerFailureMessage(): Message {
+  return {
+    text: 'Sorry, I could not reach your ledger. Please try again.',
+    blocks: [
+      section(
+        ':warning: Sorry, I could not reach your ledger. Nothing was changed. Please try again.',
+      ),
+    ],
+  };
+}
+
+function budgetContext(budget: string | undefined): types.KnownBlock[] {
+  return budget === undefined ? [] : [context(userText(budget))];
+}
+
+/** A send logged: the warnings LinkedIn would have given (if any), then the budget line. */
+export function loggedBlocks(
+  entry: LedgerEntry,
+  warnings: readonly LedgerWarning[],
+  budget: string | undefined,
+): types.KnownBlock[] {
+  const note = entry.personalised
+    ? ` with a note of ${entry.noteLength} characters`
+    : ' without a note';
+  return [
+    section(`:memo: Logged your invitation to ${recipientLabel(entry.recipient)}${note}.`),
+    ...(warningBlocks(warnings) as types.KnownBlock[]),
+    ...budgetContext(budget),
+  ];
+}
+
+export function loggedMessage(
+  entry: LedgerEntry,
+  warnings: readonly LedgerWarning[],
+  budget: string | undefined,
+): Message {
+  return { text: 'Logged your invitation.', blocks: loggedBlocks(entry, warnings, budget) };
+}
+
+/** What "Log it anyway" carries: the recipient as stored (canonical), nothing else. */
+export function encodeRecipient(recipient: Recipient): string {
+  return JSON.stringify({ n: recipient.name, u: recipient.profileUrl });
+}
+
+export function decodeRecipient(value: string | undefined): Recipient | undefined {
+  try {
+    const r = JSON.parse(value ?? '') as { n?: unknown; u?: unknown };
+    const name = typeof r.n === 'string' ? r.n : undefined;
+    const profileUrl = typeof r.u === 'string' ? r.u : undefined;
+    if (name === undefined && profileUrl === undefined) return undefined;
+    const reading = readRecipient(profileUrl ?? name ?? '');
+    if ('error' in reading) return undefined;
+    return name !== undefined && profileUrl !== undefined
+      ? { name, profileUrl }
+      : reading.recipient;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Before logging: what LinkedIn would do, and a button to log it all the same. */
+export function preSendMessage(recipient: Recipient, warnings: readonly LedgerWarning[]): Message {
+  return {
+    text: 'Before I log this invitation: LinkedIn may mind.',
+    blocks: [
+      section(`Before I log your invitation to ${recipientLabel(recipient)}:`),
+      ...(warningBlocks(warnings) as types.KnownBlock[]),
+      {
+        type: 'actions',
+        elements: [
+          {
+            type: 'button',
+            text: { type: 'plain_text', text: 'Log it anyway' },
+            action_id: ACTION_LOG_ANYWAY,
+            value: encodeRecipient(recipient),
+          },
+        ],
+      },
+      context('Not sent yet? Then nothing needs logging: just leave this.'),
+    ],
+  };
+}
+
+/** Several pending invitations match: one button per entry, each carrying its id and the outcome. */
+export function pickMessage(outcome: Outcome, entries: readonly LedgerEntry[], now: Date): Message {
+  const shown = entries.slice(0, 20);
+  const blocks: types.KnownBlock[] = [
+    section(
+      `${entries.length} pending invitations match. Which one was ${OUTCOME_WORDS[outcome]}?`,
+    ),
+  ];
+  for (const entry of shown) {
+    const days = Math.floor((now.getTime() - Date.parse(entry.sentAt)) / 86_400_000);
+    const where = entry.recipient.profileUrl ? ` · ${userText(entry.recipient.profileUrl)}` : '';
+    blocks.push({
+      type: 'section',
+      block_id: `ledger_pick_${entry.id}`,
+      text: {
+        type: 'mrkdwn',
+        text: `${recipientLabel(entry.recipient)}${where}\nSent ${entry.sentAt.slice(0, 10)} (${days} ${days === 1 ? 'day' : 'days'} ago)`,
+      },
+      accessory: {
+        type: 'button',
+        text: { type: 'plain_text', text: 'This one' },
+        action_id: OUTCOME_ACTION_ID,
+        value: outcomeValue(outcome, entry.id),
+      },
+    });
+  }
+  if (entries.length > shown.length) {
+    blocks.push(
+      context(`…and ${entries.length - shown.length} more. Use the profile address to be exact.`),
+    );
+  }
+  return { text: `${entries.length} pending invitations match; pick one.`, blocks };
+}
+
+export function noMatchMessage(recipient: Recipient): Message {
+  return {
+    text: 'No pending invitation to that person in your ledger.',
+    blocks: [
+      section(`I have no pending invitation to ${recipientLabel(recipient)} in your ledger.`),
+      context(
+        `\`${COMMAND_LOG} pending\` lists the pending ones; \`${COMMAND_LOG} sent <name>\` logs a new one.`,
+      ),
+    ],
+  };
+}
+
+export function outcomeSetBlocks(entry: LedgerEntry, outcome: Outcome): types.KnownBlock[] {
+  return [
+    section(
+      `:white_check_mark: Recorded: your invitation to ${recipientLabel(entry.recipient)} was ${OUTCOME_WORDS[outcome]}.`,
+    ),
+  ];
+}
+
+export function outcomeSetMessage(
+  entry: LedgerEntry,
+  outcome: Outcome,
+  budget: string | undefined,
+): Message {
+  return {
+    text: `Recorded: ${OUTCOME_WORDS[outcome]}.`,
+    blocks: [...outcomeSetBlocks(entry, outcome), ...budgetContext(budget)],
+  };
+}
+
+/** The small modal "I sent it" opens: who was it for? */
+export function recipientView(state: SentState): types.View {
+  return {
+    type: 'modal',
+    callback_id: VIEW_LOG_RECIPIENT,
+    private_metadata: encodeSent(state),
+    title: { type: 'plain_text', text: 'Log this invitation' },
+    submit: { type: 'plain_text', text: 'Log it' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'recipient',
+        label: { type: 'plain_text', text: 'Who did you send it to?' },
+        hint: { type: 'plain_text', text: 'Their name or LinkedIn profile address.' },
+        element: {
+          type: 'plain_text_input',
+          action_id: 'value',
+          max_length: MAX_RECIPIENT_INPUT,
+          placeholder: { type: 'plain_text', text: 'Jane Park' },
+          ...(state.n ? { initial_value: state.n } : {}),
+        },
+      },
+      context('I keep who, when and the note’s length — never the note.'),
+    ],
+  };
+}
+
+/** The modal after logging: what was logged, LinkedIn's warnings, the budget line. */
+export function loggedView(
+  entry: LedgerEntry,
+  warnings: readonly LedgerWarning[],
+  budget: string | undefined,
+): types.View {
+  return {
+    type: 'modal',
+    callback_id: VIEW_LOG_RECIPIENT,
+    title: { type: 'plain_text', text: 'Logged' },
+    close: { type: 'plain_text', text: 'Done' },
+    blocks: loggedBlocks(entry, warnings, budget),
+  };
+}

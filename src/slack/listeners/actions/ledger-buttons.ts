@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  OverflowAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import { parseOutcomeValue, status } from '../../../ledger/index.js';
+import { statusMessage } from '../../blocks/coach.js';
+import {
+  decodeRecipient,
+  decodeSent,
+  outcomeSetBlocks,
+  recipientView,
+} from '../../blocks/ledger.js';
+import type { Message } from '../../blocks/message.js';
+import { accountFor, type Deps, ledgerSnapshot } from '../../context.js';
+import { logAndAnswer, setOutcomeAndAnswer } from '../../ledger.js';
+import { scopeOf } from '../../scope.js';
+
+type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
+type OutcomeArgs = AllMiddlewareArgs &
+  SlackActionMiddlewareArgs<BlockAction<ButtonAction | OverflowAction>>;
+
+function messageTs(body: BlockAction): string | undefined {
+  const ts = (body.container as { message_ts?: unknown } | undefined)?.message_ts;
+  return typeof ts === 'string' ? ts : undefined;
+}
+
+/** "I sent it": asks who it went to (prefilled with the greeting's first name), in a small modal. */
+export function sentItAction() {
+  return async function sentIt({ ack, action, body, client, logger }: ButtonArgs): Promise<void> {
+    await ack();
+    const state = decodeSent(action.value);
+    if (!state) {
+      logger.warn(`${action.action_id}: unreadable button value from user ${body.user.id}`);
+      return;
+    }
+    try {
+      await client.views.open({ trigger_id: body.trigger_id, view: recipientView(state) });
+    } catch (error) {
+      logger.error(`ledger modal failed for user ${body.user.id}: ${(error as Error).name}`);
+    }
+  };
+}
+
+/** "Log it anyway": logs the send the warnings were about, replacing the warning message. */
+export function logAnywayAction(deps: Deps) {
+  return async function logAnyway({
+    ack,
+    action,
+    body,
+    context,
+    logger,
+    respond,
+  }: ButtonArgs): Promise<void> {
+    await ack();
+    const recipient = decodeRecipient(action.value);
+    if (!recipient) {
+      logger.warn(`${action.action_id}: unreadable button value from user ${body.user.id}`);
+      return;
+    }
+    const scope = scopeOf(context, body.user.id, body.user.team_id ?? body.team?.id);
+    // A double click on the same message logs one invitation.
+    const ts = messageTs(body);
+    const id =
+      ts === undefined
+        ? undefined
+        : `a${createHash('sha256').update(`${ts}\n${action.value}`).digest('base64url').slice(0, 40)}`;
+    const message = await logAndAnswer(deps, scope, logger, {
+      recipient,
+      noteLength: 0,
+      source: 'manual',
+      ...(id ? { id } : {}),
+    });
+    await replace(respond, message, logger, body.user.id);
+  };
+}
+
+/**
+ * An outcome chosen on a pending invitation: from the pending list's menu
+ * (the list is redrawn in place, without it) or from a "which one?" pick
+ * (replaced by the confirmation).
+ */
+export function outcomeAction(deps: Deps) {
+  return async function outcome({
+    ack,
+    action,
+    body,
+    context,
+    logger,
+    respond,
+  }: OutcomeArgs): Promise<void> {
+    await ack();
+    const value = action.type === 'overflow' ? action.selected_option.value : action.value;
+    const parsed = parseOutcomeValue(value ?? '');
+    if (!parsed) {
+      logger.warn(`${action.action_id}: unreadable value from user ${body.user.id}`);
+      return;
+    }
+    const scope = scopeOf(context, body.user.id, body.user.team_id ?? body.team?.id);
+    const { message, entry } = await setOutcomeAndAnswer(
+      deps,
+      scope,
+      logger,
+      parsed.entryId,
+      parsed.outcome,
+    );
+    if (entry && action.block_id.startsWith('ledger_pending_')) {
+      // The list sits under the status (`/invite-coach status`, `/invite-log pending`):
+      // redraw both, since the pending count and the rates moved.
+      try {
+        const { entries, settings } = await ledgerSnapshot(
+          deps,
+          scope,
+          await accountFor(deps, scope, logger),
+        );
+        const now = deps.clock();
+        const redrawn = statusMessage(status(entries, settings, now), entries, now);
+        await replace(
+          respond,
+          {
+            text: message.text,
+            blocks: [...outcomeSetBlocks(entry, parsed.outcome), ...redrawn.blocks],
+          },
+          logger,
+          body.user.id,
+        );
+        return;
+      } catch (error) {
+        logger.error(`pending list failed for user ${body.user.id}: ${(error as Error).name}`);
+      }
+    }
+    await replace(respond, message, logger, body.user.id);
+  };
+}
+
+async function replace(
+  respond: ButtonArgs['respond'],
+  message: Message,
+  logger: ButtonArgs['logger'],
+  userId: string,
+): Promise<void> {
+  try {
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: true,
+      text: message.text,
+      blocks: message.blocks,
+    });
+  } catch (error) {
+    logger.error(
+      `ledger answer could not be delivered to user ${userId}: ${(error as Error).name}`,
+    );
+  }
+}

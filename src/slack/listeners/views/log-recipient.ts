@@ -1,0 +1,58 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { decodeSent, loggedView, readRecipient } from '../../blocks/ledger.js';
+import type { Deps } from '../../context.js';
+import { logSendAndJudge } from '../../ledger.js';
+import { scopeOf } from '../../scope.js';
+
+type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+
+/**
+ * "I sent it" → who was it for? Logs the send with the note's length and
+ * source (never its text), then shows in the same modal what LinkedIn would
+ * have said and the budget line. The view id is the idempotency key, so a
+ * retried submission logs one invitation.
+ */
+export function logRecipientSubmission(deps: Deps) {
+  return async function logRecipient({
+    ack,
+    body,
+    context,
+    logger,
+    view,
+  }: ViewArgs): Promise<void> {
+    const state = decodeSent(view.private_metadata);
+    if (!state) {
+      logger.warn(`ledger modal: unreadable metadata from user ${body.user.id}`);
+      await ack({
+        response_action: 'errors',
+        errors: { recipient: 'Something went wrong; please press “I sent it” again.' },
+      });
+      return;
+    }
+    const reading = readRecipient(view.state.values.recipient?.value?.value ?? '');
+    if ('error' in reading) {
+      await ack({ response_action: 'errors', errors: { recipient: reading.error } });
+      return;
+    }
+    const scope = scopeOf(context, body.user.id, body.user.team_id ?? body.team?.id);
+    const id = /^[A-Za-z0-9_-]{1,60}$/.test(view.id) ? `v${view.id}` : undefined;
+    try {
+      const { entry, warnings, budget } = await logSendAndJudge(deps, scope, logger, {
+        recipient: reading.recipient,
+        noteLength: state.l,
+        source: state.s,
+        ...(id ? { id } : {}),
+      });
+      logger.info(`ledger send user=${body.user.id} source=${state.s} length=${state.l}`);
+      await ack({ response_action: 'update', view: loggedView(entry, warnings, budget) });
+    } catch (error) {
+      logger.error(`ledger modal send failed for user ${body.user.id}: ${(error as Error).name}`);
+      await ack({
+        response_action: 'errors',
+        errors: {
+          recipient: 'I could not reach your ledger; nothing was logged. Please try again.',
+        },
+      });
+    }
+  };
+}
