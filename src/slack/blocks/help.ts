@@ -31,7 +31,11 @@ export function helpMessage(): Message {
       ),
       section(
         `*Commands*\n• \`${COMMAND_CHECK} &lt;note&gt;\` — check a note (only you see the answer)\n` +
-          '• a direct message to me — the note is checked the same way\n• `help` — this message',
+          '• a direct message to me — the note is checked the same way\n' +
+          '• `/invite-draft &lt;who they are, how you know them&gt;` — I write a note for you (alone: a form)\n' +
+          '• `/invite-log sent|accepted|ignored|withdrawn|idk &lt;name&gt;` — keep your invitation ledger\n' +
+          '• `/invite-coach status|export|forget` — your weekly budget, your ledger as CSV, or delete it all\n' +
+          '• `help` — this message',
       ),
       section(`*Example*\n\`${COMMAND_CHECK} ${EXAMPLE_NOTE}\``),
       context('Set your account type (Basic or Premium) in my *Home* tab.'),
