@@ -298,4 +298,42 @@ describe('/invite-draft with an LLM configured', () => {
     expect(shown(reply)).toMatch(/written by the AI drafter/);
     expect(llm.requests).toHaveLength(1);
   });
+
+  it('drafts from the form through the LLM too, into the DM', async () => {
+    const submission = sampleJson<Record<string, unknown> & { view: Record<string, unknown> }>(
+      'view-submission.bolt-python.json',
+    );
+    const text = (value: string) => ({ value: { type: 'plain_text_input', value } });
+    const res = await app.interaction({
+      ...submission,
+      user: { id: 'ULLMFORM', username: 'f', name: 'f', team_id: 'T111' },
+      view: {
+        ...submission.view,
+        callback_id: VIEW_DRAFT_FORM,
+        state: {
+          values: {
+            name: text('Jane Park'),
+            how: text('met at SXSW on the podcasting panel'),
+            next: text('swap notes on audio ads'),
+          },
+        },
+      },
+    });
+    expect(res.status).toBe(200);
+    await vi.waitFor(
+      () =>
+        expect(
+          app.slack.callsTo('chat.postMessage').some((c) => c.body.channel === 'ULLMFORM'),
+        ).toBe(true),
+      { timeout: 8000 },
+    );
+    const posted = app.slack.callsTo('chat.postMessage').find((c) => c.body.channel === 'ULLMFORM')
+      ?.body as Record<string, unknown>;
+    expect(noteIn(posted)).toBe(GOOD);
+    expect(shown(posted)).toMatch(/written by the AI drafter/);
+    // The form's fields reach the model as the same delimited context a command would send.
+    expect(JSON.stringify(llm.requests.at(-1)?.messages.at(-1))).toContain(
+      'Jane Park, met at SXSW on the podcasting panel, want to swap notes on audio ads',
+    );
+  });
 });
