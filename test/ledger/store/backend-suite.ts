@@ -1,0 +1,41 @@
+import { describe, it } from 'vitest';
+import { nativeScanner } from '../../../src/ledger/kv.js';
+import { type BackendName, createTarget, openStore, serviceGate } from './backends.js';
+import { ledgerStoreSuite } from './contract.js';
+
+/**
+ * The ledger contract suite on one real backend, one test file per backend so
+ * they run side by side. Without the service it skips loudly, or fails under
+ * REQUIRE_SERVICES=1.
+ */
+export async function backendSuite(backend: BackendName): Promise<void> {
+  const gate = await serviceGate(backend);
+  if (gate === 'run') {
+    ledgerStoreSuite(backend, async () => {
+      const target = await createTarget(backend);
+      const store = await openStore(target);
+      // The ledger must use the adapter's own prefix scan here, not keyv's iterator.
+      if (nativeScanner(store.keyv) === undefined) throw new Error(`no native scan for ${backend}`);
+      return {
+        kv: store.kv,
+        iteratorKv: store.iteratorKv,
+        async close() {
+          await store.close();
+          await target.dispose();
+        },
+      };
+    });
+  } else if (gate === 'fail') {
+    describe(`ledger store on ${backend}`, () => {
+      it(`needs ${backend} (REQUIRE_SERVICES=1) but nothing answers`, () => {
+        throw new Error(
+          `REQUIRE_SERVICES=1 and ${backend} is not reachable: the ${backend} ledger suite cannot run.`,
+        );
+      });
+    });
+  } else {
+    describe.skip(`ledger store on ${backend} (service not running: SKIPPED)`, () => {
+      it(`needs ${backend}`, () => {});
+    });
+  }
+}
