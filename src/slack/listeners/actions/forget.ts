@@ -8,6 +8,7 @@ import { forgottenMessage } from '../../blocks/coach.js';
 import { failureMessage } from '../../blocks/help.js';
 import { section } from '../../blocks/message.js';
 import { type Deps, forgetUser } from '../../context.js';
+import { replaceMessage } from '../../respond.js';
 import { scopeOf } from '../../scope.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -33,23 +34,14 @@ export function forgetConfirmAction(deps: Deps) {
     } catch (error) {
       logger.error(`forget failed for user ${body.user.id}: ${(error as Error).name}`);
     }
-    await respond({
-      replace_original: true,
-      response_type: 'ephemeral',
-      text: message.text,
-      blocks: message.blocks,
-    });
+    await replaceMessage(respond, message, logger, 'forget answer', body.user.id);
   };
 }
 
 export function forgetCancelAction() {
-  return async function forgetCancel({ ack, respond }: ButtonArgs): Promise<void> {
+  return async function forgetCancel({ ack, body, logger, respond }: ButtonArgs): Promise<void> {
     await ack();
-    await respond({
-      replace_original: true,
-      response_type: 'ephemeral',
-      text: 'Kept.',
-      blocks: [section('Kept: nothing was deleted.')],
-    });
+    const kept = { text: 'Kept.', blocks: [section('Kept: nothing was deleted.')] };
+    await replaceMessage(respond, kept, logger, 'forget answer', body.user.id);
   };
 }

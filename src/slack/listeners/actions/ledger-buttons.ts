@@ -14,9 +14,9 @@ import {
   outcomeSetBlocks,
   recipientView,
 } from '../../blocks/ledger.js';
-import type { Message } from '../../blocks/message.js';
 import { accountFor, type Deps, ledgerSnapshot } from '../../context.js';
 import { logAndAnswer, setOutcomeAndAnswer } from '../../ledger.js';
+import { replaceMessage } from '../../respond.js';
 import { scopeOf } from '../../scope.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -74,7 +74,7 @@ export function logAnywayAction(deps: Deps) {
       source: 'manual',
       ...(id ? { id } : {}),
     });
-    await replace(respond, message, logger, body.user.id);
+    await replaceMessage(respond, message, logger, 'ledger answer', body.user.id);
   };
 }
 
@@ -118,13 +118,14 @@ export function outcomeAction(deps: Deps) {
         );
         const now = deps.clock();
         const redrawn = statusMessage(status(entries, settings, now), entries, now);
-        await replace(
+        await replaceMessage(
           respond,
           {
             text: message.text,
             blocks: [...outcomeSetBlocks(entry, parsed.outcome), ...redrawn.blocks],
           },
           logger,
+          'ledger answer',
           body.user.id,
         );
         return;
@@ -132,26 +133,6 @@ export function outcomeAction(deps: Deps) {
         logger.error(`pending list failed for user ${body.user.id}: ${(error as Error).name}`);
       }
     }
-    await replace(respond, message, logger, body.user.id);
+    await replaceMessage(respond, message, logger, 'ledger answer', body.user.id);
   };
-}
-
-async function replace(
-  respond: ButtonArgs['respond'],
-  message: Message,
-  logger: ButtonArgs['logger'],
-  userId: string,
-): Promise<void> {
-  try {
-    await respond({
-      response_type: 'ephemeral',
-      replace_original: true,
-      text: message.text,
-      blocks: message.blocks,
-    });
-  } catch (error) {
-    logger.error(
-      `ledger answer could not be delivered to user ${userId}: ${(error as Error).name}`,
-    );
-  }
 }

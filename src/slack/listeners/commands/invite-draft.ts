@@ -9,6 +9,7 @@ import {
 import { failureMessage } from '../../blocks/help.js';
 import { type Message, section } from '../../blocks/message.js';
 import { accountFor, type Deps } from '../../context.js';
+import { replaceMessage } from '../../respond.js';
 import { scopeOf } from '../../scope.js';
 
 /**
@@ -88,15 +89,11 @@ export async function deliverDraft(
   logger: AllMiddlewareArgs['logger'],
   userId: string,
 ): Promise<void> {
-  const message = await draftReply(deps, state, logger, userId);
-  try {
-    await respond({
-      response_type: 'ephemeral',
-      replace_original: true,
-      text: message.text,
-      blocks: message.blocks,
-    });
-  } catch (error) {
-    logger.error(`draft could not be delivered to user ${userId}: ${(error as Error).name}`);
-  }
+  await replaceMessage(
+    respond,
+    await draftReply(deps, state, logger, userId),
+    logger,
+    'draft',
+    userId,
+  );
 }
