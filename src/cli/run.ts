@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import { isAccount } from '../limits.js';
 import { checkLines, checkOne, EXIT, UsageError } from './check-command.js';
 import { draftOne } from './draft-command.js';
+import { importOne, importStoreUrl } from './import-command.js';
 
 export interface CliIo {
   stdin: Readable;
@@ -21,12 +22,15 @@ Usage:
   invite-coach check [--account basic|premium] [--json] [NOTE]
   invite-coach check --jsonl [--account basic|premium] < notes.jsonl
   invite-coach draft [--account basic|premium] [--json] [--variant N] "<context>"
+  invite-coach import Invitations.csv --user <slack id> [--team <id>] [--store <url>]
 
   NOTE            the note to check; read from standard input when omitted
   --account, -a   basic (200-character limit, the default) or premium (300)
   --json          print the report as JSON
   --jsonl         batch: one {"id","note","account"} object a line in, one result a line out
   --variant N     draft: another version of the note (0, 1, 2 …)
+  --user, --team  import: whose ledger (Slack user id; workspace id, default SLACK_TEAM_ID)
+  --store URL     import: the store (default STORE_URL, else the embedded SQLite file)
 
 A draft uses the templates in prompts/; with OPENAI_API_KEY set (and optionally
 OPENAI_BASE_URL, OPENAI_MODEL) an LLM rewrites it, and every draft is re-checked.
@@ -34,7 +38,7 @@ OPENAI_BASE_URL, OPENAI_MODEL) an LLM rewrites it, and every draft is re-checked
   --version, -v   show the version
 
 Exit status: 0 ready to send (or drafted), 1 not ready (or a batch line failed, or a
-draft needs more information), 2 usage error.
+draft needs more information, or an import file was refused), 2 usage error.
 `;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -68,8 +72,29 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === undefined)
     throw new UsageError('missing command: try "invite-coach check <note>".');
-  if (command !== 'check' && command !== 'draft')
+  if (command !== 'check' && command !== 'draft' && command !== 'import')
     throw new UsageError(`unknown command "${command}".`);
+  if (command === 'import') {
+    const [file, ...extra] = rest;
+    if (file === undefined || extra.length > 0)
+      throw new UsageError('import takes one file: invite-coach import Invitations.csv --user U…');
+    if (values.user === undefined) throw new UsageError('import needs --user <slack user id>.');
+    const team = values.team ?? (io.env.SLACK_TEAM_ID || undefined);
+    if (team === undefined)
+      throw new UsageError('import needs --team <workspace id> (or SLACK_TEAM_ID).');
+    return importOne(
+      {
+        file,
+        user: values.user,
+        team,
+        enterprise: undefined,
+        storeUrl: importStoreUrl(values.store, io.env),
+      },
+      { write: io.stdout, error: io.stderr },
+    );
+  }
+  if (values.user !== undefined || values.team !== undefined || values.store !== undefined)
+    throw new UsageError('--user, --team and --store are for import.');
 
   const account = values.account ?? 'basic';
   if (!isAccount(account))
@@ -115,6 +140,9 @@ function parse(argv: string[]) {
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
       variant: { type: 'string' },
+      user: { type: 'string' },
+      team: { type: 'string' },
+      store: { type: 'string' },
     },
   });
 }

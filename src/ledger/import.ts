@@ -4,7 +4,11 @@
  * source `import`. The note's text is only measured, never stored.
  */
 import { createHash } from 'node:crypto';
-import type { ExportedInvitation } from '../import/invitations-csv.js';
+import {
+  type ExportedInvitation,
+  type ParsedExport,
+  parseInvitationsCsv,
+} from '../import/invitations-csv.js';
 import { countGraphemes } from '../text/graphemes.js';
 import { DAY_MS } from './policy/defaults.js';
 import { canonicalProfileUrl, normaliseName, profileSlug, sameRecipient } from './recipient.js';
@@ -74,4 +78,45 @@ export async function importInvitations(
     result.imported += 1;
   }
   return result;
+}
+
+/** What an import of one file did, rows skipped included (line numbers of the file). */
+export interface ImportSummary extends ImportResult {
+  skipped: ParsedExport['skipped'];
+}
+
+/**
+ * Reads an Invitations.csv and imports it: the one path for the CLI and the
+ * Slack upload. A file that is not the export throws `ExportFormatError`.
+ */
+export async function importInvitationsCsv(
+  repo: LedgerRepository,
+  scope: LedgerScope,
+  data: Buffer | string,
+): Promise<ImportSummary> {
+  const { invitations, skipped } = parseInvitationsCsv(data);
+  const result = await importInvitations(repo, scope, invitations);
+  return { ...result, skipped };
+}
+
+/** Most skipped rows listed one by one; the rest are counted. */
+const SKIPPED_LISTED = 10;
+
+/** The summary as plain lines, for a terminal or a Slack message. */
+export function importSummaryLines(summary: ImportSummary): string[] {
+  const lines = [
+    `Added ${summary.imported} pending invitation${summary.imported === 1 ? '' : 's'} to your ledger.`,
+    `Already in your ledger: ${summary.alreadyThere}.`,
+  ];
+  if (summary.incoming > 0) lines.push(`Incoming invitations ignored: ${summary.incoming}.`);
+  if (summary.skipped.length > 0) {
+    lines.push(
+      `Skipped ${summary.skipped.length} unreadable row${summary.skipped.length === 1 ? '' : 's'}:`,
+    );
+    for (const s of summary.skipped.slice(0, SKIPPED_LISTED))
+      lines.push(`  line ${s.line}: ${s.reason}`);
+    if (summary.skipped.length > SKIPPED_LISTED)
+      lines.push(`  …and ${summary.skipped.length - SKIPPED_LISTED} more`);
+  }
+  return lines;
 }

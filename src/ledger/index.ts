@@ -1,7 +1,14 @@
 /** The ledger's public surface: records, policy, the repository and its Slack blocks. */
 export * from './blocks.js';
 export { LedgerInputError, LedgerRecordError } from './errors.js';
-export { type ImportResult, importId, importInvitations } from './import.js';
+export {
+  type ImportResult,
+  type ImportSummary,
+  importId,
+  importInvitations,
+  importInvitationsCsv,
+  importSummaryLines,
+} from './import.js';
 export { keyvLedgerKv, type LedgerKv, LedgerStoreError, memoryLedgerKv } from './kv.js';
 export * from './policy/index.js';
 export {
