@@ -106,10 +106,12 @@ function rateBetween(entries: readonly LedgerEntry[], from: number, to: number):
   return sent.filter((e) => currentStatus(e) === 'accepted').length / sent.length;
 }
 
-function reopening(
+/** Re-invite windows that open within `horizonDays` of `now`, soonest first (the Home calendar looks further ahead). */
+export function reopening(
   entries: readonly LedgerEntry[],
   now: Date,
-  limits: PolicyLimits,
+  limits: PolicyLimits = DEFAULT_LIMITS,
+  horizonDays = 7,
 ): DigestContent['reopening'] {
   const t = now.getTime();
   const out: DigestContent['reopening'] = [];
@@ -132,7 +134,7 @@ function reopening(
       continue;
     const opens = until.sort().at(-1) as string;
     const at = Date.parse(opens);
-    if (at > t && at <= t + 7 * DAY_MS) out.push({ entry, opensOn: opens });
+    if (at > t && at <= t + horizonDays * DAY_MS) out.push({ entry, opensOn: opens });
   }
   return out.sort((a, b) => a.opensOn.localeCompare(b.opensOn));
 }

@@ -14,3 +14,4 @@ export const VIEW_LOG_RECIPIENT = 'ledger_recipient_view';
 export const COMMAND_COACH = '/invite-coach';
 export const ACTION_FORGET_CONFIRM = 'forget_confirm';
 export const ACTION_FORGET_CANCEL = 'forget_cancel';
+export const ACTION_WEEKLY_CAP = 'weekly_cap_select';

@@ -1,9 +1,39 @@
 import type { types } from '@slack/bolt';
+import {
+  DEFAULT_LIMITS,
+  escapeMrkdwn,
+  type LedgerEntry,
+  type LedgerStatus,
+  pendingListBlocks,
+  statusBlocks,
+} from '../../ledger/index.js';
 import { ACCOUNTS, NOTE_LIMITS } from '../../limits.js';
 import type { Account } from '../../types.js';
-import { ACTION_ACCOUNT_TYPE, COMMAND_CHECK } from '../ids.js';
+import { ACTION_ACCOUNT_TYPE, ACTION_WEEKLY_CAP, COMMAND_CHECK, COMMAND_COACH } from '../ids.js';
 import { context, section } from './message.js';
 import { ACCOUNT_LABEL } from './report.js';
+
+/** Slack allows 100 blocks in a Home tab. */
+export const HOME_MAX_BLOCKS = 100;
+/** Pending invitations listed on Home; the rest are counted ("…and N more"). */
+export const HOME_PENDING_SHOWN = 25;
+/** Re-invite windows listed on Home, and how far ahead they are looked for. */
+export const HOME_REOPENING_SHOWN = 15;
+export const HOME_REOPENING_DAYS = 28;
+/** The weekly caps offered: LinkedIn allows most accounts 100 a week, some up to 200. */
+export const WEEKLY_CAPS = [100, 125, 150, 175, 200] as const;
+
+/** What the dashboard part of Home shows, read from the ledger by the listener. */
+export interface HomeDashboard {
+  status: LedgerStatus;
+  entries: readonly LedgerEntry[];
+  weeklyCap: number;
+  /** Windows opening soon, soonest first (`reopening` from the digest, over four weeks). */
+  reopening: ReadonlyArray<{ entry: LedgerEntry; opensOn: string }>;
+  now: Date;
+  /** The digest schedule as a sentence, shown read-only (it is changed with `/invite-coach digest`). */
+  digest?: string;
+}
 
 function accountOption(account: Account): types.PlainTextOption {
   return {
@@ -15,36 +45,138 @@ function accountOption(account: Account): types.PlainTextOption {
   };
 }
 
-/** The App Home tab: what the bot does, its commands, and the user's settings. */
-export function homeView(account: Account): types.HomeView {
-  return {
-    type: 'home',
-    blocks: [
-      { type: 'header', text: { type: 'plain_text', text: 'Invite Coach' } },
-      section(
-        'I check LinkedIn connection-invitation notes before you send them: length against your ' +
-          'account’s limit, stock text, placeholders, sales pitches, missing context or next step.',
-      ),
-      section(
-        `*How to use me*\n• \`${COMMAND_CHECK} &lt;note&gt;\` in any conversation — only you see the answer\n` +
-          '• send me the note in the *Messages* tab\n• type `help` in the Messages tab for an example',
-      ),
-      { type: 'divider' },
-      {
-        type: 'section',
-        block_id: 'settings_account',
-        text: {
-          type: 'mrkdwn',
-          text: '*Your LinkedIn account*\nDecides how long a note may be.',
-        },
-        accessory: {
-          type: 'static_select',
-          action_id: ACTION_ACCOUNT_TYPE,
-          options: ACCOUNTS.map(accountOption),
-          initial_option: accountOption(account),
-        },
-      },
-      context(`Every check uses this setting. Currently: *${ACCOUNT_LABEL[account]}*.`),
-    ],
+function capOption(cap: number): types.PlainTextOption {
+  return { text: { type: 'plain_text', text: `${cap} a week` }, value: String(cap) };
+}
+
+/** The weekly cap select's value back as a number, or `undefined` when it is not one we offer. */
+export function parseWeeklyCap(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return Number.isInteger(n) && n >= DEFAULT_LIMITS.weeklyCapMin && n <= DEFAULT_LIMITS.weeklyCapMax
+    ? n
+    : undefined;
+}
+
+function slackDay(iso: string): string {
+  const seconds = Math.floor(Date.parse(iso) / 1000);
+  return `<!date^${seconds}^{date_short_pretty}|${iso.slice(0, 10)}>`;
+}
+
+function who(entry: LedgerEntry): string {
+  const name = entry.recipient.name;
+  if (name !== undefined) return escapeMrkdwn(name);
+  return entry.recipient.profileUrl ? `<${entry.recipient.profileUrl}>` : 'someone';
+}
+
+/** The re-invite calendar: who can be invited again, and from when, over the coming weeks. */
+export function reopeningBlocks(
+  reopening: HomeDashboard['reopening'],
+  shown = HOME_REOPENING_SHOWN,
+): types.KnownBlock[] {
+  const head: types.KnownBlock = {
+    type: 'header',
+    text: { type: 'plain_text', text: 'Re-invite calendar' },
   };
+  if (reopening.length === 0) {
+    return [
+      head,
+      context(
+        `No one you withdrew or who ignored you can be invited again in the next ${HOME_REOPENING_DAYS / 7} weeks.`,
+      ),
+    ];
+  }
+  const lines = reopening.slice(0, shown).map((r) => `• ${slackDay(r.opensOn)}: ${who(r.entry)}`);
+  const blocks: types.KnownBlock[] = [
+    head,
+    context(
+      'After a withdrawal LinkedIn blocks a new invitation for three weeks; after an ignored one, wait months. These open soon:',
+    ),
+    section(lines.join('\n')),
+  ];
+  if (reopening.length > shown) blocks.push(context(`…and ${reopening.length - shown} more.`));
+  return blocks;
+}
+
+function settingsBlocks(
+  account: Account,
+  dashboard: HomeDashboard | undefined,
+): types.KnownBlock[] {
+  const blocks: types.KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'Settings' } },
+    {
+      type: 'section',
+      block_id: 'settings_account',
+      text: {
+        type: 'mrkdwn',
+        text: '*Your LinkedIn account*\nDecides how long a note may be.',
+      },
+      accessory: {
+        type: 'static_select',
+        action_id: ACTION_ACCOUNT_TYPE,
+        options: ACCOUNTS.map(accountOption),
+        initial_option: accountOption(account),
+      },
+    },
+    context(`Every check uses this setting. Currently: *${ACCOUNT_LABEL[account]}*.`),
+  ];
+  const cap = dashboard?.weeklyCap ?? DEFAULT_LIMITS.weeklyCapDefault;
+  const caps = [...new Set<number>([...WEEKLY_CAPS, cap])].sort((a, b) => a - b);
+  blocks.push({
+    type: 'section',
+    block_id: 'settings_weekly_cap',
+    text: {
+      type: 'mrkdwn',
+      text: '*Weekly cap*\nMost accounts may send about 100 invitations a week; older, trusted ones up to 200.',
+    },
+    accessory: {
+      type: 'static_select',
+      action_id: ACTION_WEEKLY_CAP,
+      options: caps.map(capOption),
+      initial_option: capOption(cap),
+    },
+  });
+  blocks.push(
+    context(
+      `*Weekly digest:* ${dashboard?.digest ?? 'Mondays at 09:00 in your time zone'}. Change it with \`${COMMAND_COACH} digest\`.`,
+    ),
+  );
+  return blocks;
+}
+
+/**
+ * The App Home tab: what the bot does, and with a ledger read, the dashboard:
+ * this week's budget, the pending invitations with their outcome menus, the
+ * re-invite calendar, then the settings. Stays within Slack's 100 blocks
+ * whatever the ledger holds: the lists are capped.
+ */
+export function homeView(account: Account, dashboard?: HomeDashboard): types.HomeView {
+  const blocks: types.KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'Invite Coach' } },
+    section(
+      'I check LinkedIn connection-invitation notes before you send them: length against your ' +
+        'account’s limit, stock text, placeholders, sales pitches, missing context or next step.',
+    ),
+    section(
+      `*How to use me*\n• \`${COMMAND_CHECK} &lt;note&gt;\` in any conversation — only you see the answer\n` +
+        '• send me the note in the *Messages* tab\n• type `help` in the Messages tab for an example\n' +
+        '• upload LinkedIn’s `Invitations.csv` (from your data export) in the Messages tab to import your invitations',
+    ),
+    { type: 'divider' },
+  ];
+  if (dashboard) {
+    blocks.push(...(statusBlocks(dashboard.status) as types.KnownBlock[]), { type: 'divider' });
+    blocks.push(
+      ...(pendingListBlocks(dashboard.entries, dashboard.now, {
+        limit: HOME_PENDING_SHOWN,
+      }) as types.KnownBlock[]),
+      { type: 'divider' },
+    );
+    blocks.push(...reopeningBlocks(dashboard.reopening), { type: 'divider' });
+  } else {
+    blocks.push(
+      context('Your ledger could not be read just now: open this tab again in a moment.'),
+    );
+  }
+  blocks.push(...settingsBlocks(account, dashboard));
+  return { type: 'home', blocks: blocks.slice(0, HOME_MAX_BLOCKS) };
 }

@@ -5,8 +5,8 @@ import type {
   StaticSelectAction,
 } from '@slack/bolt';
 import { isAccount } from '../../../limits.js';
-import { homeView } from '../../blocks/home.js';
 import { chooseAccount, type Deps } from '../../context.js';
+import { publishHome } from '../../home.js';
 import { scopeOf } from '../../scope.js';
 
 /** The Home tab's Basic/Premium select: acks, stores the choice, republishes Home. */
@@ -26,15 +26,16 @@ export function accountTypeAction(deps: Deps) {
       logger.warn(`account_type_select: unexpected value from user ${body.user.id}`);
       return;
     }
+    const scope = scopeOf(context, body.user.id, body.team?.id ?? body.user.team_id);
     try {
-      const scope = scopeOf(context, body.user.id, body.team?.id ?? body.user.team_id);
       await chooseAccount(deps, scope, value);
-      await client.views.publish({ user_id: body.user.id, view: homeView(value) });
       logger.info(`account type set user=${body.user.id} account=${value}`);
     } catch (error) {
       logger.error(
         `account type update failed for user ${body.user.id}: ${(error as Error).message}`,
       );
+      return;
     }
+    await publishHome(deps, client, scope, logger);
   };
 }

@@ -16,11 +16,13 @@ import {
   ACTION_FORGET_CONFIRM,
   ACTION_I_SENT_IT,
   ACTION_LOG_ANYWAY,
+  ACTION_WEEKLY_CAP,
 } from '../../ids.js';
 import { accountTypeAction } from './account-type.js';
 import { editDraftAction, redraftAction } from './draft-buttons.js';
 import { forgetCancelAction, forgetConfirmAction } from './forget.js';
 import { logAnywayAction, outcomeAction, sentItAction } from './ledger-buttons.js';
+import { weeklyCapAction } from './weekly-cap.js';
 
 /** Every action id the app handles; each must appear in a block the app builds. */
 export const actionIds = [
@@ -33,6 +35,7 @@ export const actionIds = [
   OUTCOME_ACTION_ID,
   ACTION_FORGET_CONFIRM,
   ACTION_FORGET_CANCEL,
+  ACTION_WEEKLY_CAP,
 ] as const;
 
 export function registerActions(app: App, deps: Deps): void {
@@ -45,4 +48,5 @@ export function registerActions(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction | OverflowAction>>(OUTCOME_ACTION_ID, outcomeAction(deps));
   app.action<BlockAction<ButtonAction>>(ACTION_FORGET_CONFIRM, forgetConfirmAction(deps));
   app.action<BlockAction<ButtonAction>>(ACTION_FORGET_CANCEL, forgetCancelAction());
+  app.action<BlockAction<StaticSelectAction>>(ACTION_WEEKLY_CAP, weeklyCapAction(deps));
 }

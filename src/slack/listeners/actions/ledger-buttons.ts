@@ -15,6 +15,7 @@ import {
   recipientView,
 } from '../../blocks/ledger.js';
 import { accountFor, type Deps, ledgerSnapshot } from '../../context.js';
+import { publishHome } from '../../home.js';
 import { logAndAnswer, setOutcomeAndAnswer } from '../../ledger.js';
 import { replaceMessage } from '../../respond.js';
 import { scopeOf } from '../../scope.js';
@@ -88,6 +89,7 @@ export function outcomeAction(deps: Deps) {
     ack,
     action,
     body,
+    client,
     context,
     logger,
     respond,
@@ -100,6 +102,12 @@ export function outcomeAction(deps: Deps) {
       return;
     }
     const scope = scopeOf(context, body.user.id, body.user.team_id ?? body.team?.id);
+    if (body.view?.type === 'home') {
+      // From the Home dashboard: no message to replace; the tab is redrawn without it.
+      await setOutcomeAndAnswer(deps, scope, logger, parsed.entryId, parsed.outcome);
+      await publishHome(deps, client, scope, logger);
+      return;
+    }
     const { message, entry } = await setOutcomeAndAnswer(
       deps,
       scope,
