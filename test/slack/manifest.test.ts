@@ -127,9 +127,11 @@ describe('manifest.yml', () => {
   it('asks only for the bot scopes the features use', () => {
     // commands: /invite-check, /invite-draft; chat:write: DM answers and drafts from the form; im:history: message.im.
     // files:write and im:write: /invite-coach export uploads the CSV into the user's DM.
+    // files:read: downloading the Invitations.csv a user uploads in the DM.
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'chat:write',
       'commands',
+      'files:read',
       'files:write',
       'im:history',
       'im:write',

@@ -36,6 +36,8 @@ export class FakeSlack {
   readonly responses = new Map<string, string>();
   /** Per-method answers built by a test (for methods without a sample, like apps.connections.open). */
   readonly answers = new Map<string, unknown>();
+  /** Files served under `/files/<id>` to a request with the bot token, as Slack serves `url_private_download`. */
+  readonly files = new Map<string, { body: Buffer | string; contentType?: string }>();
   #server: Server | undefined;
   #base = '';
 
@@ -55,6 +57,19 @@ export class FakeSlack {
           body: req.url?.startsWith('/upload/') ? {} : parseBody(raw, req.headers['content-type']),
           raw,
         });
+        const served = url.pathname.match(/^\/files\/([\w.-]+)$/);
+        if (served?.[1] !== undefined) {
+          const file = this.files.get(served[1]);
+          // Like Slack: no token, no file (its sign-in page instead).
+          if (!file || req.headers.authorization !== 'Bearer xoxb-test-token') {
+            res.setHeader('content-type', 'text/html');
+            res.end('<html>sign in</html>');
+            return;
+          }
+          res.setHeader('content-type', file.contentType ?? 'text/csv');
+          res.end(file.body);
+          return;
+        }
         res.setHeader('content-type', 'application/json; charset=utf-8');
         if (api?.[1] && this.answers.has(api[1])) {
           res.end(JSON.stringify(this.answers.get(api[1])));
@@ -87,6 +102,11 @@ export class FakeSlack {
   /** Where files.getUploadURLExternal tells the app to send a file's bytes. */
   uploadUrl(id: string): string {
     return `${this.#base}/upload/${id}`;
+  }
+
+  /** The `url_private_download` of a file put in {@link files}. */
+  fileUrl(id: string): string {
+    return `${this.#base}/files/${id}`;
   }
 
   responseUrl(id: string): string {

@@ -3,6 +3,7 @@ import { DEFAULT_ACCOUNT } from '../../../store/records.js';
 import { helpMessage } from '../../blocks/help.js';
 import type { Message } from '../../blocks/message.js';
 import { accountAndBudget, type Deps } from '../../context.js';
+import { importSharedFile, type SharedFile } from '../../import.js';
 import { isHelpRequest, MAX_INPUT, replyToNote } from '../../reply.js';
 import { scopeOf } from '../../scope.js';
 
@@ -19,8 +20,35 @@ export function isPersonDm(
   return 'user' in event && typeof event.user === 'string';
 }
 
+/** Slack's own file host: the only place besides the API's origin the bot token is sent for a download. */
+const SLACK_FILES_ORIGIN = 'https://files.slack.com';
+
 /**
- * A DM to the bot: `help` gets the help, anything else is checked like
+ * A file a person shared in a DM with the bot (`subtype: 'file_share'`): the
+ * one subtype handled; edits, joins and bot posts stay ignored.
+ */
+export function fileShareDm(
+  event: MessageEvent,
+):
+  | { user: string; channel: string; team?: string; thread_ts?: string; files: SharedFile[] }
+  | undefined {
+  if (event.channel_type !== 'im') return undefined;
+  if (!('subtype' in event) || event.subtype !== 'file_share') return undefined;
+  if ('bot_id' in event && event.bot_id) return undefined;
+  const e = event as { user?: unknown; files?: unknown; team?: string; thread_ts?: string };
+  if (typeof e.user !== 'string' || !Array.isArray(e.files) || e.files.length === 0)
+    return undefined;
+  return {
+    user: e.user,
+    channel: event.channel,
+    ...(e.team ? { team: e.team } : {}),
+    ...(e.thread_ts ? { thread_ts: e.thread_ts } : {}),
+    files: e.files as SharedFile[],
+  };
+}
+
+/**
+ * A DM to the bot: a shared file is imported as LinkedIn's Invitations.csv; `help` gets the help, anything else is checked like
  * `/invite-check` and answered in the DM (in the thread if it came in one).
  * Events are acknowledged by Bolt before this runs.
  */
@@ -31,6 +59,28 @@ export function directMessageEvent(deps: Deps) {
     context,
     logger,
   }: MessageArgs): Promise<void> {
+    const shared = fileShareDm(event);
+    if (shared) {
+      const scope = scopeOf(context, shared.user, shared.team);
+      const download = {
+        token: context.botToken ?? '',
+        allowedOrigins: [SLACK_FILES_ORIGIN, new URL(client.slackApiUrl).origin],
+      };
+      for (const file of shared.files) {
+        const answer = await importSharedFile(deps, scope, file, download, logger);
+        try {
+          await client.chat.postMessage({
+            channel: shared.channel,
+            text: answer.text,
+            blocks: answer.blocks,
+            ...(shared.thread_ts ? { thread_ts: shared.thread_ts } : {}),
+          });
+        } catch (error) {
+          logger.error(`import reply failed for user ${shared.user}: ${(error as Error).message}`);
+        }
+      }
+      return;
+    }
     if (!isPersonDm(event)) return;
     const text = event.text ?? '';
     let reply: Message;

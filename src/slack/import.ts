@@ -1,0 +1,123 @@
+/**
+ * LinkedIn's Invitations.csv uploaded in the bot's DM: checked by its
+ * metadata first (a CSV, not too big), downloaded with the bot token from
+ * Slack, imported into the user's ledger, and answered with the counts.
+ */
+import type { Logger } from '@slack/bolt';
+import { ExportFormatError, MAX_EXPORT_BYTES } from '../import/invitations-csv.js';
+import { escapeMrkdwn, importInvitationsCsv, importSummaryLines } from '../ledger/index.js';
+import type { Scope } from '../store/scope.js';
+import { context, type Message, section } from './blocks/message.js';
+import type { Deps } from './context.js';
+
+/** What the app reads of a Slack file object (from a `file_share` message). */
+export interface SharedFile {
+  id?: string;
+  name?: string;
+  filetype?: string;
+  mimetype?: string;
+  size?: number;
+  url_private_download?: string;
+  url_private?: string;
+}
+
+export interface Download {
+  /** The bot token, sent as `Authorization: Bearer`; never to another host than Slack's. */
+  token: string;
+  /** Origins the token may be sent to: Slack's file host, and the API's own (a stand-in in tests). */
+  allowedOrigins: readonly string[];
+  fetch?: typeof fetch;
+}
+
+const UPLOAD_HINT =
+  'Upload the Invitations.csv from your LinkedIn data export (Settings → Data privacy → Get a copy of your data).';
+
+function reply(text: string, more?: string): Message {
+  return { text, blocks: [section(text), ...(more ? [context(more)] : [])] };
+}
+
+/** A CSV by its name, Slack's file type or its MIME type. */
+export function looksLikeCsv(file: SharedFile): boolean {
+  return (
+    file.filetype === 'csv' ||
+    file.mimetype === 'text/csv' ||
+    (file.name ?? '').toLowerCase().endsWith('.csv')
+  );
+}
+
+/** Why a shared file is refused before downloading it, or `undefined` when it may be read. */
+export function refuseBeforeDownload(file: SharedFile): string | undefined {
+  const name = escapeMrkdwn(file.name ?? 'That file');
+  if (!looksLikeCsv(file)) return `${name} is not a CSV file. ${UPLOAD_HINT}`;
+  if (typeof file.size === 'number' && file.size > MAX_EXPORT_BYTES) {
+    return `${name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; LinkedIn's Invitations.csv is far smaller. ${UPLOAD_HINT}`;
+  }
+  if (!file.url_private_download && !file.url_private) {
+    return `I could not get ${name} from Slack. Try uploading it again.`;
+  }
+  return undefined;
+}
+
+class DownloadError extends Error {
+  override name = 'DownloadError';
+}
+
+/** The file's bytes, fetched with the bot token; never more than the export's size limit. */
+export async function downloadFile(file: SharedFile, download: Download): Promise<Buffer> {
+  const url = new URL((file.url_private_download ?? file.url_private) as string);
+  if (!download.allowedOrigins.includes(url.origin)) {
+    throw new DownloadError(`refusing to send the token to ${url.origin}`);
+  }
+  const res = await (download.fetch ?? fetch)(url, {
+    headers: { Authorization: `Bearer ${download.token}` },
+  });
+  if (!res.ok) throw new DownloadError(`HTTP ${res.status}`);
+  // Without files:read Slack answers with its sign-in page instead of the file.
+  if ((res.headers.get('content-type') ?? '').includes('text/html')) {
+    throw new DownloadError(
+      'Slack sent a web page, not the file (is the files:read scope granted?)',
+    );
+  }
+  const length = Number(res.headers.get('content-length') ?? 0);
+  if (length > MAX_EXPORT_BYTES)
+    throw new ExportFormatError(`That file is too big (${length} bytes).`);
+  const data = Buffer.from(await res.arrayBuffer());
+  return data;
+}
+
+/** Imports one shared file into the user's ledger; always an answer for the user, never a throw. */
+export async function importSharedFile(
+  deps: Deps,
+  scope: Scope,
+  file: SharedFile,
+  download: Download,
+  logger: Logger,
+): Promise<Message> {
+  const refused = refuseBeforeDownload(file);
+  if (refused) return reply(refused);
+  let data: Buffer;
+  try {
+    data = await downloadFile(file, download);
+  } catch (error) {
+    if (error instanceof ExportFormatError)
+      return reply(`${escapeMrkdwn(error.message)} ${UPLOAD_HINT}`);
+    logger.error(`file download failed for user ${scope.userId}: ${(error as Error).message}`);
+    return reply('I could not download that file from Slack. Try uploading it again in a moment.');
+  }
+  try {
+    const summary = await importInvitationsCsv(deps.ledger, scope, data);
+    logger.info(
+      `import user=${scope.userId} added=${summary.imported} already=${summary.alreadyThere} skipped=${summary.skipped.length}`,
+    );
+    return reply(
+      escapeMrkdwn(importSummaryLines(summary).join('\n')),
+      'Your pending invitations are on my Home tab, with a menu to record what became of each.',
+    );
+  } catch (error) {
+    if (error instanceof ExportFormatError) return reply(escapeMrkdwn(error.message));
+    logger.error(`import failed for user ${scope.userId}: ${(error as Error).name}`);
+    return reply(
+      'I could not save the import just now: nothing or part of it was added. Upload it again in a moment; nothing is added twice.',
+    );
+  }
+}
