@@ -22,6 +22,11 @@ export interface SharedFile {
 }
 
 export interface Download {
+  /**
+   * Slack's `files.info` for a file shared without its URLs (`file_access:
+   * 'check_file_info'`); without it such a file is refused.
+   */
+  fileInfo?: (id: string) => Promise<SharedFile | undefined>;
   /** The bot token, sent as `Authorization: Bearer`; never to another host than Slack's. */
   token: string;
   /** Origins the token may be sent to: Slack's file host, and the API's own (a stand-in in tests). */
@@ -78,11 +83,25 @@ export async function downloadFile(file: SharedFile, download: Download): Promis
       'Slack sent a web page, not the file (is the files:read scope granted?)',
     );
   }
-  const length = Number(res.headers.get('content-length') ?? 0);
-  if (length > MAX_EXPORT_BYTES)
-    throw new ExportFormatError(`That file is too big (${length} bytes).`);
-  const data = Buffer.from(await res.arrayBuffer());
-  return data;
+  const tooBig = () =>
+    new ExportFormatError(
+      `That file is over ${MAX_EXPORT_BYTES / 1024 / 1024} MB; LinkedIn's Invitations.csv is far smaller.`,
+    );
+  if (Number(res.headers.get('content-length') ?? 0) > MAX_EXPORT_BYTES) throw tooBig();
+  // Read at most the limit, whatever the size field said: stop as soon as it is passed.
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  if (res.body) {
+    for await (const chunk of res.body) {
+      total += chunk.length;
+      if (total > MAX_EXPORT_BYTES) {
+        await res.body.cancel().catch(() => {});
+        throw tooBig();
+      }
+      chunks.push(chunk);
+    }
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Imports one shared file into the user's ledger; always an answer for the user, never a throw. */
@@ -93,6 +112,13 @@ export async function importSharedFile(
   download: Download,
   logger: Logger,
 ): Promise<Message> {
+  if (!file.url_private_download && !file.url_private && file.id && download.fileInfo) {
+    try {
+      file = { ...file, ...(await download.fileInfo(file.id)) };
+    } catch (error) {
+      logger.error(`files.info failed for user ${scope.userId}: ${(error as Error).message}`);
+    }
+  }
   const refused = refuseBeforeDownload(file);
   if (refused) return reply(refused);
   let data: Buffer;

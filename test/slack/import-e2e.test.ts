@@ -137,6 +137,30 @@ describe('Invitations.csv uploaded in the DM', () => {
     expect(await replyTo(channel)).toContain('could not download');
   });
 
+  it('stops reading a file that is bigger than its size field said', async () => {
+    const huge = `${HEADER}\r\n${'x'.repeat(11 * 1024 * 1024)}`;
+    const { channel, envelope } = fileShare('UIMPORT8', csvFile('F9', huge, { size: 100 }));
+    await t.event(envelope);
+    expect(await replyTo(channel)).toContain('is over 10 MB');
+    expect(await t.deps().ledger.list({ teamId: TEAM, userId: 'UIMPORT8' })).toEqual([]);
+  });
+
+  it('asks files.info for a file shared without its URLs', async () => {
+    const full = csvFile('F10', EXPORT);
+    t.slack.answers.set('files.info', { ok: true, file: full });
+    try {
+      const { channel, envelope } = fileShare('UIMPORT9', {
+        id: 'F10',
+        file_access: 'check_file_info',
+      });
+      await t.event(envelope);
+      expect(await replyTo(channel)).toContain('Added 2 pending invitations');
+      expect(t.slack.callsTo('files.info').at(-1)?.body.file).toBe('F10');
+    } finally {
+      t.slack.answers.delete('files.info');
+    }
+  });
+
   it('other message subtypes stay ignored', async () => {
     const { channel, envelope } = fileShare('UIMPORT7', csvFile('F8', EXPORT), {
       subtype: 'message_changed',

@@ -65,6 +65,7 @@ export function directMessageEvent(deps: Deps) {
       const download = {
         token: context.botToken ?? '',
         allowedOrigins: [SLACK_FILES_ORIGIN, new URL(client.slackApiUrl).origin],
+        fileInfo: async (id: string) => (await client.files.info({ file: id })).file as SharedFile,
       };
       for (const file of shared.files) {
         const answer = await importSharedFile(deps, scope, file, download, logger);
