@@ -117,6 +117,22 @@ describe('App Home dashboard over HTTP', () => {
     expect((await t.deps().ledger.getSettings({ teamId: TEAM, userId: user })).weeklyCap).toBe(175);
   });
 
+  it('stays within 100 blocks over HTTP with a ledger of 120 pending invitations', async () => {
+    const user = 'UDASH4';
+    const deps = t.deps();
+    for (let i = 0; i < 120; i++) {
+      await deps.ledger.logSend(
+        { teamId: TEAM, userId: user },
+        { recipient: { name: `Person ${i}` }, noteLength: 0, source: 'import' },
+      );
+    }
+    await openHome(user);
+    const view = await nthPublish(user, 1);
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(view)).toContain('Pending invitations (120)');
+    expect(JSON.stringify(view)).toContain('and 95 more');
+  });
+
   it('refuses a cap outside 100–200 and keeps the setting', async () => {
     const user = 'UDASH3';
     await t.interaction(
