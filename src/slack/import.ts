@@ -8,7 +8,7 @@ import { ExportFormatError, MAX_EXPORT_BYTES } from '../import/invitations-csv.j
 import { escapeMrkdwn, importInvitationsCsv, importSummaryLines } from '../ledger/index.js';
 import type { Scope } from '../store/scope.js';
 import { context, type Message, section } from './blocks/message.js';
-import type { Deps } from './context.js';
+import { type Deps, ledgerWritten } from './context.js';
 
 /** What the app reads of a Slack file object (from a `file_share` message). */
 export interface SharedFile {
@@ -132,6 +132,8 @@ export async function importSharedFile(
   }
   try {
     const summary = await importInvitationsCsv(deps.ledger, scope, data);
+    // The user has a ledger now: checks show the budget line from here on.
+    if (summary.imported > 0) ledgerWritten(deps, scope);
     logger.info(
       `import user=${scope.userId} added=${summary.imported} already=${summary.alreadyThere} skipped=${summary.skipped.length}`,
     );

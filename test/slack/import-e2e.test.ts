@@ -83,6 +83,19 @@ describe('Invitations.csv uploaded in the DM', () => {
     expect(await t.deps().ledger.pending({ teamId: TEAM, userId: user })).toHaveLength(2);
   });
 
+  it('a check after the import shows the budget line, though the ledger was empty before', async () => {
+    const user = 'UIMPORT10';
+    const note = 'Hi Sam, we met at the Lisbon meetup. Coffee soon?';
+    const before = fileShare(user, csvFile('F11', EXPORT));
+    await t.event(dmEvent(note, { channel: before.channel }, user));
+    expect(await replyTo(before.channel)).not.toMatch(/pending/);
+    await t.event(before.envelope);
+    expect(await replyTo(before.channel, 2)).toContain('Added 2 pending invitations');
+    await t.event(dmEvent(note, { channel: before.channel }, user));
+    await replyTo(before.channel, 3);
+    expect(JSON.stringify(repliesTo(before.channel)[2]?.body.blocks)).toContain('2 pending');
+  });
+
   it('refuses a file that is not a CSV, without downloading it', async () => {
     const { channel, envelope } = fileShare('UIMPORT2', {
       id: 'F3',
