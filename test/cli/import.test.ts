@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
+import { importSummaryLines, keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
 import { createStore } from '../../src/store/store.js';
 
 const HEADER = 'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl';
@@ -129,5 +129,17 @@ describe('invite-coach import', () => {
     ).toBe(2);
     expect((await cli(['import', '--user', 'U1', '--team', 'T1'])).code).toBe(2);
     expect((await cli(['check', '--user', 'U1', 'Hi'])).code).toBe(2);
+  });
+});
+
+describe('importSummaryLines', () => {
+  it('lists ten skipped rows and counts the rest', () => {
+    const skipped = Array.from({ length: 13 }, (_, i) => ({ line: i + 2, reason: 'no recipient' }));
+    const lines = importSummaryLines({ imported: 1, alreadyThere: 0, incoming: 0, skipped });
+    expect(lines[0]).toBe('Added 1 pending invitation to your ledger.');
+    expect(lines).toContain('Skipped 13 unreadable rows:');
+    expect(lines).toContain('  line 11: no recipient');
+    expect(lines).not.toContain('  line 12: no recipient');
+    expect(lines.at(-1)).toBe('  …and 3 more');
   });
 });
