@@ -53,7 +53,8 @@ function startWorker(args: object): Worker {
     }
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    // 'close', not 'exit': every line the worker wrote has been read by then.
+    child.once('close', (code, signal) => resolve({ code, signal })),
   );
   return {
     child,
