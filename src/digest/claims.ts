@@ -15,8 +15,15 @@ import type Keyv from 'keyv';
  * their own beside keyv's, `INSERT … ON CONFLICT DO UPDATE … WHERE expired`,
  * which either inserts, takes over an expired lease, or changes nothing.
  */
+export type Claim = 'new' | 'takeover' | false;
+
 export interface DigestClaims {
-  claim(key: string, leaseMs: number): Promise<boolean>;
+  /**
+   * `new` when nobody had the key, `takeover` when an expired lease was taken
+   * over (its holder may have sent before dying: check before sending), false
+   * when the week is done or another holder's lease is live.
+   */
+  claim(key: string, leaseMs: number): Promise<Claim>;
   finish(key: string, state: 'sent' | 'failed', keepMs: number): Promise<void>;
   release(key: string): Promise<void>;
   close?(): Promise<void>;
@@ -29,9 +36,9 @@ export function memoryClaims(clock: () => number = Date.now): DigestClaims {
     async claim(key, leaseMs) {
       const now = clock();
       const current = held.get(key);
-      if (current && current.expires > now) return false;
+      if (current && (current.state !== 'lease' || current.expires > now)) return false;
       held.set(key, { state: 'lease', expires: now + leaseMs });
-      return true;
+      return current ? 'takeover' : 'new';
     },
     async finish(key, state, keepMs) {
       held.set(key, { state, expires: clock() + keepMs });
@@ -42,11 +49,24 @@ export function memoryClaims(clock: () => number = Date.now): DigestClaims {
   };
 }
 
+// The lease's expiry is in its value, so that an expired lease can be told
+// from a missing key and taken over atomically (the script runs as one step).
+const REDIS_CLAIM = `
+local v = redis.call('GET', KEYS[1])
+if not v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3]) return 'new' end
+if string.sub(v, 1, 6) == 'lease:' and tonumber(string.sub(v, 7)) < tonumber(ARGV[2]) then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[3]) return 'takeover'
+end
+return 'held'`;
+
 interface RedisClient {
+  eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
   set(key: string, value: string, options: { NX?: boolean; PX: number }): Promise<unknown>;
   get(key: string): Promise<string | null>;
   del(key: string): Promise<number>;
 }
+
+const KEEP_LEASE_KEY_MS = 8 * 24 * 60 * 60_000;
 
 type Query = (sql: string, ...params: unknown[]) => Promise<unknown[]>;
 
@@ -56,16 +76,28 @@ export function storeClaims(keyv: Keyv): DigestClaims {
     opts?: { dialect?: string; table?: string; schema?: string };
     getClient?: () => Promise<RedisClient>;
     query?: Query;
+    namespace?: string;
+    keyPrefixSeparator?: string;
   };
   const ns = keyv.namespace ?? 'keyv';
   const dialect = store?.opts?.dialect;
   if (dialect === 'redis' && typeof store.getClient === 'function') {
     const getClient = store.getClient.bind(store);
-    const full = (key: string) => `${ns}:digest-claim:${key}`;
+    // Under the adapter's namespace, so that clearing the store clears the claims too.
+    const prefix = store.namespace
+      ? `${store.namespace}${store.keyPrefixSeparator ?? '::'}`
+      : `${ns}:`;
+    const full = (key: string) => `${prefix}digest-claim:${key}`;
     return {
       async claim(key, leaseMs) {
         const client = await getClient();
-        return (await client.set(full(key), 'lease', { NX: true, PX: leaseMs })) === 'OK';
+        const now = Date.now();
+        // The key itself outlives the lease (a week), so an expired lease is still there to see.
+        const answer = await client.eval(REDIS_CLAIM, {
+          keys: [full(key)],
+          arguments: [`lease:${now + leaseMs}`, String(now), String(KEEP_LEASE_KEY_MS)],
+        });
+        return answer === 'new' || answer === 'takeover' ? answer : false;
       },
       async finish(key, state, keepMs) {
         const client = await getClient();
@@ -73,7 +105,7 @@ export function storeClaims(keyv: Keyv): DigestClaims {
       },
       async release(key) {
         const client = await getClient();
-        if ((await client.get(full(key))) === 'lease') await client.del(full(key));
+        if ((await client.get(full(key)))?.startsWith('lease:')) await client.del(full(key));
       },
     };
   }
@@ -90,7 +122,7 @@ export function storeClaims(keyv: Keyv): DigestClaims {
     let ready: Promise<void> | undefined;
     const ensure = () => {
       ready ??= (async () => {
-        const create = `CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, state TEXT NOT NULL, expires BIGINT NOT NULL)`;
+        const create = `CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, state TEXT NOT NULL, expires BIGINT NOT NULL, taken INTEGER NOT NULL DEFAULT 0)`;
         try {
           await run(create, []);
         } catch {
@@ -109,13 +141,14 @@ export function storeClaims(keyv: Keyv): DigestClaims {
         await ensure();
         const now = Date.now();
         const rows = await run(
-          `INSERT INTO ${table} (key, state, expires) VALUES ($1, 'lease', $2)
-           ON CONFLICT (key) DO UPDATE SET state = 'lease', expires = excluded.expires
+          `INSERT INTO ${table} (key, state, expires, taken) VALUES ($1, 'lease', $2, 0)
+           ON CONFLICT (key) DO UPDATE SET state = 'lease', expires = excluded.expires, taken = 1
            WHERE ${table}.state = 'lease' AND ${table}.expires < $3
-           RETURNING key`,
+           RETURNING taken`,
           [full(key), now + leaseMs, now],
         );
-        return Array.isArray(rows) && rows.length === 1;
+        if (!Array.isArray(rows) || rows.length !== 1) return false;
+        return Number((rows[0] as { taken: unknown }).taken) === 1 ? 'takeover' : 'new';
       },
       async finish(key, state, keepMs) {
         await ensure();

@@ -78,7 +78,18 @@ export async function leaveRoster(keyv: Keyv, scope: Scope): Promise<void> {
 /** The part of the Slack Web API the digest uses (Bolt's `app.client` fits). */
 export interface DigestClient {
   chat: {
-    postMessage(args: { channel: string; text: string; blocks: unknown[] }): Promise<unknown>;
+    postMessage(args: {
+      channel: string;
+      text: string;
+      blocks: unknown[];
+      metadata?: { event_type: string; event_payload: Record<string, string> };
+    }): Promise<unknown>;
+  };
+  conversations: {
+    open(args: { users: string }): Promise<{ channel?: { id?: string } }>;
+    history(args: { channel: string; limit: number; include_all_metadata: boolean }): Promise<{
+      messages?: Array<{ metadata?: { event_type?: string; event_payload?: unknown } }>;
+    }>;
   };
   users: { info(args: { user: string }): Promise<{ user?: { tz?: string } }> };
 }
@@ -127,9 +138,37 @@ export function claimKey(scope: Scope, week: string): string {
 }
 
 /** Builds and sends one user's digest now (`/invite-coach digest now` and the scheduler). */
+export const DIGEST_EVENT = 'invite_coach_digest';
+
+/**
+ * Whether this week's digest is already in the user's DM: asked only when a
+ * claim was taken over from a holder that died, which may have posted just
+ * before. Each digest carries its week in the message metadata.
+ */
+export async function alreadyInDm(
+  client: DigestClient,
+  userId: string,
+  week: string,
+): Promise<boolean> {
+  const dm = await client.conversations.open({ users: userId });
+  const channel = dm.channel?.id;
+  if (!channel) return false;
+  const history = await client.conversations.history({
+    channel,
+    limit: 20,
+    include_all_metadata: true,
+  });
+  return (history.messages ?? []).some(
+    (m) =>
+      m.metadata?.event_type === DIGEST_EVENT &&
+      (m.metadata.event_payload as { week?: unknown } | undefined)?.week === week,
+  );
+}
+
 export async function sendDigest(
   deps: Pick<DigestRunDeps, 'ledger' | 'client' | 'clock'>,
   scope: Scope,
+  week?: string,
 ): Promise<void> {
   const now = deps.clock();
   const { entries, settings } = await deps.ledger.snapshot(scope);
@@ -138,6 +177,7 @@ export async function sendDigest(
     channel: scope.userId,
     text: message.text,
     blocks: message.blocks,
+    ...(week ? { metadata: { event_type: DIGEST_EVENT, event_payload: { week } } } : {}),
   });
 }
 
@@ -187,12 +227,19 @@ export async function runDigests(
       return;
     }
     const key = claimKey(scope, week);
-    if (!(await deps.claims.claim(key, leaseMs))) {
+    const claim = await deps.claims.claim(key, leaseMs);
+    if (claim === false) {
       result.skipped++;
       return;
     }
     try {
-      await sendDigest(deps, scope);
+      if (claim === 'takeover' && (await alreadyInDm(deps.client, record.userId, week))) {
+        await deps.claims.finish(key, 'sent', KEEP_MS);
+        await enrollDigest(deps.keyv, scope, { lastSentWeek: week }).catch(() => {});
+        result.skipped++;
+        return;
+      }
+      await sendDigest(deps, scope, week);
     } catch (error) {
       const reason = permanent(error);
       if (reason === undefined) {

@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
  */
 export class DigestFakeApi {
   readonly posts = new Map<string, number>();
+  /** Digest weeks posted per channel (from the message metadata), for conversations.history. */
+  readonly weeks = new Map<string, string[]>();
   /** channel → Slack error code, answered as `{ ok: false, error }`. */
   readonly errors = new Map<string, string>();
   /** Channels whose first post is answered 429 with `Retry-After: 1`. */
@@ -33,6 +35,19 @@ export class DigestFakeApi {
           res.end(JSON.stringify({ ok: true, user: { id: form.get('user'), tz: 'UTC' } }));
           return;
         }
+        if (method === 'conversations.open') {
+          res.end(JSON.stringify({ ok: true, channel: { id: `D${form.get('users')}` } }));
+          return;
+        }
+        if (method === 'conversations.history') {
+          const user = (form.get('channel') ?? '').slice(1);
+          const messages = (this.weeks.get(user) ?? []).map((week) => ({
+            type: 'message',
+            metadata: { event_type: 'invite_coach_digest', event_payload: { week } },
+          }));
+          res.end(JSON.stringify({ ok: true, messages }));
+          return;
+        }
         if (method !== 'chat.postMessage') {
           res.end(JSON.stringify({ ok: false, error: 'unknown_method' }));
           return;
@@ -47,6 +62,12 @@ export class DigestFakeApi {
         }
         this.totalPosts++;
         this.posts.set(channel, (this.posts.get(channel) ?? 0) + 1);
+        const metadata = form.get('metadata');
+        if (metadata) {
+          const week = (JSON.parse(metadata) as { event_payload?: { week?: string } }).event_payload
+            ?.week;
+          if (week) this.weeks.set(channel, [...(this.weeks.get(channel) ?? []), week]);
+        }
         for (const w of [...this.#waiters]) {
           if (this.totalPosts >= w.n) {
             this.#waiters.splice(this.#waiters.indexOf(w), 1);

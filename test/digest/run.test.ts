@@ -108,6 +108,7 @@ describe('runDigests', () => {
         },
       },
       users: { info: async () => ({ user: { tz: 'UTC' } }) },
+      conversations: { open: async () => ({}), history: async () => ({}) },
     };
     const claims = memoryClaims();
     expect((await runDigests({ keyv, ledger, client, clock, claims, logger: silent })).failed).toBe(
