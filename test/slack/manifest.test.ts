@@ -127,12 +127,14 @@ describe('manifest.yml', () => {
   it('asks only for the bot scopes the features use', () => {
     // commands: /invite-check, /invite-draft; chat:write: DM answers and drafts from the form; im:history: message.im.
     // files:write and im:write: /invite-coach export uploads the CSV into the user's DM.
+    // users:read: the weekly digest goes at 09:00 in each user's own time zone (users.info tz).
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'chat:write',
       'commands',
       'files:write',
       'im:history',
       'im:write',
+      'users:read',
     ]);
   });
 
