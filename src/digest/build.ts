@@ -47,12 +47,15 @@ export function buildDigest(
   const t = now.getTime();
   const weekStart = t - limits.weeklyWindowDays * DAY_MS;
   const lastWeek = entries.filter((e) => within(e.sentAt, weekStart, t));
+  // Each send's day once, not once per day of the week.
+  const sentPerDay = new Map<string, number>();
+  for (const e of lastWeek) {
+    const day = dayKey(Date.parse(e.sentAt), settings.timeZone);
+    sentPerDay.set(day, (sentPerDay.get(day) ?? 0) + 1);
+  }
   const perDay = Array.from({ length: limits.weeklyWindowDays }, (_, i) => {
     const day = dayKey(weekStart + (i + 1) * DAY_MS - 1, settings.timeZone);
-    return {
-      day,
-      sent: lastWeek.filter((e) => dayKey(Date.parse(e.sentAt), settings.timeZone) === day).length,
-    };
+    return { day, sent: sentPerDay.get(day) ?? 0 };
   });
   const dailyLimit = Math.floor(settings.weeklyCap * limits.dailyPaceShare);
 
