@@ -37,8 +37,8 @@ function perUserKv(): LedgerKv & { users: Map<string, Map<string, unknown>> } {
     get: async (key) => users.get(userOf(key))?.get(key),
     async set(key, value) {
       const user = userOf(key);
-      let map = users.get(user);
-      if (!map) users.set(user, (map = new Map()));
+      const map = users.get(user) ?? new Map<string, unknown>();
+      users.set(user, map);
       map.set(key, value);
     },
     delete: async (key) => users.get(userOf(key))?.delete(key) ?? false,
