@@ -26,13 +26,15 @@ afterEach(async () => {
   await Promise.all(fakes.splice(0).map((f) => f.stop()));
 });
 
-async function realClient(): Promise<{ api: DigestFakeApi; client: DigestClient }> {
+/** A real WebClient at the stand-in; `defaults` keeps the retry config the app's Bolt client has. */
+async function realClient(defaults = false): Promise<{ api: DigestFakeApi; client: DigestClient }> {
   const api = new DigestFakeApi();
   fakes.push(api);
   const slackApiUrl = await api.start();
   const client = new webApi.WebClient('xoxb-test', {
     slackApiUrl,
-    retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
+    logLevel: webApi.LogLevel.ERROR,
+    ...(defaults ? {} : { retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 } }),
   }) as unknown as DigestClient;
   return { api, client };
 }
@@ -63,7 +65,7 @@ describe('runDigests', () => {
     const now = { t: MONDAY_10_UTC };
     const { keyv, ledger, clock } = setup(now);
     await enrollAll(keyv, ['U1', 'U2', 'U3', 'U4']);
-    const { api, client } = await realClient();
+    const { api, client } = await realClient(true);
     api.rateLimitOnce.add('U1');
     api.errors.set('U2', 'user_not_found');
     api.errors.set('U3', 'channel_not_found');
