@@ -49,7 +49,7 @@ function perUserKv(): LedgerKv & { users: Map<string, Map<string, unknown>> } {
   };
 }
 
-async function seed(kv: ReturnType<typeof perUserKv>, roster: Keyv): Promise<void> {
+async function seed(kv: ReturnType<typeof perUserKv>, rosters: Keyv[]): Promise<void> {
   // One ledger of 50 entries over 60 days, a third accepted, some ignored; copied to every user.
   const templateScope = { teamId: 'TBENCH', userId: 'UTEMPLATE' };
   let t = NOW.getTime() - 60 * DAY;
@@ -74,10 +74,8 @@ async function seed(kv: ReturnType<typeof perUserKv>, roster: Keyv): Promise<voi
     const map = new Map<string, unknown>();
     for (const [key, value] of template) map.set(prefix + key.slice(templatePrefix.length), value);
     kv.users.set(prefix, map);
-    await roster.set(
-      rosterKey(scope),
-      RosterRecord.parse({ ...scope, timeZone: 'UTC', enabled: true }),
-    );
+    const record = RosterRecord.parse({ ...scope, timeZone: 'UTC', enabled: true });
+    for (const roster of rosters) await roster.set(rosterKey(scope), record);
   }
 }
 
@@ -122,8 +120,9 @@ export async function runDigestBench(): Promise<void> {
   });
   const kv = perUserKv();
   const roster = new Keyv();
+  const dryRoster = new Keyv();
   const seedStart = performance.now();
-  await seed(kv, roster);
+  await seed(kv, [roster, dryRoster]);
   console.log(`  seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
   // Warm the client and the connection pool, so neither figure pays for it.
@@ -140,6 +139,25 @@ export async function runDigestBench(): Promise<void> {
     }),
   );
   const floor = performance.now() - floorStart;
+
+  // The same pass with a client that sends nothing: what reading, building and claiming cost.
+  const nothing = async () => ({ ok: true });
+  const dryStart = performance.now();
+  await runDigests({
+    keyv: dryRoster,
+    ledger: new LedgerRepository(kv, { clock: () => NOW }),
+    claims: memoryClaims(),
+    client: {
+      chat: { postMessage: nothing },
+      users: { info: async () => ({}) },
+      conversations: { open: async () => ({}), history: async () => ({}) },
+    },
+    clock: () => NOW,
+    logger: { info() {}, warn() {}, error: (m) => console.error(m) },
+    concurrency: CONCURRENCY,
+  });
+  const dry = performance.now() - dryStart;
+  await dryRoster.clear();
 
   const heapBefore = heap();
   let heapPeak = heapBefore;
@@ -165,6 +183,9 @@ export async function runDigestBench(): Promise<void> {
   console.log(`  floor  (bare chat.postMessage): ${(floor / 1000).toFixed(2)} s  ${per(floor)}`);
   console.log(
     `  digest (build + send):          ${(digest / 1000).toFixed(2)} s  ${per(digest)}  sent ${result.sent}, failed ${result.failed}`,
+  );
+  console.log(
+    `  digest without sending (read + build + claim): ${(dry / 1000).toFixed(2)} s  ${per(dry)}`,
   );
   const ratio = digest / floor;
   console.log(
