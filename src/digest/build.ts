@@ -4,13 +4,14 @@ import {
   DAY_MS,
   DEFAULT_LIMITS,
   dayKey,
-  entriesFor,
   idkUsage,
   ignoreBackoff,
   type LedgerEntry,
   type LedgerSettings,
+  normaliseName,
   type PolicyLimits,
   pendingUsage,
+  profileSlug,
   withdrawCooldown,
 } from '../ledger/index.js';
 
@@ -47,12 +48,15 @@ export function buildDigest(
   const t = now.getTime();
   const weekStart = t - limits.weeklyWindowDays * DAY_MS;
   const lastWeek = entries.filter((e) => within(e.sentAt, weekStart, t));
+  // Each send's day once, not once per day of the week.
+  const sentPerDay = new Map<string, number>();
+  for (const e of lastWeek) {
+    const day = dayKey(Date.parse(e.sentAt), settings.timeZone);
+    sentPerDay.set(day, (sentPerDay.get(day) ?? 0) + 1);
+  }
   const perDay = Array.from({ length: limits.weeklyWindowDays }, (_, i) => {
     const day = dayKey(weekStart + (i + 1) * DAY_MS - 1, settings.timeZone);
-    return {
-      day,
-      sent: lastWeek.filter((e) => dayKey(Date.parse(e.sentAt), settings.timeZone) === day).length,
-    };
+    return { day, sent: sentPerDay.get(day) ?? 0 };
   });
   const dailyLimit = Math.floor(settings.weeklyCap * limits.dailyPaceShare);
 
@@ -116,10 +120,25 @@ export function reopening(
   const t = now.getTime();
   const out: DigestContent['reopening'] = [];
   const seen = new Set<string>();
-  for (const entry of entries) {
+  // sameRecipient's keys, computed once per entry rather than once per pair.
+  const keys = entries.map(({ recipient: r }) => ({
+    url: r.profileUrl !== undefined,
+    slug: r.profileUrl !== undefined ? profileSlug(r.profileUrl) : undefined,
+    name: r.name !== undefined ? normaliseName(r.name) : undefined,
+  }));
+  const sameAs = (i: number) => {
+    const a = keys[i];
+    return entries.filter((_, j) => {
+      const b = keys[j];
+      if (a === undefined || b === undefined) return false;
+      if (a.url && b.url) return a.slug === b.slug;
+      return a.name !== undefined && b.name !== undefined && a.name === b.name;
+    });
+  };
+  for (const [i, entry] of entries.entries()) {
     const status = currentStatus(entry);
     if (status !== 'withdrawn' && status !== 'ignored') continue;
-    const same = entriesFor(entries, entry.recipient);
+    const same = sameAs(i);
     const key = same
       .map((e) => e.id)
       .sort()

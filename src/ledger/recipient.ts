@@ -30,6 +30,19 @@ export function normaliseName(name: string): string {
  * `linkedin.com/in/x` and `https://www.linkedin.com/in/X/?trk=y` give `x`.
  */
 export function profileSlug(text: string): string | undefined {
+  // Pure and called pairwise when a ledger is grouped by recipient (the
+  // digest's reopening windows): remembered, within a bounded cache.
+  if (slugCache.has(text)) return slugCache.get(text);
+  const slug = parseProfileSlug(text);
+  if (slugCache.size >= SLUG_CACHE_MAX) slugCache.clear();
+  slugCache.set(text, slug);
+  return slug;
+}
+
+const SLUG_CACHE_MAX = 10_000;
+const slugCache = new Map<string, string | undefined>();
+
+function parseProfileSlug(text: string): string | undefined {
   let raw = text.trim();
   if (raw === '') return undefined;
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) raw = `https://${raw}`;

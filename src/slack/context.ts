@@ -1,5 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
+import { enrollDigest, getRoster, leaveRoster } from '../digest/run.js';
 import type { Drafter } from '../draft/index.js';
 import {
   budgetLine,
@@ -117,6 +118,7 @@ export async function accountFor(
 export async function chooseAccount(deps: Deps, scope: Scope, account: Account): Promise<void> {
   await setAccount(deps.store, scope, account);
   deps.accounts.set(scopedKey(scope, 'settings'), account);
+  joinDigest(deps, scope);
 }
 
 /** The user's ledger with the account type from the Slack settings, as the policy judges it. */
@@ -136,6 +138,14 @@ export function ledgerWritten(deps: Deps, scope: Scope): void {
   } catch {
     // An unusable scope has no ledger to mark.
   }
+  joinDigest(deps, scope);
+}
+
+/** A user who has used the bot gets the weekly digest: on the roster once, left as they set it. */
+function joinDigest(deps: Deps, scope: Scope): void {
+  void getRoster(deps.store.keyv, scope)
+    .then((record) => (record ? undefined : enrollDigest(deps.store.keyv, scope)))
+    .catch(() => {});
 }
 
 /**
@@ -191,6 +201,7 @@ export async function accountAndBudget(
 export async function forgetUser(deps: Deps, scope: Scope): Promise<number> {
   const ledgerRecords = await deps.ledger.forgetUser(scope);
   const settings = (await deps.store.delete(scope, SETTINGS)) ? 1 : 0;
+  await leaveRoster(deps.store.keyv, scope).catch(() => {});
   deps.accounts.delete(scopedKey(scope, 'settings'));
   return ledgerRecords + settings;
 }

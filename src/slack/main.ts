@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import type { Server } from 'node:http';
 import { ConfigError, loadDotenvIfPresent, parseConfig } from '../config.js';
+import { storeClaims } from '../digest/claims.js';
+import type { DigestClient } from '../digest/run.js';
+import { startDigestScheduler } from '../digest/scheduler.js';
+import { keyvLedgerKv, LedgerRepository } from '../ledger/index.js';
 import { createStore } from '../store/store.js';
 import { createSlackApp } from './app.js';
 
@@ -36,8 +40,21 @@ async function main(): Promise<void> {
     app.logger.info(`invite-coach is listening on port ${port} at /slack/events (HTTP mode)`);
   }
 
+  // The weekly digest: a tick every minute; claims in the store keep it to one
+  // per user per week across restarts and instances.
+  const clock = () => new Date();
+  const digests = startDigestScheduler({
+    keyv: store.keyv,
+    ledger: new LedgerRepository(keyvLedgerKv(store.keyv), { clock }),
+    claims: storeClaims(store.keyv),
+    client: app.client as unknown as DigestClient,
+    clock,
+    logger: app.logger,
+  });
+
   const shutdown = async (signal: string) => {
     app.logger.info(`${signal}: shutting down`);
+    await digests.stop().catch(() => {});
     // Keep-alive connections from a load balancer would hold the server open.
     server?.closeAllConnections();
     await app.stop().catch(() => {});

@@ -128,6 +128,7 @@ describe('manifest.yml', () => {
     // commands: /invite-check, /invite-draft; chat:write: DM answers and drafts from the form; im:history: message.im.
     // files:write and im:write: /invite-coach export uploads the CSV into the user's DM.
     // files:read: downloading the Invitations.csv a user uploads in the DM.
+    // users:read: the weekly digest goes at 09:00 in each user's own time zone (users.info tz).
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'chat:write',
       'commands',
@@ -135,6 +136,7 @@ describe('manifest.yml', () => {
       'files:write',
       'im:history',
       'im:write',
+      'users:read',
     ]);
   });
 

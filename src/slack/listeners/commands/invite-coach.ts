@@ -9,6 +9,7 @@ import { failureMessage } from '../../blocks/help.js';
 import type { Message } from '../../blocks/message.js';
 import { accountFor, type Deps, ledgerStatus } from '../../context.js';
 import { scopeOf } from '../../scope.js';
+import { digestCommand } from './digest.js';
 
 /**
  * `/invite-coach status|export|forget`. Every answer is ephemeral; the export
@@ -31,6 +32,10 @@ export function inviteCoachCommand(deps: Deps) {
       blocks: message.blocks,
     });
 
+    if (sub === 'digest' || sub.startsWith('digest ')) {
+      await digestCommand(deps, { ack, client, logger, respond, scope }, sub.slice(6).trim());
+      return;
+    }
     if (sub === 'forget') {
       await ack(reply(forgetConfirmMessage()));
       return;

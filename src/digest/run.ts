@@ -1,0 +1,281 @@
+import type Keyv from 'keyv';
+import { z } from 'zod';
+import { keyvLedgerKv, type LedgerKv, type LedgerRepository } from '../ledger/index.js';
+import type { Scope } from '../store/scope.js';
+import { digestMessage } from './blocks.js';
+import { buildDigest } from './build.js';
+import type { DigestClaims } from './claims.js';
+import {
+  DEFAULT_DIGEST_DAY,
+  DEFAULT_DIGEST_HOUR,
+  type DigestSchedule,
+  dueFor,
+  type IsoDay,
+} from './schedule.js';
+
+/**
+ * Who gets a digest: one record per user who has used the bot, under one
+ * prefix so the scheduler can stream them (`digest/roster/t/<team>/u/<user>`).
+ * The schedule lives here too; `lastSentWeek` only saves a claim round trip,
+ * the claims are what make a week's digest go once.
+ */
+export const ROSTER_PREFIX = 'digest/roster/';
+
+const SLACK_ID = /^[A-Z0-9]{1,32}$/;
+
+export const RosterRecord = z.object({
+  enterpriseId: z.string().regex(SLACK_ID).optional(),
+  teamId: z.string().regex(SLACK_ID).optional(),
+  userId: z.string().regex(SLACK_ID),
+  enabled: z.boolean().default(true),
+  day: z.number().int().min(1).max(7).default(DEFAULT_DIGEST_DAY),
+  hour: z.number().int().min(0).max(23).default(DEFAULT_DIGEST_HOUR),
+  /** From `users.info` the first time the scheduler meets the user. */
+  timeZone: z.string().optional(),
+  lastSentWeek: z.string().optional(),
+});
+export type RosterRecord = z.infer<typeof RosterRecord>;
+
+export function rosterKey(scope: Scope): string {
+  const { enterpriseId, teamId, userId } = scope;
+  if (!SLACK_ID.test(userId)) throw new TypeError('invalid user id');
+  if (enterpriseId && SLACK_ID.test(enterpriseId))
+    return `${ROSTER_PREFIX}e/${enterpriseId}/u/${userId}`;
+  if (teamId && SLACK_ID.test(teamId)) return `${ROSTER_PREFIX}t/${teamId}/u/${userId}`;
+  throw new TypeError('a scope needs a team or enterprise id');
+}
+
+/** The user's roster record, if they have one. */
+export async function getRoster(keyv: Keyv, scope: Scope): Promise<RosterRecord | undefined> {
+  const parsed = RosterRecord.safeParse(await keyv.get(rosterKey(scope)));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Puts the user on the roster (default schedule) or changes their schedule. */
+export async function enrollDigest(
+  keyv: Keyv,
+  scope: Scope,
+  change: Partial<
+    Pick<RosterRecord, 'enabled' | 'day' | 'hour' | 'timeZone' | 'lastSentWeek'>
+  > = {},
+): Promise<RosterRecord> {
+  const current = await getRoster(keyv, scope);
+  const record = RosterRecord.parse({
+    ...current,
+    ...(scope.enterpriseId ? { enterpriseId: scope.enterpriseId } : {}),
+    ...(scope.teamId ? { teamId: scope.teamId } : {}),
+    userId: scope.userId,
+    ...change,
+  });
+  await keyv.set(rosterKey(scope), record);
+  return record;
+}
+
+export async function leaveRoster(keyv: Keyv, scope: Scope): Promise<void> {
+  await keyv.delete(rosterKey(scope));
+}
+
+/** The part of the Slack Web API the digest uses (Bolt's `app.client` fits). */
+export interface DigestClient {
+  chat: {
+    postMessage(args: {
+      channel: string;
+      text: string;
+      blocks: unknown[];
+      metadata?: { event_type: string; event_payload: Record<string, string> };
+    }): Promise<unknown>;
+  };
+  conversations: {
+    open(args: { users: string }): Promise<{ channel?: { id?: string } }>;
+    history(args: { channel: string; limit: number; include_all_metadata: boolean }): Promise<{
+      messages?: Array<{ metadata?: { event_type?: string; event_payload?: unknown } }>;
+    }>;
+  };
+  users: { info(args: { user: string }): Promise<{ user?: { tz?: string } }> };
+}
+
+export interface DigestLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface DigestRunDeps {
+  keyv: Keyv;
+  ledger: LedgerRepository;
+  claims: DigestClaims;
+  client: DigestClient;
+  clock: () => Date;
+  logger: DigestLogger;
+  /** How long a claim holds before another process may take it over (a crashed holder). */
+  leaseMs?: number;
+  /** Users being sent to at once. */
+  concurrency?: number;
+}
+
+export interface DigestRunResult {
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+export const DEFAULT_LEASE_MS = 10 * 60_000;
+const KEEP_MS = 60 * 24 * 60 * 60_000;
+
+/** Slack errors that will not go away by retrying this week: log, mark, go on. */
+function permanent(error: unknown): string | undefined {
+  const e = error as { code?: string; data?: { error?: string } };
+  if (e?.code === 'slack_webapi_platform_error') return e.data?.error ?? 'platform_error';
+  return undefined;
+}
+
+function scopeOf(record: RosterRecord): Scope {
+  return { enterpriseId: record.enterpriseId, teamId: record.teamId, userId: record.userId };
+}
+
+export function claimKey(scope: Scope, week: string): string {
+  return `${week}:${rosterKey(scope).slice(ROSTER_PREFIX.length)}`;
+}
+
+/** Builds and sends one user's digest now (`/invite-coach digest now` and the scheduler). */
+export const DIGEST_EVENT = 'invite_coach_digest';
+
+/**
+ * Whether this week's digest is already in the user's DM: asked only when a
+ * claim was taken over from a holder that died, which may have posted just
+ * before. Each digest carries its week in the message metadata.
+ */
+export async function alreadyInDm(
+  client: DigestClient,
+  userId: string,
+  week: string,
+): Promise<boolean> {
+  const dm = await client.conversations.open({ users: userId });
+  const channel = dm.channel?.id;
+  if (!channel) return false;
+  const history = await client.conversations.history({
+    channel,
+    limit: 20,
+    include_all_metadata: true,
+  });
+  return (history.messages ?? []).some(
+    (m) =>
+      m.metadata?.event_type === DIGEST_EVENT &&
+      (m.metadata.event_payload as { week?: unknown } | undefined)?.week === week,
+  );
+}
+
+export async function sendDigest(
+  deps: Pick<DigestRunDeps, 'ledger' | 'client' | 'clock'>,
+  scope: Scope,
+  week?: string,
+): Promise<void> {
+  const now = deps.clock();
+  const { entries, settings } = await deps.ledger.snapshot(scope);
+  const message = digestMessage(buildDigest(entries, settings, now), now);
+  await deps.client.chat.postMessage({
+    channel: scope.userId,
+    text: message.text,
+    blocks: message.blocks,
+    ...(week ? { metadata: { event_type: DIGEST_EVENT, event_payload: { week } } } : {}),
+  });
+}
+
+/**
+ * One pass over the roster: every user whose digest is due this week and not
+ * yet sent gets it, once. Users are streamed from the store, `concurrency` at
+ * a time. Each one is claimed in the store before sending and marked after,
+ * so two instances, or a run that starts again after a crash, skip what is
+ * done or being done. A user whose DM fails for good (deactivated, DM
+ * closed) is logged by id and marked failed for the week; any other failure
+ * gives the claim back for the next tick.
+ */
+export async function runDigests(
+  deps: DigestRunDeps,
+  kv: LedgerKv = keyvLedgerKv(deps.keyv),
+): Promise<DigestRunResult> {
+  const result: DigestRunResult = { sent: 0, failed: 0, skipped: 0 };
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  const inflight = new Set<Promise<void>>();
+  const limit = Math.max(1, deps.concurrency ?? 4);
+
+  const one = async (record: RosterRecord): Promise<void> => {
+    const scope = scopeOf(record);
+    let timeZone = record.timeZone;
+    if (timeZone === undefined) {
+      try {
+        const info = await deps.client.users.info({ user: record.userId });
+        timeZone = info.user?.tz ?? 'UTC';
+        await enrollDigest(deps.keyv, scope, { timeZone });
+      } catch (error) {
+        deps.logger.warn(
+          `digest: no time zone for user ${record.userId}: ${permanent(error) ?? (error as Error).name}`,
+        );
+        result.skipped++;
+        return;
+      }
+    }
+    const schedule: DigestSchedule = {
+      enabled: record.enabled,
+      day: record.day as IsoDay,
+      hour: record.hour,
+      timeZone,
+    };
+    const week = dueFor(schedule, record.lastSentWeek, deps.clock());
+    if (week === undefined) {
+      result.skipped++;
+      return;
+    }
+    const key = claimKey(scope, week);
+    const claim = await deps.claims.claim(key, leaseMs);
+    if (claim === false) {
+      result.skipped++;
+      return;
+    }
+    try {
+      if (claim === 'takeover' && (await alreadyInDm(deps.client, record.userId, week))) {
+        await deps.claims.finish(key, 'sent', KEEP_MS);
+        await enrollDigest(deps.keyv, scope, { lastSentWeek: week }).catch(() => {});
+        result.skipped++;
+        return;
+      }
+      await sendDigest(deps, scope, week);
+    } catch (error) {
+      const reason = permanent(error);
+      if (reason === undefined) {
+        deps.logger.error(`digest: send to user ${record.userId} failed: ${(error as Error).name}`);
+        await deps.claims.release(key).catch(() => {});
+        result.failed++;
+        return;
+      }
+      deps.logger.warn(
+        `digest: user ${record.userId} not reachable (${reason}); skipped this week`,
+      );
+      await deps.claims.finish(key, 'failed', KEEP_MS);
+      await enrollDigest(deps.keyv, scope, { lastSentWeek: week }).catch(() => {});
+      result.failed++;
+      return;
+    }
+    await deps.claims.finish(key, 'sent', KEEP_MS);
+    await enrollDigest(deps.keyv, scope, { lastSentWeek: week }).catch(() => {});
+    result.sent++;
+  };
+
+  for await (const [key, value] of kv.scan(ROSTER_PREFIX)) {
+    const parsed = RosterRecord.safeParse(value);
+    if (!parsed.success) {
+      deps.logger.warn(`digest: ignored an invalid roster record at ${key}`);
+      continue;
+    }
+    const task: Promise<void> = one(parsed.data)
+      .catch((error: unknown) => {
+        deps.logger.error(`digest: user ${parsed.data.userId}: ${(error as Error).name}`);
+        result.failed++;
+      })
+      .finally(() => inflight.delete(task));
+    inflight.add(task);
+    if (inflight.size >= limit) await Promise.race(inflight);
+  }
+  await Promise.all(inflight);
+  return result;
+}

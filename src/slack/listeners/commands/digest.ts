@@ -1,0 +1,75 @@
+import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import {
+  type DigestClient,
+  enrollDigest,
+  getRoster,
+  type RosterRecord,
+  sendDigest,
+} from '../../../digest/run.js';
+import { DAY_NAMES, parseScheduleArgs } from '../../../digest/schedule.js';
+import type { Scope } from '../../../store/scope.js';
+import type { Deps } from '../../context.js';
+
+interface DigestArgs {
+  ack: SlackCommandMiddlewareArgs['ack'];
+  client: AllMiddlewareArgs['client'];
+  logger: Logger;
+  respond: RespondFn;
+  scope: Scope;
+}
+
+function describeSchedule(record: RosterRecord): string {
+  if (!record.enabled)
+    return 'Your weekly digest is *off*. `/invite-coach digest on` turns it back on.';
+  const day = DAY_NAMES[record.day - 1] ?? 'monday';
+  const hour = String(record.hour).padStart(2, '0');
+  const zone = record.timeZone ? ` (${record.timeZone})` : ' in your Slack time zone';
+  return `Your weekly digest comes on ${day[0]?.toUpperCase()}${day.slice(1)}s at ${hour}:00${zone}.`;
+}
+
+/**
+ * `/invite-coach digest [on|off|now|<day> <hour>]`: shows or changes the
+ * user's digest schedule (stored on the digest roster), or sends the digest
+ * at once. Ephemeral answers; the digest itself goes to the user's DM.
+ */
+export async function digestCommand(deps: Deps, args: DigestArgs, rest: string): Promise<void> {
+  const { ack, client, logger, respond, scope } = args;
+  const ephemeral = (text: string) => ({ response_type: 'ephemeral' as const, text });
+  if (rest !== '' && rest !== 'now') {
+    const parsed = parseScheduleArgs(rest);
+    if (!parsed.ok) {
+      await ack(ephemeral(parsed.error));
+      return;
+    }
+  }
+  await ack();
+  let text: string;
+  try {
+    const keyv = deps.store.keyv;
+    let record = (await getRoster(keyv, scope)) ?? (await enrollDigest(keyv, scope));
+    if (record.timeZone === undefined) {
+      const info = await client.users.info({ user: scope.userId }).catch(() => undefined);
+      if (info?.user?.tz) record = await enrollDigest(keyv, scope, { timeZone: info.user.tz });
+    }
+    if (rest === 'now') {
+      await sendDigest(
+        { ledger: deps.ledger, client: client as unknown as DigestClient, clock: deps.clock },
+        scope,
+      );
+      text = 'Your digest is in your DM with me.';
+    } else {
+      const parsed = parseScheduleArgs(rest);
+      if (parsed.ok) record = await enrollDigest(keyv, scope, parsed.change);
+      text = describeSchedule(record);
+    }
+    logger.info(`/invite-coach digest user=${scope.userId}`);
+  } catch (error) {
+    logger.error(`/invite-coach digest failed for user ${scope.userId}: ${(error as Error).name}`);
+    text = 'Sorry, I could not do that just now. Please try again in a minute.';
+  }
+  try {
+    await respond(ephemeral(text));
+  } catch (error) {
+    logger.error(`/invite-coach could not answer user ${scope.userId}: ${(error as Error).name}`);
+  }
+}

@@ -1,0 +1,162 @@
+import { webApi } from '@slack/bolt';
+import Keyv from 'keyv';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryClaims } from '../../src/digest/claims.js';
+import { type DigestClient, enrollDigest, getRoster, runDigests } from '../../src/digest/run.js';
+import { startDigestScheduler } from '../../src/digest/scheduler.js';
+import { keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
+import { DigestFakeApi } from './fake-api.js';
+
+const MONDAY_10_UTC = new Date('2026-11-23T10:00:00Z');
+const silent = { info() {}, warn() {}, error() {} };
+
+function setup(now: { t: Date }) {
+  const keyv = new Keyv();
+  const clock = () => now.t;
+  const ledger = new LedgerRepository(keyvLedgerKv(keyv), { clock });
+  return { keyv, ledger, clock };
+}
+
+async function enrollAll(keyv: Keyv, ids: string[]) {
+  for (const userId of ids) await enrollDigest(keyv, { teamId: 'T1', userId }, { timeZone: 'UTC' });
+}
+
+const fakes: DigestFakeApi[] = [];
+afterEach(async () => {
+  await Promise.all(fakes.splice(0).map((f) => f.stop()));
+});
+
+/** A real WebClient at the stand-in; `defaults` keeps the retry config the app's Bolt client has. */
+async function realClient(defaults = false): Promise<{ api: DigestFakeApi; client: DigestClient }> {
+  const api = new DigestFakeApi();
+  fakes.push(api);
+  const slackApiUrl = await api.start();
+  const client = new webApi.WebClient('xoxb-test', {
+    slackApiUrl,
+    logLevel: webApi.LogLevel.ERROR,
+    ...(defaults ? {} : { retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 } }),
+  }) as unknown as DigestClient;
+  return { api, client };
+}
+
+describe('runDigests', () => {
+  it('sends each due user one digest a week, none before the time, again next week', async () => {
+    const now = { t: new Date('2026-11-23T08:59:00Z') };
+    const { keyv, ledger, clock } = setup(now);
+    await enrollAll(keyv, ['U1', 'U2', 'U3']);
+    await ledger.logSend(
+      { teamId: 'T1', userId: 'U1' },
+      { recipient: { name: 'Ada Lovelace' }, noteLength: 120, source: 'manual' },
+    );
+    const { api, client } = await realClient();
+    const deps = { keyv, ledger, client, clock, claims: memoryClaims(), logger: silent };
+
+    expect((await runDigests(deps)).sent).toBe(0);
+    now.t = MONDAY_10_UTC;
+    expect((await runDigests(deps)).sent).toBe(3);
+    expect((await runDigests(deps)).sent).toBe(0);
+    now.t = new Date('2026-11-30T09:00:00Z');
+    expect((await runDigests(deps)).sent).toBe(3);
+    expect([...api.posts.values()]).toEqual([2, 2, 2]);
+    expect((await getRoster(keyv, { teamId: 'T1', userId: 'U1' }))?.lastSentWeek).toBe('2026-W49');
+  });
+
+  it('waits out a 429 with Retry-After and logs a user it cannot reach without stopping', async () => {
+    const now = { t: MONDAY_10_UTC };
+    const { keyv, ledger, clock } = setup(now);
+    await enrollAll(keyv, ['U1', 'U2', 'U3', 'U4']);
+    const { api, client } = await realClient(true);
+    api.rateLimitOnce.add('U1');
+    api.errors.set('U2', 'user_not_found');
+    api.errors.set('U3', 'channel_not_found');
+    const logged: string[] = [];
+    const logger = {
+      info() {},
+      warn: (m: string) => logged.push(m),
+      error: (m: string) => logged.push(m),
+    };
+    const result = await runDigests({
+      keyv,
+      ledger,
+      client,
+      clock,
+      claims: memoryClaims(),
+      logger,
+    });
+    expect(api.rateLimited).toBe(1);
+    expect(result).toMatchObject({ sent: 2, failed: 2 });
+    expect(api.posts.get('U1')).toBe(1);
+    expect(api.posts.get('U4')).toBe(1);
+    expect(logged.join('\n')).toMatch(/U2 not reachable \(user_not_found\)/);
+    expect(logged.join('\n')).toMatch(/U3 not reachable \(channel_not_found\)/);
+    // Failed for good this week: not tried again on the next tick.
+    expect(
+      (await runDigests({ keyv, ledger, client, clock, claims: memoryClaims(), logger })).sent,
+    ).toBe(0);
+    expect(api.posts.get('U2')).toBe(1);
+  });
+
+  it('gives the claim back after a transient failure so the next tick retries', async () => {
+    const now = { t: MONDAY_10_UTC };
+    const { keyv, ledger, clock } = setup(now);
+    await enrollAll(keyv, ['U1']);
+    let calls = 0;
+    const client: DigestClient = {
+      chat: {
+        async postMessage() {
+          calls++;
+          if (calls === 1) throw new Error('socket hang up');
+          return { ok: true };
+        },
+      },
+      users: { info: async () => ({ user: { tz: 'UTC' } }) },
+      conversations: { open: async () => ({}), history: async () => ({}) },
+    };
+    const claims = memoryClaims();
+    expect((await runDigests({ keyv, ledger, client, clock, claims, logger: silent })).failed).toBe(
+      1,
+    );
+    expect((await runDigests({ keyv, ledger, client, clock, claims, logger: silent })).sent).toBe(
+      1,
+    );
+    expect(calls).toBe(2);
+  });
+
+  it('asks Slack for the time zone of a user it has none for, and honours off', async () => {
+    const now = { t: MONDAY_10_UTC };
+    const { keyv, ledger, clock } = setup(now);
+    await enrollDigest(keyv, { teamId: 'T1', userId: 'U1' });
+    await enrollDigest(keyv, { teamId: 'T1', userId: 'U2' }, { enabled: false });
+    const { api, client } = await realClient();
+    const result = await runDigests({
+      keyv,
+      ledger,
+      client,
+      clock,
+      claims: memoryClaims(),
+      logger: silent,
+    });
+    expect(result.sent).toBe(1);
+    expect(api.posts.has('U2')).toBe(false);
+    expect((await getRoster(keyv, { teamId: 'T1', userId: 'U1' }))?.timeZone).toBe('UTC');
+  });
+
+  it('the scheduler ticks on demand and leaves no timer behind', async () => {
+    const now = { t: MONDAY_10_UTC };
+    const { keyv, ledger, clock } = setup(now);
+    await enrollAll(keyv, ['U1']);
+    const { api, client } = await realClient();
+    const scheduler = startDigestScheduler({
+      keyv,
+      ledger,
+      client,
+      clock,
+      claims: memoryClaims(),
+      logger: silent,
+    });
+    expect((await scheduler.tick())?.sent).toBe(1);
+    await scheduler.stop();
+    expect(await scheduler.tick()).toBeUndefined();
+    expect(api.posts.get('U1')).toBe(1);
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * A digest sender process for the exactly-once tests, run with `node --import tsx`.
+ * Argument: JSON `{ target, slackApiUrl, now, leaseMs? }`. Opens the store,
+ * prints `ready`, waits for a line on stdin, runs one digest pass with the
+ * store's claims and prints `done <result json>`.
+ */
+import { createInterface } from 'node:readline';
+import { webApi } from '@slack/bolt';
+import { storeClaims } from '../../src/digest/claims.js';
+import { type DigestClient, runDigests } from '../../src/digest/run.js';
+import { LedgerRepository } from '../../src/ledger/store.js';
+import { type BackendTarget, openStore } from '../ledger/store/backends.js';
+
+interface WorkerArgs {
+  target: BackendTarget;
+  slackApiUrl: string;
+  now: string;
+  leaseMs?: number;
+}
+
+const args = JSON.parse(process.argv[2] ?? '{}') as WorkerArgs;
+const store = await openStore(args.target);
+const clock = () => new Date(args.now);
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const client = new webApi.WebClient('xoxb-test', {
+  slackApiUrl: args.slackApiUrl,
+  logLevel: webApi.LogLevel.ERROR,
+}) as unknown as DigestClient;
+
+say('ready');
+const input = createInterface({ input: process.stdin });
+await new Promise<void>((resolve) => input.once('line', () => resolve()));
+input.close();
+const result = await runDigests({
+  keyv: store.keyv,
+  ledger: new LedgerRepository(store.kv, { clock }),
+  claims: storeClaims(store.keyv),
+  client,
+  clock,
+  logger: { info() {}, warn() {}, error: (m) => process.stderr.write(`${m}\n`) },
+  concurrency: 4,
+  ...(args.leaseMs !== undefined ? { leaseMs: args.leaseMs } : {}),
+});
+say(`done ${JSON.stringify(result)}`);
+await store.close();
+process.exit(0);
