@@ -6,6 +6,7 @@ import { digestMessage } from './blocks.js';
 import { buildDigest } from './build.js';
 import type { DigestClaims } from './claims.js';
 import {
+  DAY_NAMES,
   DEFAULT_DIGEST_DAY,
   DEFAULT_DIGEST_HOUR,
   type DigestSchedule,
@@ -278,4 +279,13 @@ export async function runDigests(
   }
   await Promise.all(inflight);
   return result;
+}
+
+/** The schedule in a few words, for the digest command and the Home tab: "Fridays at 08:00 (Europe/Paris)" or "off". */
+export function scheduleSummary(record: RosterRecord): string {
+  if (!record.enabled) return 'off';
+  const day = DAY_NAMES[record.day - 1] ?? 'monday';
+  const hour = String(record.hour).padStart(2, '0');
+  const zone = record.timeZone ? ` (${record.timeZone})` : ' in your Slack time zone';
+  return `${day[0]?.toUpperCase()}${day.slice(1)}s at ${hour}:00${zone}`;
 }

@@ -1,5 +1,6 @@
 import type { Logger, webApi } from '@slack/bolt';
 import { reopening } from '../digest/build.js';
+import { getRoster, scheduleSummary } from '../digest/run.js';
 import { status } from '../ledger/index.js';
 import type { Scope } from '../store/scope.js';
 import { HOME_REOPENING_DAYS, type HomeDashboard, homeView } from './blocks/home.js';
@@ -13,9 +14,13 @@ export async function homeDashboard(
   logger: Logger,
 ): Promise<HomeDashboard | undefined> {
   try {
-    const { entries, settings } = await ledgerSnapshot(deps, scope, account);
+    const [{ entries, settings }, roster] = await Promise.all([
+      ledgerSnapshot(deps, scope, account),
+      getRoster(deps.store.keyv, scope),
+    ]);
     const now = deps.clock();
     return {
+      ...(roster ? { digest: scheduleSummary(roster) } : {}),
       status: status(entries, settings, now),
       entries,
       weeklyCap: settings.weeklyCap,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { enrollDigest } from '../../src/digest/run.js';
 import { OUTCOME_ACTION_ID, outcomeValue } from '../../src/ledger/index.js';
 import { ACTION_WEEKLY_CAP } from '../../src/slack/ids.js';
 import { AppUnderTest, freshEvent } from './harness/app-under-test.js';
@@ -55,6 +56,17 @@ function homeAction(user: string, action: Record<string, unknown>): Record<strin
 }
 
 describe('App Home dashboard over HTTP', () => {
+  it('shows the user’s own digest schedule, not the default', async () => {
+    await enrollDigest(
+      t.store.keyv,
+      { teamId: TEAM, userId: 'UHOMESCHED' },
+      { day: 5, hour: 8, timeZone: 'Europe/Paris' },
+    );
+    await openHome('UHOMESCHED');
+    const view = await nthPublish('UHOMESCHED', 1);
+    expect(JSON.stringify(view)).toContain('*Weekly digest:* Fridays at 08:00 (Europe/Paris).');
+  });
+
   it('shows the ledger, and an outcome picked on Home updates the ledger and republishes', async () => {
     const user = 'UDASH1';
     const scope = { teamId: TEAM, userId: user };

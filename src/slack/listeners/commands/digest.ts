@@ -4,9 +4,10 @@ import {
   enrollDigest,
   getRoster,
   type RosterRecord,
+  scheduleSummary,
   sendDigest,
 } from '../../../digest/run.js';
-import { DAY_NAMES, parseScheduleArgs } from '../../../digest/schedule.js';
+import { parseScheduleArgs } from '../../../digest/schedule.js';
 import type { Scope } from '../../../store/scope.js';
 import type { Deps } from '../../context.js';
 
@@ -21,10 +22,7 @@ interface DigestArgs {
 function describeSchedule(record: RosterRecord): string {
   if (!record.enabled)
     return 'Your weekly digest is *off*. `/invite-coach digest on` turns it back on.';
-  const day = DAY_NAMES[record.day - 1] ?? 'monday';
-  const hour = String(record.hour).padStart(2, '0');
-  const zone = record.timeZone ? ` (${record.timeZone})` : ' in your Slack time zone';
-  return `Your weekly digest comes on ${day[0]?.toUpperCase()}${day.slice(1)}s at ${hour}:00${zone}.`;
+  return `Your weekly digest comes on ${scheduleSummary(record)}.`;
 }
 
 /**
