@@ -1,13 +1,9 @@
 import type { types } from '@slack/bolt';
-import { escapeMrkdwn, pendingListBlocks } from '../ledger/index.js';
+import { escapeMrkdwn, pendingListBlocks, percent } from '../ledger/index.js';
 import type { DigestContent } from './build.js';
 
 /** Stale invites listed with their buttons; the rest are counted and left to App Home. */
 export const DIGEST_STALE_SHOWN = 10;
-
-function percent(rate: number | null): string {
-  return rate === null ? '–' : `${Math.round(rate * 100)}%`;
-}
 
 const TREND: Record<DigestContent['acceptance']['trend'], string> = {
   up: ':arrow_upper_right: up',

@@ -5,6 +5,8 @@
  *
  * Everything a person typed (recipient names) goes through {@link escapeMrkdwn}.
  */
+
+import { escapeMrkdwn } from '../text/mrkdwn.js';
 import { DAY_MS } from './policy/defaults.js';
 import type { LedgerStatus } from './policy/status.js';
 import { budgetLine } from './policy/status.js';
@@ -44,10 +46,8 @@ export const OUTCOME_ACTION_ID = 'ledger_pending_outcome';
 /** Slack allows 50 blocks in a message. */
 const MAX_BLOCKS = 50;
 
-/** Escapes the three characters Slack's mrkdwn treats as control characters. */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+// One escape for every layer; re-exported because ledger callers already import it from here.
+export { escapeMrkdwn };
 
 const mrkdwn = (text: string): TextObject => ({ type: 'mrkdwn', text });
 const plain = (text: string): TextObject => ({ type: 'plain_text', text, emoji: true });
@@ -64,7 +64,8 @@ function slackDate(iso: string): string {
   return `<!date^${seconds}^{date_short_pretty}|${iso.slice(0, 10)}>`;
 }
 
-function percent(rate: number | null): string {
+/** A rate as a whole percentage, or a dash when there is nothing to rate. */
+export function percent(rate: number | null): string {
   return rate === null ? '–' : `${Math.round(rate * 100)}%`;
 }
 

@@ -1,12 +1,7 @@
-/**
- * Makes user text safe inside Slack `mrkdwn`: `&`, `<` and `>` become entities,
- * so `<!channel>`, `<!here>`, `<@U123>` or a link in a note show as typed and
- * never ping or unfurl anything. Apply to every string that came from a user,
- * including rule messages that quote the note.
- */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+import { escapeMrkdwn } from '../../text/mrkdwn.js';
+
+// Rule messages that quote the note go through it too.
+export { escapeMrkdwn };
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // C0/C1 controls except tab and newline; they can garble a one-line quote.
