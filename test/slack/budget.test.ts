@@ -13,18 +13,7 @@ import { inviteCheckCommand } from '../../src/slack/listeners/commands/invite-ch
 import { ackOrRespond, inviteLogCommand } from '../../src/slack/listeners/commands/invite-log.js';
 import { setAccount } from '../../src/store/settings.js';
 import { Store } from '../../src/store/store.js';
-
-function fakeLogger() {
-  return {
-    debug: vi.fn(),
-    info: vi.fn(),
-    warn: vi.fn(),
-    error: vi.fn(),
-    setLevel: vi.fn(),
-    getLevel: vi.fn(),
-    setName: vi.fn(),
-  };
-}
+import { fakeLogger } from './harness/fake-logger.js';
 
 const scope = { teamId: 'T1', userId: 'U1' };
 const NOTE = 'Hi Sam, we met at the Lisbon meetup. Could I send you the article I mentioned?';

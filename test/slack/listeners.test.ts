@@ -6,19 +6,8 @@ import { createDeps } from '../../src/slack/context.js';
 import { inviteCheckCommand } from '../../src/slack/listeners/commands/invite-check.js';
 import { isPersonDm } from '../../src/slack/listeners/events/direct-message.js';
 import type { Store } from '../../src/store/store.js';
+import { fakeLogger } from './harness/fake-logger.js';
 import { sampleJson } from './harness/samples.js';
-
-function fakeLogger() {
-  return {
-    debug: vi.fn(),
-    info: vi.fn(),
-    warn: vi.fn(),
-    error: vi.fn(),
-    setLevel: vi.fn(),
-    getLevel: vi.fn(),
-    setName: vi.fn(),
-  };
-}
 
 // Handlers called directly with fake Bolt arguments, for the paths e2e cannot reach.
 describe('inviteCheckCommand', () => {
