@@ -5,6 +5,7 @@ import type {
   OverflowAction,
   StaticSelectAction,
 } from '@slack/bolt';
+import { DIGEST_BUTTONS } from '../../../digest/blocks.js';
 import { OUTCOME_ACTION_ID } from '../../../ledger/index.js';
 import type { Deps } from '../../context.js';
 import {
@@ -19,6 +20,7 @@ import {
   ACTION_WEEKLY_CAP,
 } from '../../ids.js';
 import { accountTypeAction } from './account-type.js';
+import { digestOutcomeAction } from './digest-buttons.js';
 import { editDraftAction, redraftAction } from './draft-buttons.js';
 import { forgetCancelAction, forgetConfirmAction } from './forget.js';
 import { logAnywayAction, outcomeAction, sentItAction } from './ledger-buttons.js';
@@ -36,6 +38,7 @@ export const actionIds = [
   ACTION_FORGET_CONFIRM,
   ACTION_FORGET_CANCEL,
   ACTION_WEEKLY_CAP,
+  ...DIGEST_BUTTONS.map((b) => b.actionId),
 ] as const;
 
 export function registerActions(app: App, deps: Deps): void {
@@ -49,4 +52,7 @@ export function registerActions(app: App, deps: Deps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_FORGET_CONFIRM, forgetConfirmAction(deps));
   app.action<BlockAction<ButtonAction>>(ACTION_FORGET_CANCEL, forgetCancelAction());
   app.action<BlockAction<StaticSelectAction>>(ACTION_WEEKLY_CAP, weeklyCapAction(deps));
+  for (const { actionId } of DIGEST_BUTTONS) {
+    app.action<BlockAction<ButtonAction>>(actionId, digestOutcomeAction(deps));
+  }
 }
