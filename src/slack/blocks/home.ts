@@ -226,8 +226,8 @@ function settingsBlocks(
 /**
  * The App Home tab: what the bot does, and with a ledger read, the dashboard:
  * this week's budget, the pending invitations with their outcome menus, the
- * re-invite calendar, then the settings and the digest schedule. Stays within Slack's 100 blocks
- * whatever the ledger holds: the lists are capped.
+ * re-invite calendar, then the settings and the digest schedule. Stays
+ * within Slack's 100 blocks whatever the ledger holds: the lists are capped.
  */
 export function homeView(
   account: Account,

@@ -78,7 +78,8 @@ export function digestOutcomeAction(deps: Deps) {
       const { entries, settings } = await deps.ledger.snapshot(scope);
       const entry = entries.find((e) => e.id === entryId);
       let notice: string;
-      let now = deps.clock();
+      // One instant for the outcome and the redraw, so the list agrees with what was recorded.
+      const now = deps.clock();
       let after: LedgerEntry[] = entries;
       if (entry === undefined) {
         notice = DIGEST_UNKNOWN_ENTRY_LINE;
@@ -100,7 +101,6 @@ export function digestOutcomeAction(deps: Deps) {
           logger.info(`digest outcome user=${body.user.id} outcome=${outcome}`);
         }
       }
-      now = deps.clock();
       message = digestMessage(buildDigest(after, settings, now), now, notice);
     } catch (error) {
       logger.error(`digest outcome failed for user ${body.user.id}: ${(error as Error).name}`);
