@@ -1,9 +1,57 @@
 import type { types } from '@slack/bolt';
-import { escapeMrkdwn, pendingListBlocks, percent } from '../ledger/index.js';
+import {
+  escapeMrkdwn,
+  type LedgerEntry,
+  type Outcome,
+  pendingEntryText,
+  percent,
+} from '../ledger/index.js';
 import type { DigestContent } from './build.js';
 
 /** Stale invites listed with their buttons; the rest are counted and left to App Home. */
-export const DIGEST_STALE_SHOWN = 10;
+export const DIGEST_STALE_SHOWN = 5;
+
+/**
+ * The digest's outcome buttons, in the order shown. The outcome is in the
+ * action id and the entry in the block id, so a button carries no value: the
+ * digest goes to every user each week, and its size is paid for each time.
+ */
+export const DIGEST_BUTTONS: ReadonlyArray<{ outcome: Outcome; actionId: string; label: string }> =
+  [
+    { outcome: 'withdrawn', actionId: 'dg_withdrawn', label: 'Withdrawn' },
+    { outcome: 'accepted', actionId: 'dg_accepted', label: 'Accepted' },
+    { outcome: 'ignored', actionId: 'dg_ignored', label: 'Ignored' },
+    { outcome: 'idk', actionId: 'dg_idk', label: "I don't know them" },
+  ];
+
+/** The block id of a stale invite's buttons: the prefix and the entry id (at most 64 characters). */
+const STALE_BLOCK_PREFIX = 'dg_';
+
+/** The outcome a digest button records, or `undefined` for any other action id. */
+export function digestButtonOutcome(actionId: string): Outcome | undefined {
+  return DIGEST_BUTTONS.find((b) => b.actionId === actionId)?.outcome;
+}
+
+/** The entry id a digest button's block names, or `undefined` when it is not one (never trust a payload). */
+export function digestButtonEntryId(blockId: string): string | undefined {
+  const match = /^dg_([A-Za-z0-9_-]{1,64})$/.exec(blockId);
+  return match?.[1];
+}
+
+function staleBlocks(entry: LedgerEntry, now: Date): types.KnownBlock[] {
+  return [
+    { type: 'section', text: { type: 'mrkdwn', text: pendingEntryText(entry, now) } },
+    {
+      type: 'actions',
+      block_id: `${STALE_BLOCK_PREFIX}${entry.id}`,
+      elements: DIGEST_BUTTONS.map((b) => ({
+        type: 'button',
+        text: { type: 'plain_text', text: b.label },
+        action_id: b.actionId,
+      })),
+    },
+  ];
+}
 
 const TREND: Record<DigestContent['acceptance']['trend'], string> = {
   up: ':arrow_upper_right: up',
@@ -14,20 +62,25 @@ const TREND: Record<DigestContent['acceptance']['trend'], string> = {
 
 /**
  * The weekly digest as a DM: last week against the cap and how evenly it was
- * spread, acceptance and its trend, pending against the threshold, the stale
- * invitations with outcome menus (capped, with "…and N more"), windows that
- * reopen this week, IDK risk, and one line of coaching. Within Block Kit's 50
- * blocks whatever the ledger holds.
+ * spread, acceptance and its trend, pending against the threshold, the oldest
+ * stale invitations with a button per outcome (the rest counted and left to
+ * App Home), windows that reopen this week, IDK risk, and one line of
+ * coaching. `notice` (mrkdwn, already escaped) heads a digest redrawn after a
+ * button was pressed. Within Block Kit's 50 blocks whatever the ledger holds.
  */
 export function digestMessage(
   content: DigestContent,
   now: Date,
+  notice?: string,
 ): { text: string; blocks: types.KnownBlock[] } {
   const { week, acceptance, pending, stale, reopening, idk } = content;
   const spread = week.spiky
     ? 'in spikes (spread them out: spikes look like spam)'
     : 'evenly spread';
-  const blocks: types.KnownBlock[] = [
+  const blocks: types.KnownBlock[] = [];
+  if (notice !== undefined)
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: notice } });
+  blocks.push(
     { type: 'header', text: { type: 'plain_text', text: 'Your week of invitations' } },
     {
       type: 'section',
@@ -44,7 +97,7 @@ export function digestMessage(
         },
       ],
     },
-  ];
+  );
   if (stale.length > 0) {
     blocks.push(
       { type: 'divider' },
@@ -52,13 +105,22 @@ export function digestMessage(
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `*Pending for a week or more* (${stale.length}): follow up, or withdraw to keep your pending count healthy.`,
+          text: `*Pending a week or more* (${stale.length}): follow up, or withdraw to keep pending low.`,
         },
       },
-      ...(pendingListBlocks(stale, now, { limit: DIGEST_STALE_SHOWN }).slice(
-        1,
-      ) as types.KnownBlock[]),
+      ...stale.slice(0, DIGEST_STALE_SHOWN).flatMap((entry) => staleBlocks(entry, now)),
     );
+    if (stale.length > DIGEST_STALE_SHOWN) {
+      blocks.push({
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `…and ${stale.length - DIGEST_STALE_SHOWN} more on your App Home`,
+          },
+        ],
+      });
+    }
   }
   if (reopening.length > 0) {
     const lines = reopening

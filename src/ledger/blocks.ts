@@ -145,6 +145,19 @@ function recipientText(entry: LedgerEntry): string {
   return name === undefined ? `<${url}>` : `${name} · <${url}|profile>`;
 }
 
+/**
+ * One pending invitation in two lines: who (escaped name, profile link), when
+ * it was sent (in the reader's time zone), how long ago, and whether it had a
+ * note. Shared by the pending list and the weekly digest.
+ */
+export function pendingEntryText(entry: LedgerEntry, now: Date): string {
+  const days = Math.floor((now.getTime() - Date.parse(entry.sentAt)) / DAY_MS);
+  const note = entry.personalised
+    ? `with a note (${entry.noteLength} characters)`
+    : 'without a note';
+  return `${recipientText(entry)}\nSent ${slackDate(entry.sentAt)} (${days} ${days === 1 ? 'day' : 'days'} ago), ${note}`;
+}
+
 export interface PendingListOptions {
   /** Most entries to show; the rest are counted. Capped so the message stays under Slack's 50 blocks. */
   limit?: number;
@@ -172,16 +185,10 @@ export function pendingListBlocks(
     { type: 'header', text: plain(`Pending invitations (${pending.length})`) },
   ];
   for (const entry of shown) {
-    const days = Math.floor((now.getTime() - Date.parse(entry.sentAt)) / DAY_MS);
-    const note = entry.personalised
-      ? `with a note (${entry.noteLength} characters)`
-      : 'without a note';
     blocks.push({
       type: 'section',
       block_id: `ledger_pending_${entry.id}`,
-      text: mrkdwn(
-        `${recipientText(entry)}\nSent ${slackDate(entry.sentAt)} (${days} ${days === 1 ? 'day' : 'days'} ago), ${note}`,
-      ),
+      text: mrkdwn(pendingEntryText(entry, now)),
       accessory: {
         type: 'overflow',
         action_id: OUTCOME_ACTION_ID,

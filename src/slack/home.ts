@@ -1,6 +1,6 @@
 import type { Logger, webApi } from '@slack/bolt';
 import { reopening } from '../digest/build.js';
-import { getRoster, scheduleSummary } from '../digest/run.js';
+import { getRoster } from '../digest/run.js';
 import { status } from '../ledger/index.js';
 import type { Scope } from '../store/scope.js';
 import { HOME_REOPENING_DAYS, type HomeDashboard, homeView } from './blocks/home.js';
@@ -14,13 +14,9 @@ export async function homeDashboard(
   logger: Logger,
 ): Promise<HomeDashboard | undefined> {
   try {
-    const [{ entries, settings }, roster] = await Promise.all([
-      ledgerSnapshot(deps, scope, account),
-      getRoster(deps.store.keyv, scope),
-    ]);
+    const { entries, settings } = await ledgerSnapshot(deps, scope, account);
     const now = deps.clock();
     return {
-      ...(roster ? { digest: scheduleSummary(roster) } : {}),
       status: status(entries, settings, now),
       entries,
       weeklyCap: settings.weeklyCap,
@@ -35,7 +31,8 @@ export async function homeDashboard(
 
 /**
  * Builds and publishes the user's Home tab: on opening it and after every
- * change made from it (an outcome, the account type, the weekly cap).
+ * change made from it (an outcome, the account type, the weekly cap, the
+ * digest schedule) and after an import.
  */
 export async function publishHome(
   deps: Deps,
@@ -45,8 +42,18 @@ export async function publishHome(
 ): Promise<void> {
   try {
     const account = await accountFor(deps, scope, logger);
-    const dashboard = await homeDashboard(deps, scope, account, logger);
-    await client.views.publish({ user_id: scope.userId, view: homeView(account, dashboard) });
+    const [dashboard, schedule] = await Promise.all([
+      homeDashboard(deps, scope, account, logger),
+      // Unreadable: the menus show the defaults; a choice made there is still stored.
+      getRoster(deps.store.keyv, scope).catch((error: unknown) => {
+        logger.error(`home roster read failed for user ${scope.userId}: ${(error as Error).name}`);
+        return undefined;
+      }),
+    ]);
+    await client.views.publish({
+      user_id: scope.userId,
+      view: homeView(account, dashboard, schedule),
+    });
   } catch (error) {
     logger.error(`home publish failed for user ${scope.userId}: ${(error as Error).message}`);
   }

@@ -15,3 +15,6 @@ export const COMMAND_COACH = '/invite-coach';
 export const ACTION_FORGET_CONFIRM = 'forget_confirm';
 export const ACTION_FORGET_CANCEL = 'forget_cancel';
 export const ACTION_WEEKLY_CAP = 'weekly_cap_select';
+export const ACTION_DIGEST_ENABLED = 'digest_enabled_select';
+export const ACTION_DIGEST_DAY = 'digest_day_select';
+export const ACTION_DIGEST_HOUR = 'digest_hour_select';

@@ -104,14 +104,18 @@ export async function downloadFile(file: SharedFile, download: Download): Promis
   return Buffer.concat(chunks);
 }
 
-/** Imports one shared file into the user's ledger; always an answer for the user, never a throw. */
+/**
+ * Imports one shared file into the user's ledger; always an answer for the
+ * user, never a throw. `imported` counts the invitations added (the caller
+ * republishes Home when there are any).
+ */
 export async function importSharedFile(
   deps: Deps,
   scope: Scope,
   file: SharedFile,
   download: Download,
   logger: Logger,
-): Promise<Message> {
+): Promise<Message & { imported?: number }> {
   if (!file.url_private_download && !file.url_private && file.id && download.fileInfo) {
     try {
       file = { ...file, ...(await download.fileInfo(file.id)) };
@@ -137,10 +141,13 @@ export async function importSharedFile(
     logger.info(
       `import user=${scope.userId} added=${summary.imported} already=${summary.alreadyThere} skipped=${summary.skipped.length}`,
     );
-    return reply(
-      escapeMrkdwn(importSummaryLines(summary).join('\n')),
-      'Your pending invitations are on my Home tab, with a menu to record what became of each.',
-    );
+    return {
+      ...reply(
+        escapeMrkdwn(importSummaryLines(summary).join('\n')),
+        'Your pending invitations are on my Home tab, with a menu to record what became of each.',
+      ),
+      imported: summary.imported,
+    };
   } catch (error) {
     if (error instanceof ExportFormatError) return reply(escapeMrkdwn(error.message));
     logger.error(`import failed for user ${scope.userId}: ${(error as Error).name}`);

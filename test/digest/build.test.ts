@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DIGEST_STALE_SHOWN, digestMessage } from '../../src/digest/blocks.js';
+import {
+  DIGEST_STALE_SHOWN,
+  digestButtonEntryId,
+  digestButtonOutcome,
+  digestMessage,
+} from '../../src/digest/blocks.js';
 import { buildDigest } from '../../src/digest/build.js';
 import {
   DEFAULT_SETTINGS,
@@ -132,18 +137,124 @@ describe('buildDigest', () => {
   });
 });
 
+type Block = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  fields?: { text: string }[];
+  elements?: Array<{
+    type: string;
+    text: string | { type: string; text: string };
+    action_id?: string;
+    value?: string;
+  }>;
+};
+
+/** Every text a block shows (section text and fields, context elements). */
+function textsOf(block: Block): string[] {
+  return [
+    block.text?.text ?? '',
+    ...(block.fields ?? []).map((f) => f.text),
+    ...(block.elements ?? []).map((e) => (typeof e.text === 'string' ? e.text : e.text.text)),
+  ];
+}
+
 describe('digestMessage', () => {
-  it('stays within Block Kit limits with a long stale list, and says how many more there are', async () => {
+  it('lists the five oldest stale invites, each with the four outcome buttons, within Block Kit limits', async () => {
     const rows = Array.from({ length: 60 }, (_, i) => ({
       name: `<!channel> P${i}`,
       daysAgo: 8 + i,
     }));
-    const message = digestMessage(buildDigest(await ledger(rows), DEFAULT_SETTINGS, NOW), NOW);
-    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    const entries = await ledger(rows);
+    const message = digestMessage(buildDigest(entries, DEFAULT_SETTINGS, NOW), NOW);
+    const blocks = message.blocks as unknown as Block[];
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    for (const b of blocks) {
+      for (const text of textsOf(b)) expect(text.length).toBeLessThanOrEqual(3000);
+      expect((b.block_id ?? '').length).toBeLessThanOrEqual(255);
+    }
+    const actions = blocks.filter((b) => b.type === 'actions');
+    expect(actions).toHaveLength(DIGEST_STALE_SHOWN);
+    expect(DIGEST_STALE_SHOWN).toBe(5);
+    // Oldest first: P59 was sent 67 days ago.
+    const byId = new Map(entries.map((e) => [e.id, e.recipient.name]));
+    expect(actions.map((b) => byId.get(digestButtonEntryId(b.block_id ?? '') ?? ''))).toEqual([
+      '<!channel> P59',
+      '<!channel> P58',
+      '<!channel> P57',
+      '<!channel> P56',
+      '<!channel> P55',
+    ]);
+    for (const b of actions) {
+      expect(b.elements?.map((e) => (typeof e.text === 'string' ? e.text : e.text.text))).toEqual([
+        'Withdrawn',
+        'Accepted',
+        'Ignored',
+        "I don't know them",
+      ]);
+      expect(b.elements?.map((e) => digestButtonOutcome(e.action_id ?? ''))).toEqual([
+        'withdrawn',
+        'accepted',
+        'ignored',
+        'idk',
+      ]);
+    }
+    // Each invite's line sits just above its buttons: the escaped name, the date, the age.
+    const first = blocks[blocks.indexOf(actions[0] as Block) - 1];
+    expect(first?.text?.text).toBe(
+      '*&lt;!channel&gt; P59*\nSent <!date^1789635600^{date_short_pretty}|2026-09-17> (67 days ago), without a note',
+    );
     const json = JSON.stringify(message.blocks);
-    expect(json).toContain(`…and ${60 - DIGEST_STALE_SHOWN} more`);
+    expect(json).toContain('…and 55 more on your App Home');
     expect(json).not.toContain('<!channel>');
-    expect(json).toContain('ledger_pending_outcome');
+    // Compact: nothing a button does not need (sent to every user each week).
+    expect(json).not.toContain('"emoji"');
+    expect(json).not.toContain('"value"');
     expect(message.text).toBe('Your week: 0/100 invitations, 60 pending, 60 to follow up.');
+  });
+
+  it('has no "more" line when every stale invite is shown, and no stale list when there is none', async () => {
+    const few = digestMessage(
+      buildDigest(
+        await ledger([
+          { name: 'A', daysAgo: 9 },
+          { name: 'B', daysAgo: 10 },
+        ]),
+        DEFAULT_SETTINGS,
+        NOW,
+      ),
+      NOW,
+    );
+    expect(few.blocks.filter((b) => b.type === 'actions')).toHaveLength(2);
+    expect(JSON.stringify(few.blocks)).not.toContain('more on your App Home');
+    const none = digestMessage(
+      buildDigest(await ledger([{ name: 'Fresh', daysAgo: 2 }]), DEFAULT_SETTINGS, NOW),
+      NOW,
+    );
+    expect(none.blocks.some((b) => b.type === 'actions')).toBe(false);
+    expect(JSON.stringify(none.blocks)).not.toContain('Pending a week or more');
+  });
+
+  it('puts a notice above the digest when one is given', async () => {
+    const message = digestMessage(
+      buildDigest(await ledger([{ name: 'A', daysAgo: 9 }]), DEFAULT_SETTINGS, NOW),
+      NOW,
+      ':white_check_mark: Recorded.',
+    );
+    expect(message.blocks[0]).toEqual({
+      type: 'section',
+      text: { type: 'mrkdwn', text: ':white_check_mark: Recorded.' },
+    });
+    expect(message.blocks[1]?.type).toBe('header');
+  });
+
+  it('reads back only its own button ids and block ids', () => {
+    expect(digestButtonOutcome('dg_withdrawn')).toBe('withdrawn');
+    expect(digestButtonOutcome('ledger_pending_outcome')).toBeUndefined();
+    expect(digestButtonEntryId('dg_abc-123_X')).toBe('abc-123_X');
+    expect(digestButtonEntryId('dg_')).toBeUndefined();
+    expect(digestButtonEntryId('dg_../x')).toBeUndefined();
+    expect(digestButtonEntryId(`dg_${'a'.repeat(65)}`)).toBeUndefined();
+    expect(digestButtonEntryId('ledger_pending_abc')).toBeUndefined();
   });
 });

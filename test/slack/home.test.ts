@@ -6,9 +6,16 @@ import {
   HOME_REOPENING_DAYS,
   type HomeDashboard,
   homeView,
+  parseScheduleChoice,
   parseWeeklyCap,
 } from '../../src/slack/blocks/home.js';
-import { ACTION_ACCOUNT_TYPE, ACTION_WEEKLY_CAP } from '../../src/slack/ids.js';
+import {
+  ACTION_ACCOUNT_TYPE,
+  ACTION_DIGEST_DAY,
+  ACTION_DIGEST_ENABLED,
+  ACTION_DIGEST_HOUR,
+  ACTION_WEEKLY_CAP,
+} from '../../src/slack/ids.js';
 import { entry, many } from '../ledger/helpers.js';
 
 const now = new Date('2026-06-01T12:00:00Z');
@@ -113,5 +120,75 @@ describe('Home dashboard', () => {
     expect(parseWeeklyCap('201')).toBeUndefined();
     expect(parseWeeklyCap('1e2x')).toBeUndefined();
     expect(parseWeeklyCap(undefined)).toBeUndefined();
+  });
+});
+
+type Select = {
+  action_id: string;
+  options: { text: { text: string }; value: string }[];
+  initial_option: { text: { text: string }; value: string };
+};
+function scheduleMenus(blocks: AnyBlock[]): Record<string, Select> {
+  const block = blocks.find((b) => b.block_id === 'settings_digest');
+  const menus = (block?.elements ?? []) as Select[];
+  return Object.fromEntries(menus.map((m) => [m.action_id, m]));
+}
+
+describe('Home digest schedule', () => {
+  it('shows the stored schedule in the menus, the hours as 00:00…23:00, and the time zone', () => {
+    const blocks = homeView('basic', dashboard([]), {
+      userId: 'U1',
+      enabled: true,
+      day: 5,
+      hour: 8,
+      timeZone: 'Europe/Paris',
+    }).blocks as unknown as AnyBlock[];
+    const menus = scheduleMenus(blocks);
+    expect(menus[ACTION_DIGEST_ENABLED]?.initial_option.value).toBe('on');
+    expect(menus[ACTION_DIGEST_DAY]?.initial_option.text.text).toBe('Friday');
+    expect(menus[ACTION_DIGEST_DAY]?.options).toHaveLength(7);
+    const hours = menus[ACTION_DIGEST_HOUR];
+    expect(hours?.initial_option.text.text).toBe('08:00');
+    expect(hours?.options.map((o) => o.text.text)).toEqual(
+      Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, '0')}:00`),
+    );
+    const all = text(blocks);
+    expect(all).toContain('*Weekly digest:* Fridays at 08:00 (Europe/Paris).');
+    expect(all).toContain('Times are in your Slack time zone, Europe/Paris.');
+    expect(blocks.length).toBeLessThanOrEqual(HOME_MAX_BLOCKS);
+  });
+
+  it('shows an off digest as off, and the default schedule for a user not on the roster', () => {
+    const off = homeView('basic', undefined, {
+      userId: 'U1',
+      enabled: false,
+      day: 2,
+      hour: 17,
+    }).blocks as unknown as AnyBlock[];
+    expect(scheduleMenus(off)[ACTION_DIGEST_ENABLED]?.initial_option.value).toBe('off');
+    expect(text(off)).toContain('*Weekly digest:* off.');
+    const fresh = scheduleMenus(homeView('basic').blocks as unknown as AnyBlock[]);
+    expect(fresh[ACTION_DIGEST_ENABLED]?.initial_option.value).toBe('on');
+    expect(fresh[ACTION_DIGEST_DAY]?.initial_option.text.text).toBe('Monday');
+    expect(fresh[ACTION_DIGEST_HOUR]?.initial_option.text.text).toBe('09:00');
+  });
+
+  it('reads back only values the menus offer', () => {
+    expect(parseScheduleChoice(ACTION_DIGEST_ENABLED, 'off')).toEqual({ enabled: false });
+    expect(parseScheduleChoice(ACTION_DIGEST_DAY, '7')).toEqual({ enabled: true, day: 7 });
+    expect(parseScheduleChoice(ACTION_DIGEST_HOUR, '0')).toEqual({ enabled: true, hour: 0 });
+    for (const [id, value] of [
+      [ACTION_DIGEST_ENABLED, 'yes'],
+      [ACTION_DIGEST_DAY, '8'],
+      [ACTION_DIGEST_DAY, '0'],
+      [ACTION_DIGEST_DAY, 'friday'],
+      [ACTION_DIGEST_HOUR, '24'],
+      [ACTION_DIGEST_HOUR, '8.5'],
+      [ACTION_DIGEST_HOUR, ' 8'],
+      [ACTION_DIGEST_HOUR, undefined],
+      [ACTION_WEEKLY_CAP, '100'],
+    ] as const) {
+      expect(parseScheduleChoice(id, value)).toBeUndefined();
+    }
   });
 });

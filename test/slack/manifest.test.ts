@@ -4,10 +4,12 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkNote } from '../../src/check.js';
+import { digestMessage } from '../../src/digest/blocks.js';
+import { buildDigest } from '../../src/digest/build.js';
 import { parseContext } from '../../src/draft/context.js';
 import { loadPrompts } from '../../src/draft/prompts.js';
 import { draftFromTemplate } from '../../src/draft/template-drafter.js';
-import { pendingListBlocks } from '../../src/ledger/index.js';
+import { DEFAULT_SETTINGS, pendingListBlocks } from '../../src/ledger/index.js';
 import { forgetConfirmMessage } from '../../src/slack/blocks/coach.js';
 import { draftFormView, draftMessage, editView } from '../../src/slack/blocks/draft.js';
 import { homeView } from '../../src/slack/blocks/home.js';
@@ -57,6 +59,8 @@ function actionIdsIn(value: unknown, out = new Set<string>()): Set<string> {
 
 const now = new Date('2026-06-01T12:00:00Z');
 const entry = makeEntry({ sentAt: '2026-05-30T00:00:00Z', name: 'Sam' });
+/** When that invitation is stale, so the digest shows its buttons. */
+const stale = new Date('2026-06-15T12:00:00Z');
 
 describe('manifest.yml', () => {
   it("is valid against Slack's manifest schema (v1)", () => {
@@ -109,6 +113,7 @@ describe('manifest.yml', () => {
       preSendMessage({ name: 'Sam' }, [{ id: 'already-pending', severity: 'warn', message: 'x' }]),
       pickMessage('accepted', [entry, entry], now),
       pendingListBlocks([entry], now),
+      digestMessage(buildDigest([entry], DEFAULT_SETTINGS, stale), stale),
     ]);
     expect([...built].sort()).toEqual([...actionIds].sort());
   });

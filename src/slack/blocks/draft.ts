@@ -208,7 +208,10 @@ export function draftFormView(account: Account): types.View {
   };
 }
 
-/** "Check my edit": the draft in an editable box; on submit the same view shows the verdict. */
+/**
+ * "Check my edit": the draft in an editable box; on submit the same view shows
+ * the verdict, and "I sent it" once the edited note is ready.
+ */
 export function editView(note: string, account: Account, checked?: { note: string }): types.View {
   const blocks: types.KnownBlock[] = [
     {
@@ -225,9 +228,17 @@ export function editView(note: string, account: Account, checked?: { note: strin
     },
   ];
   if (checked) {
-    const report = reportMessage(checked.note, checkNote(checked.note, { account }), account);
+    const result = checkNote(checked.note, { account });
+    const report = reportMessage(checked.note, result, account);
     // A modal holds 100 blocks; the report is capped well below that.
     blocks.push({ type: 'divider' }, ...report.blocks);
+    // Ready: the same way to log the send as under a check or a draft (length only, never the note).
+    if (result.ready) {
+      blocks.push({
+        type: 'actions',
+        elements: [sentButton({ s: 'draft', l: result.length, ...sentName(checked.note) })],
+      });
+    }
   }
   return {
     type: 'modal',

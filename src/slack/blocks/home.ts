@@ -1,4 +1,11 @@
 import type { types } from '@slack/bolt';
+import { type RosterRecord, scheduleSummary } from '../../digest/run.js';
+import {
+  DAY_NAMES,
+  DEFAULT_DIGEST_DAY,
+  DEFAULT_DIGEST_HOUR,
+  type IsoDay,
+} from '../../digest/schedule.js';
 import {
   DEFAULT_LIMITS,
   escapeMrkdwn,
@@ -9,7 +16,15 @@ import {
 } from '../../ledger/index.js';
 import { ACCOUNTS, NOTE_LIMITS } from '../../limits.js';
 import type { Account } from '../../types.js';
-import { ACTION_ACCOUNT_TYPE, ACTION_WEEKLY_CAP, COMMAND_CHECK, COMMAND_COACH } from '../ids.js';
+import {
+  ACTION_ACCOUNT_TYPE,
+  ACTION_DIGEST_DAY,
+  ACTION_DIGEST_ENABLED,
+  ACTION_DIGEST_HOUR,
+  ACTION_WEEKLY_CAP,
+  COMMAND_CHECK,
+  COMMAND_COACH,
+} from '../ids.js';
 import { context, section } from './message.js';
 import { ACCOUNT_LABEL } from './report.js';
 
@@ -31,9 +46,18 @@ export interface HomeDashboard {
   /** Windows opening soon, soonest first (`reopening` from the digest, over four weeks). */
   reopening: ReadonlyArray<{ entry: LedgerEntry; opensOn: string }>;
   now: Date;
-  /** The digest schedule as a sentence, shown read-only (it is changed with `/invite-coach digest`). */
-  digest?: string;
 }
+
+/** The user's digest schedule as the roster holds it. */
+export type HomeSchedule = RosterRecord;
+
+/** What a user not on the roster yet gets (the roster's defaults). */
+const DEFAULT_SCHEDULE: HomeSchedule = {
+  userId: '',
+  enabled: true,
+  day: DEFAULT_DIGEST_DAY,
+  hour: DEFAULT_DIGEST_HOUR,
+};
 
 function accountOption(account: Account): types.PlainTextOption {
   return {
@@ -55,6 +79,67 @@ export function parseWeeklyCap(value: string | undefined): number | undefined {
   return Number.isInteger(n) && n >= DEFAULT_LIMITS.weeklyCapMin && n <= DEFAULT_LIMITS.weeklyCapMax
     ? n
     : undefined;
+}
+
+function option(text: string, value: string): types.PlainTextOption {
+  return { text: { type: 'plain_text', text }, value };
+}
+
+const ON_OFF = [option('On', 'on'), option('Off', 'off')];
+const DAYS = DAY_NAMES.map((name, i) =>
+  option(`${name[0]?.toUpperCase()}${name.slice(1)}`, String(i + 1)),
+);
+const HOURS = Array.from({ length: 24 }, (_, h) =>
+  option(`${String(h).padStart(2, '0')}:00`, String(h)),
+);
+
+/**
+ * A digest schedule menu's value back as the change to store, or `undefined`
+ * when the value is not one the menu offers (a forged payload changes
+ * nothing). Picking a day or an hour also turns the digest on, as
+ * `/invite-coach digest <day> <hour>` does.
+ */
+export function parseScheduleChoice(
+  actionId: string,
+  value: string | undefined,
+): Partial<Pick<RosterRecord, 'enabled' | 'day' | 'hour'>> | undefined {
+  if (actionId === ACTION_DIGEST_ENABLED) {
+    return value === 'on' ? { enabled: true } : value === 'off' ? { enabled: false } : undefined;
+  }
+  const menu = actionId === ACTION_DIGEST_DAY ? DAYS : actionId === ACTION_DIGEST_HOUR ? HOURS : [];
+  if (!menu.some((o) => o.value === value)) return undefined;
+  const n = Number(value);
+  return actionId === ACTION_DIGEST_DAY
+    ? { enabled: true, day: n as IsoDay }
+    : { enabled: true, hour: n };
+}
+
+/** The digest schedule: what it is in words, and menus to turn it on or off and pick the day and hour. */
+export function scheduleBlocks(schedule: HomeSchedule = DEFAULT_SCHEDULE): types.KnownBlock[] {
+  const pick = (options: types.PlainTextOption[], value: string, actionId: string) => ({
+    type: 'static_select' as const,
+    action_id: actionId,
+    options,
+    initial_option: options.find((o) => o.value === value) ?? options[0],
+  });
+  const zone = schedule.timeZone
+    ? `Times are in your Slack time zone, ${schedule.timeZone}.`
+    : 'Times are in your Slack time zone.';
+  return [
+    context(
+      `*Weekly digest:* ${scheduleSummary(schedule)}. Change it here or with \`${COMMAND_COACH} digest\`.`,
+    ),
+    {
+      type: 'actions',
+      block_id: 'settings_digest',
+      elements: [
+        pick(ON_OFF, schedule.enabled ? 'on' : 'off', ACTION_DIGEST_ENABLED),
+        pick(DAYS, String(schedule.day), ACTION_DIGEST_DAY),
+        pick(HOURS, String(schedule.hour), ACTION_DIGEST_HOUR),
+      ],
+    },
+    context(zone),
+  ];
 }
 
 function slackDay(iso: string): string {
@@ -135,21 +220,20 @@ function settingsBlocks(
       initial_option: capOption(cap),
     },
   });
-  blocks.push(
-    context(
-      `*Weekly digest:* ${dashboard?.digest ?? 'Mondays at 09:00 in your time zone'}. Change it with \`${COMMAND_COACH} digest\`.`,
-    ),
-  );
   return blocks;
 }
 
 /**
  * The App Home tab: what the bot does, and with a ledger read, the dashboard:
  * this week's budget, the pending invitations with their outcome menus, the
- * re-invite calendar, then the settings. Stays within Slack's 100 blocks
- * whatever the ledger holds: the lists are capped.
+ * re-invite calendar, then the settings and the digest schedule. Stays
+ * within Slack's 100 blocks whatever the ledger holds: the lists are capped.
  */
-export function homeView(account: Account, dashboard?: HomeDashboard): types.HomeView {
+export function homeView(
+  account: Account,
+  dashboard?: HomeDashboard,
+  schedule?: HomeSchedule,
+): types.HomeView {
   const blocks: types.KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Invite Coach' } },
     section(
@@ -177,6 +261,6 @@ export function homeView(account: Account, dashboard?: HomeDashboard): types.Hom
       context('Your ledger could not be read just now: open this tab again in a moment.'),
     );
   }
-  blocks.push(...settingsBlocks(account, dashboard));
+  blocks.push(...settingsBlocks(account, dashboard), ...scheduleBlocks(schedule));
   return { type: 'home', blocks: blocks.slice(0, HOME_MAX_BLOCKS) };
 }

@@ -119,7 +119,7 @@ export function recipientLabel(recipient: Recipient): string {
   return recipient.profileUrl === undefined ? 'them' : userText(recipient.profileUrl);
 }
 
-const OUTCOME_WORDS: Record<Outcome, string> = {
+export const OUTCOME_WORDS: Record<Outcome, string> = {
   accepted: 'accepted',
   ignored: 'ignored',
   withdrawn: 'withdrawn',

@@ -29,7 +29,10 @@ function messageTs(body: BlockAction): string | undefined {
   return typeof ts === 'string' ? ts : undefined;
 }
 
-/** "I sent it": asks who it went to (prefilled with the greeting's first name), in a small modal. */
+/**
+ * "I sent it": asks who it went to (prefilled with the greeting's first name),
+ * in a small modal, pushed over the modal the button was in if any.
+ */
 export function sentItAction() {
   return async function sentIt({ ack, action, body, client, logger }: ButtonArgs): Promise<void> {
     await ack();
@@ -39,7 +42,11 @@ export function sentItAction() {
       return;
     }
     try {
-      await client.views.open({ trigger_id: body.trigger_id, view: recipientView(state) });
+      // From inside a modal ("Check my edit") the question goes on top of it: a
+      // modal is open, so views.open would be refused.
+      const args = { trigger_id: body.trigger_id, view: recipientView(state) };
+      if (body.view?.type === 'modal') await client.views.push(args);
+      else await client.views.open(args);
     } catch (error) {
       logger.error(`ledger modal failed for user ${body.user.id}: ${(error as Error).name}`);
     }

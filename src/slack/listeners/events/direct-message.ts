@@ -3,6 +3,7 @@ import { DEFAULT_ACCOUNT } from '../../../store/records.js';
 import { helpMessage } from '../../blocks/help.js';
 import type { Message } from '../../blocks/message.js';
 import { accountAndBudget, type Deps } from '../../context.js';
+import { publishHome } from '../../home.js';
 import { importSharedFile, type SharedFile } from '../../import.js';
 import { isHelpRequest, MAX_INPUT, replyToNote } from '../../reply.js';
 import { scopeOf } from '../../scope.js';
@@ -67,8 +68,10 @@ export function directMessageEvent(deps: Deps) {
         allowedOrigins: [SLACK_FILES_ORIGIN, new URL(client.slackApiUrl).origin],
         fileInfo: async (id: string) => (await client.files.info({ file: id })).file as SharedFile,
       };
+      let imported = 0;
       for (const file of shared.files) {
         const answer = await importSharedFile(deps, scope, file, download, logger);
+        imported += answer.imported ?? 0;
         try {
           await client.chat.postMessage({
             channel: shared.channel,
@@ -80,6 +83,9 @@ export function directMessageEvent(deps: Deps) {
           logger.error(`import reply failed for user ${shared.user}: ${(error as Error).message}`);
         }
       }
+      // Home lists the pending invitations: show the new ones there too. After
+      // the replies, and publishHome logs its own failures, so it never costs one.
+      if (imported > 0) await publishHome(deps, client, scope, logger);
       return;
     }
     if (!isPersonDm(event)) return;
