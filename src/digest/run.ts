@@ -173,6 +173,13 @@ export interface DigestRunDeps {
   leaseMs?: number;
   /** Users being sent to at once. */
   concurrency?: number;
+  /**
+   * Known time zones read again from `users.info` per pass at most (a user
+   * with none is always asked). Slack allows users.info about 100 times a
+   * minute; a week's refreshes then spread over the week instead of all
+   * landing on the Monday 09:00 pass.
+   */
+  zoneRefreshesPerPass?: number;
 }
 
 export interface DigestRunResult {
@@ -182,6 +189,7 @@ export interface DigestRunResult {
 }
 
 export const DEFAULT_LEASE_MS = 10 * 60_000;
+export const DEFAULT_ZONE_REFRESHES_PER_PASS = 50;
 const KEEP_MS = 60 * 24 * 60 * 60_000;
 
 /** Slack errors that will not go away by retrying this week: log, mark, go on. */
@@ -260,6 +268,8 @@ export async function runDigests(
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const inflight = new Set<Promise<void>>();
   const limit = Math.max(1, deps.concurrency ?? 4);
+  let refreshes = deps.zoneRefreshesPerPass ?? DEFAULT_ZONE_REFRESHES_PER_PASS;
+  const mayRefresh = () => refreshes-- > 0;
 
   const one = async (record: RosterRecord): Promise<void> => {
     if (!record.enabled) {
@@ -269,7 +279,7 @@ export async function runDigests(
     const scope = scopeOf(record);
     const now = deps.clock();
     const state = await getDigestState(deps.keyv, scope);
-    const timeZone = await zoneFor(deps, record, state, now);
+    const timeZone = await zoneFor(deps, record, state, now, mayRefresh);
     if (timeZone === undefined) {
       result.skipped++;
       return;
@@ -348,20 +358,22 @@ export async function runDigests(
 
 /**
  * The user's time zone for this pass: the one `users.info` gave, read again
- * once it is older than {@link ZONE_MAX_AGE_MS} (people move, and travel).
- * When Slack cannot be asked, a zone already known is used as it is; with
- * none at all the user is skipped until a later pass.
+ * once it is older than {@link ZONE_MAX_AGE_MS} (people move, and travel)
+ * while `mayRefresh` allows. When Slack cannot be asked, a zone already known
+ * is used as it is; with none at all the user is skipped until a later pass.
  */
 async function zoneFor(
   deps: Pick<DigestRunDeps, 'keyv' | 'client' | 'logger'>,
   record: RosterRecord,
   state: DigestState,
   now: Date,
+  mayRefresh: () => boolean,
 ): Promise<string | undefined> {
   const checkedAt = state.zoneCheckedAt ? Date.parse(state.zoneCheckedAt) : Number.NaN;
   if (state.timeZone !== undefined && now.getTime() - checkedAt < ZONE_MAX_AGE_MS)
     return state.timeZone;
   const known = state.timeZone ?? record.timeZone;
+  if (known !== undefined && !mayRefresh()) return known;
   try {
     const info = await deps.client.users.info({ user: record.userId });
     const timeZone = info.user?.tz ?? known ?? 'UTC';

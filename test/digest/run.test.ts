@@ -215,6 +215,43 @@ describe('runDigests', () => {
     );
   });
 
+  it('reads a bounded number of known zones again per pass, so Slack is not flooded', async () => {
+    const now = { t: new Date('2026-11-25T12:00:00Z') };
+    const { keyv, ledger, clock } = setup(now);
+    const users = ['U1', 'U2', 'U3', 'U4', 'U5'];
+    // Zones known from the digest command, never checked by the scheduler; one user has none.
+    await enrollAll(keyv, users);
+    await enrollDigest(keyv, { teamId: 'T1', userId: 'U6' });
+    const asked: string[] = [];
+    const client: DigestClient = {
+      chat: { postMessage: async () => ({ ok: true }) },
+      users: {
+        info: async ({ user }) => {
+          asked.push(user);
+          return { user: { tz: 'UTC' } };
+        },
+      },
+      conversations: { open: async () => ({}), history: async () => ({}) },
+    };
+    const deps = {
+      keyv,
+      ledger,
+      client,
+      clock,
+      claims: memoryClaims(),
+      logger: silent,
+      zoneRefreshesPerPass: 2,
+      concurrency: 1,
+    };
+    expect((await runDigests(deps)).sent).toBe(6); // every known zone is used meanwhile
+    expect(asked).toEqual(['U1', 'U2', 'U6']);
+    await runDigests(deps);
+    await runDigests(deps);
+    expect(asked.toSorted()).toEqual(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
+    await runDigests(deps);
+    expect(asked).toHaveLength(6);
+  });
+
   it('the scheduler ticks on demand and leaves no timer behind', async () => {
     const now = { t: MONDAY_10_UTC };
     const { keyv, ledger, clock } = setup(now);
