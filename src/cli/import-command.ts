@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_STORE_URL } from '../config.js';
+import { joinRoster } from '../digest/run.js';
 import { ExportFormatError, MAX_EXPORT_BYTES } from '../import/invitations-csv.js';
 import {
   importInvitationsCsv,
@@ -17,6 +18,7 @@ export interface ImportOptions {
   file: string;
   user: string;
   team: string | undefined;
+  /** Enterprise Grid: the ledger is the user's across the organisation (as in Slack). */
   enterprise: string | undefined;
   /** `--store`, else `STORE_URL`, else the embedded SQLite file. */
   storeUrl: string;
@@ -34,7 +36,9 @@ export function importStoreUrl(flag: string | undefined, env: NodeJS.ProcessEnv)
 
 /**
  * `invite-coach import Invitations.csv --user U…`: the OUTGOING rows become
- * pending ledger entries in the store the Slack app uses. Exit 0 when the file
+ * pending ledger entries in the store the Slack app uses, and the user joins
+ * the weekly digest roster as if they had used the bot in Slack (a user
+ * already on it keeps their schedule). Exit 0 when the file
  * was read (even if some rows were skipped), 1 when it is not an
  * Invitations.csv or the store fails, 2 for usage errors.
  */
@@ -74,6 +78,7 @@ export async function importOne(options: ImportOptions, io: ImportIo): Promise<n
     store = await createStore({ url: options.storeUrl });
     const repo = new LedgerRepository(keyvLedgerKv(store.keyv));
     const summary = await importInvitationsCsv(repo, scope, data);
+    await joinRoster(store.keyv, scope);
     io.write(`${importSummaryLines(summary).join('\n')}\n`);
     return EXIT.ready;
   } catch (err) {

@@ -22,7 +22,7 @@ Usage:
   invite-coach check [--account basic|premium] [--json] [NOTE]
   invite-coach check --jsonl [--account basic|premium] < notes.jsonl
   invite-coach draft [--account basic|premium] [--json] [--variant N] "<context>"
-  invite-coach import Invitations.csv --user <slack id> [--team <id>] [--store <url>]
+  invite-coach import Invitations.csv --user <slack id> [--team <id> | --enterprise <id>] [--store <url>]
 
   NOTE            the note to check; read from standard input when omitted
   --account, -a   basic (200-character limit, the default) or premium (300)
@@ -30,6 +30,8 @@ Usage:
   --jsonl         batch: one {"id","note","account"} object a line in, one result a line out
   --variant N     draft: another version of the note (0, 1, 2 …)
   --user, --team  import: whose ledger (Slack user id; workspace id, default SLACK_TEAM_ID)
+  --enterprise    import: the organisation id (E…) instead of --team, on Enterprise Grid;
+                  the user joins the weekly digest (default Monday 09:00) if not on it yet
   --store URL     import: the store (default STORE_URL, else the embedded SQLite file)
 
 A draft uses the templates in prompts/; with OPENAI_API_KEY set (and optionally
@@ -79,22 +81,30 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     if (file === undefined || extra.length > 0)
       throw new UsageError('import takes one file: invite-coach import Invitations.csv --user U…');
     if (values.user === undefined) throw new UsageError('import needs --user <slack user id>.');
+    const enterprise = values.enterprise;
     const team = values.team ?? (io.env.SLACK_TEAM_ID || undefined);
-    if (team === undefined)
-      throw new UsageError('import needs --team <workspace id> (or SLACK_TEAM_ID).');
+    if (team === undefined && enterprise === undefined)
+      throw new UsageError(
+        'import needs --team <workspace id> (or SLACK_TEAM_ID), or --enterprise <id> on Enterprise Grid.',
+      );
     return importOne(
       {
         file,
         user: values.user,
         team,
-        enterprise: undefined,
+        enterprise,
         storeUrl: importStoreUrl(values.store, io.env),
       },
       { write: io.stdout, error: io.stderr },
     );
   }
-  if (values.user !== undefined || values.team !== undefined || values.store !== undefined)
-    throw new UsageError('--user, --team and --store are for import.');
+  if (
+    values.user !== undefined ||
+    values.team !== undefined ||
+    values.enterprise !== undefined ||
+    values.store !== undefined
+  )
+    throw new UsageError('--user, --team, --enterprise and --store are for import.');
 
   const account = values.account ?? 'basic';
   if (!isAccount(account))
@@ -142,6 +152,7 @@ function parse(argv: string[]) {
       variant: { type: 'string' },
       user: { type: 'string' },
       team: { type: 'string' },
+      enterprise: { type: 'string' },
       store: { type: 'string' },
     },
   });

@@ -26,6 +26,11 @@ export interface DigestClaims {
   claim(key: string, leaseMs: number): Promise<Claim>;
   finish(key: string, state: 'sent' | 'failed', keepMs: number): Promise<void>;
   release(key: string): Promise<void>;
+  /**
+   * Removes what has expired: finished weeks past `keepMs`, and leases whose
+   * holder died more than a week ago. Redis expires its keys itself.
+   */
+  sweep?(): Promise<number>;
   close?(): Promise<void>;
 }
 
@@ -45,6 +50,17 @@ export function memoryClaims(clock: () => number = Date.now): DigestClaims {
     },
     async release(key) {
       if (held.get(key)?.state === 'lease') held.delete(key);
+    },
+    async sweep() {
+      const now = clock();
+      let removed = 0;
+      for (const [key, { state, expires }] of held) {
+        if (expires < (state === 'lease' ? now - KEEP_LEASE_KEY_MS : now)) {
+          held.delete(key);
+          removed++;
+        }
+      }
+      return removed;
     },
   };
 }
@@ -71,7 +87,7 @@ const KEEP_LEASE_KEY_MS = 8 * 24 * 60 * 60_000;
 type Query = (sql: string, ...params: unknown[]) => Promise<unknown[]>;
 
 /** Claims in the store a keyv instance sits on: Redis, Postgres or SQLite; in memory for a Map. */
-export function storeClaims(keyv: Keyv): DigestClaims {
+export function storeClaims(keyv: Keyv, clock: () => number = Date.now): DigestClaims {
   const store = keyv.store as {
     opts?: { dialect?: string; table?: string; schema?: string };
     getClient?: () => Promise<RedisClient>;
@@ -91,7 +107,7 @@ export function storeClaims(keyv: Keyv): DigestClaims {
     return {
       async claim(key, leaseMs) {
         const client = await getClient();
-        const now = Date.now();
+        const now = clock();
         // The key itself outlives the lease (a week), so an expired lease is still there to see.
         const answer = await client.eval(REDIS_CLAIM, {
           keys: [full(key)],
@@ -116,18 +132,23 @@ export function storeClaims(keyv: Keyv): DigestClaims {
     const table = pg
       ? `${store.opts?.schema ?? 'public'}.${base}_digest_claims`
       : `${base}_digest_claims`;
-    // Postgres takes the parameters as one array; the SQLite adapter as arguments.
+    // Postgres takes the parameters as one array; the SQLite adapter as
+    // arguments, bound to `?` by position (so `$n` must appear in order).
     const run = (sql: string, params: unknown[]) =>
       pg ? query(sql, params) : query(sql.replace(/\$\d+/g, '?'), ...params);
     let ready: Promise<void> | undefined;
     const ensure = () => {
       ready ??= (async () => {
         const create = `CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, state TEXT NOT NULL, expires BIGINT NOT NULL, taken INTEGER NOT NULL DEFAULT 0)`;
-        try {
-          await run(create, []);
-        } catch {
-          // Two processes creating the table at once: Postgres may refuse one; it exists now.
-          await run(create, []);
+        // For the sweep: expired rows are found by the index, not a table scan.
+        const index = `CREATE INDEX IF NOT EXISTS ${base}_digest_claims_expires ON ${table} (expires)`;
+        for (const sql of [create, index]) {
+          try {
+            await run(sql, []);
+          } catch {
+            // Two processes creating it at once: Postgres may refuse one; it exists now.
+            await run(sql, []);
+          }
         }
       })();
       ready.catch(() => {
@@ -139,7 +160,7 @@ export function storeClaims(keyv: Keyv): DigestClaims {
     return {
       async claim(key, leaseMs) {
         await ensure();
-        const now = Date.now();
+        const now = clock();
         const rows = await run(
           `INSERT INTO ${table} (key, state, expires, taken) VALUES ($1, 'lease', $2, 0)
            ON CONFLICT (key) DO UPDATE SET state = 'lease', expires = excluded.expires, taken = 1
@@ -152,17 +173,29 @@ export function storeClaims(keyv: Keyv): DigestClaims {
       },
       async finish(key, state, keepMs) {
         await ensure();
-        await run(`UPDATE ${table} SET state = $2, expires = $3 WHERE key = $1`, [
-          full(key),
+        // Parameters in the order they appear: SQLite binds the `?`s by position.
+        await run(`UPDATE ${table} SET state = $1, expires = $2 WHERE key = $3`, [
           state,
-          Date.now() + keepMs,
+          clock() + keepMs,
+          full(key),
         ]);
       },
       async release(key) {
         await ensure();
         await run(`DELETE FROM ${table} WHERE key = $1 AND state = 'lease'`, [full(key)]);
       },
+      async sweep() {
+        await ensure();
+        const now = clock();
+        // A dead holder's lease is kept a week, as in Redis, so that whoever
+        // takes it over still knows to look in the DM before sending.
+        const rows = await run(
+          `DELETE FROM ${table} WHERE expires < $1 AND (state <> 'lease' OR expires < $2) RETURNING key`,
+          [now, now - KEEP_LEASE_KEY_MS],
+        );
+        return Array.isArray(rows) ? rows.length : 0;
+      },
     };
   }
-  return memoryClaims();
+  return memoryClaims(clock);
 }

@@ -17,10 +17,18 @@ import {
 /**
  * Who gets a digest: one record per user who has used the bot, under one
  * prefix so the scheduler can stream them (`digest/roster/t/<team>/u/<user>`).
- * The schedule lives here too; `lastSentWeek` only saves a claim round trip,
- * the claims are what make a week's digest go once.
+ * The record is the user's: their schedule, written only when they change it.
+ * What the scheduler learns (the week last sent, the zone from `users.info`)
+ * goes in a record of its own under `digest/state/…`, so that a pass can never
+ * write back a stale copy over a change the user makes at the same moment.
+ * `lastSentWeek` only saves a claim round trip; the claims are what make a
+ * week's digest go once.
  */
 export const ROSTER_PREFIX = 'digest/roster/';
+export const STATE_PREFIX = 'digest/state/';
+
+/** How long a time zone read from `users.info` is trusted before it is read again. */
+export const ZONE_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
 
 const SLACK_ID = /^[A-Z0-9]{1,32}$/;
 
@@ -31,11 +39,21 @@ export const RosterRecord = z.object({
   enabled: z.boolean().default(true),
   day: z.number().int().min(1).max(7).default(DEFAULT_DIGEST_DAY),
   hour: z.number().int().min(0).max(23).default(DEFAULT_DIGEST_HOUR),
-  /** From `users.info` the first time the scheduler meets the user. */
+  /** From `users.info` when the user first asked about their digest (shown to them). */
   timeZone: z.string().optional(),
+  /** Written by schedulers before the state record existed; read as a fallback. */
   lastSentWeek: z.string().optional(),
 });
 export type RosterRecord = z.infer<typeof RosterRecord>;
+
+/** What the scheduler keeps about a user: written by passes only, never by the user. */
+export const DigestState = z.object({
+  lastSentWeek: z.string().optional(),
+  timeZone: z.string().optional(),
+  /** When `timeZone` was read from `users.info` (ISO instant). */
+  zoneCheckedAt: z.string().optional(),
+});
+export type DigestState = z.infer<typeof DigestState>;
 
 export function rosterKey(scope: Scope): string {
   const { enterpriseId, teamId, userId } = scope;
@@ -46,19 +64,51 @@ export function rosterKey(scope: Scope): string {
   throw new TypeError('a scope needs a team or enterprise id');
 }
 
-/** The user's roster record, if they have one. */
-export async function getRoster(keyv: Keyv, scope: Scope): Promise<RosterRecord | undefined> {
-  const parsed = RosterRecord.safeParse(await keyv.get(rosterKey(scope)));
-  return parsed.success ? parsed.data : undefined;
+function stateKey(scope: Scope): string {
+  return `${STATE_PREFIX}${rosterKey(scope).slice(ROSTER_PREFIX.length)}`;
 }
 
-/** Puts the user on the roster (default schedule) or changes their schedule. */
+/** The scheduler's record for the user (empty when it has none). */
+export async function getDigestState(keyv: Keyv, scope: Scope): Promise<DigestState> {
+  const parsed = DigestState.safeParse(await keyv.get(stateKey(scope)));
+  return parsed.success ? parsed.data : {};
+}
+
+/**
+ * Changes the scheduler's record. Only passes write it, and what they write
+ * is the same whichever pass writes it (the week sent, the zone Slack gave),
+ * so a lost race here costs at most a repeated claim or `users.info` call.
+ */
+async function updateDigestState(
+  keyv: Keyv,
+  scope: Scope,
+  change: Partial<DigestState>,
+): Promise<DigestState> {
+  const state = DigestState.parse({ ...(await getDigestState(keyv, scope)), ...change });
+  await keyv.set(stateKey(scope), state);
+  return state;
+}
+
+/**
+ * The user's roster record, if they have one, with the time zone the
+ * scheduler last read from Slack when it has one (what the digest follows,
+ * so what the Home tab and `/invite-coach digest` should show).
+ */
+export async function getRoster(keyv: Keyv, scope: Scope): Promise<RosterRecord | undefined> {
+  const [raw, state] = await Promise.all([keyv.get(rosterKey(scope)), getDigestState(keyv, scope)]);
+  const parsed = RosterRecord.safeParse(raw);
+  if (!parsed.success) return undefined;
+  return state.timeZone ? { ...parsed.data, timeZone: state.timeZone } : parsed.data;
+}
+
+/**
+ * Puts the user on the roster (default schedule) or changes their schedule:
+ * the user's own changes only (the scheduler writes its state elsewhere).
+ */
 export async function enrollDigest(
   keyv: Keyv,
   scope: Scope,
-  change: Partial<
-    Pick<RosterRecord, 'enabled' | 'day' | 'hour' | 'timeZone' | 'lastSentWeek'>
-  > = {},
+  change: Partial<Pick<RosterRecord, 'enabled' | 'day' | 'hour' | 'timeZone'>> = {},
 ): Promise<RosterRecord> {
   const current = await getRoster(keyv, scope);
   const record = RosterRecord.parse({
@@ -72,8 +122,19 @@ export async function enrollDigest(
   return record;
 }
 
+/**
+ * A user who has used the bot (a send logged, an export imported) joins the
+ * roster once with the default schedule; one already on it is left as they set it.
+ */
+export async function joinRoster(keyv: Keyv, scope: Scope): Promise<boolean> {
+  if (await getRoster(keyv, scope)) return false;
+  await enrollDigest(keyv, scope);
+  return true;
+}
+
 export async function leaveRoster(keyv: Keyv, scope: Scope): Promise<void> {
   await keyv.delete(rosterKey(scope));
+  await keyv.delete(stateKey(scope));
 }
 
 /** The part of the Slack Web API the digest uses (Bolt's `app.client` fits). */
@@ -112,6 +173,13 @@ export interface DigestRunDeps {
   leaseMs?: number;
   /** Users being sent to at once. */
   concurrency?: number;
+  /**
+   * Known time zones read again from `users.info` per pass at most (a user
+   * with none is always asked). Slack allows users.info about 100 times a
+   * minute; a week's refreshes then spread over the week instead of all
+   * landing on the Monday 09:00 pass.
+   */
+  zoneRefreshesPerPass?: number;
 }
 
 export interface DigestRunResult {
@@ -121,6 +189,7 @@ export interface DigestRunResult {
 }
 
 export const DEFAULT_LEASE_MS = 10 * 60_000;
+export const DEFAULT_ZONE_REFRESHES_PER_PASS = 50;
 const KEEP_MS = 60 * 24 * 60 * 60_000;
 
 /** Slack errors that will not go away by retrying this week: log, mark, go on. */
@@ -199,22 +268,21 @@ export async function runDigests(
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const inflight = new Set<Promise<void>>();
   const limit = Math.max(1, deps.concurrency ?? 4);
+  let refreshes = deps.zoneRefreshesPerPass ?? DEFAULT_ZONE_REFRESHES_PER_PASS;
+  const mayRefresh = () => refreshes-- > 0;
 
   const one = async (record: RosterRecord): Promise<void> => {
+    if (!record.enabled) {
+      result.skipped++;
+      return;
+    }
     const scope = scopeOf(record);
-    let timeZone = record.timeZone;
+    const now = deps.clock();
+    const state = await getDigestState(deps.keyv, scope);
+    const timeZone = await zoneFor(deps, record, state, now, mayRefresh);
     if (timeZone === undefined) {
-      try {
-        const info = await deps.client.users.info({ user: record.userId });
-        timeZone = info.user?.tz ?? 'UTC';
-        await enrollDigest(deps.keyv, scope, { timeZone });
-      } catch (error) {
-        deps.logger.warn(
-          `digest: no time zone for user ${record.userId}: ${permanent(error) ?? (error as Error).name}`,
-        );
-        result.skipped++;
-        return;
-      }
+      result.skipped++;
+      return;
     }
     const schedule: DigestSchedule = {
       enabled: record.enabled,
@@ -222,11 +290,13 @@ export async function runDigests(
       hour: record.hour,
       timeZone,
     };
-    const week = dueFor(schedule, record.lastSentWeek, deps.clock());
+    const week = dueFor(schedule, state.lastSentWeek ?? record.lastSentWeek, now);
     if (week === undefined) {
       result.skipped++;
       return;
     }
+    const markSent = () =>
+      updateDigestState(deps.keyv, scope, { lastSentWeek: week }).catch(() => {});
     const key = claimKey(scope, week);
     const claim = await deps.claims.claim(key, leaseMs);
     if (claim === false) {
@@ -236,7 +306,7 @@ export async function runDigests(
     try {
       if (claim === 'takeover' && (await alreadyInDm(deps.client, record.userId, week))) {
         await deps.claims.finish(key, 'sent', KEEP_MS);
-        await enrollDigest(deps.keyv, scope, { lastSentWeek: week }).catch(() => {});
+        await markSent();
         result.skipped++;
         return;
       }
@@ -253,14 +323,19 @@ export async function runDigests(
         `digest: user ${record.userId} not reachable (${reason}); skipped this week`,
       );
       await deps.claims.finish(key, 'failed', KEEP_MS);
-      await enrollDigest(deps.keyv, scope, { lastSentWeek: week }).catch(() => {});
+      await markSent();
       result.failed++;
       return;
     }
     await deps.claims.finish(key, 'sent', KEEP_MS);
-    await enrollDigest(deps.keyv, scope, { lastSentWeek: week }).catch(() => {});
+    await markSent();
     result.sent++;
   };
+
+  // Finished weeks past their keep time leave the claims table (indexed, cheap).
+  await deps.claims.sweep?.().catch((error: unknown) => {
+    deps.logger.warn(`digest: could not remove expired claims: ${(error as Error).name}`);
+  });
 
   for await (const [key, value] of kv.scan(ROSTER_PREFIX)) {
     const parsed = RosterRecord.safeParse(value);
@@ -279,6 +354,48 @@ export async function runDigests(
   }
   await Promise.all(inflight);
   return result;
+}
+
+/**
+ * The user's time zone for this pass: the one `users.info` gave, read again
+ * once it is older than {@link ZONE_MAX_AGE_MS} (people move, and travel)
+ * while `mayRefresh` allows. When Slack cannot be asked, a zone already known
+ * is used as it is; with none at all the user is skipped until a later pass.
+ */
+async function zoneFor(
+  deps: Pick<DigestRunDeps, 'keyv' | 'client' | 'logger'>,
+  record: RosterRecord,
+  state: DigestState,
+  now: Date,
+  mayRefresh: () => boolean,
+): Promise<string | undefined> {
+  const checkedAt = state.zoneCheckedAt ? Date.parse(state.zoneCheckedAt) : Number.NaN;
+  if (state.timeZone !== undefined && now.getTime() - checkedAt < ZONE_MAX_AGE_MS)
+    return state.timeZone;
+  const known = state.timeZone ?? record.timeZone;
+  if (known !== undefined && !mayRefresh()) return known;
+  try {
+    const info = await deps.client.users.info({ user: record.userId });
+    const timeZone = info.user?.tz ?? known ?? 'UTC';
+    await updateDigestState(deps.keyv, scopeOf(record), {
+      timeZone,
+      zoneCheckedAt: now.toISOString(),
+    });
+    return timeZone;
+  } catch (error) {
+    if (known === undefined) {
+      deps.logger.warn(
+        `digest: no time zone for user ${record.userId}: ${permanent(error) ?? (error as Error).name}`,
+      );
+      return undefined;
+    }
+    // Keep the zone known for another while rather than ask Slack every tick.
+    await updateDigestState(deps.keyv, scopeOf(record), {
+      timeZone: known,
+      zoneCheckedAt: now.toISOString(),
+    }).catch(() => {});
+    return known;
+  }
 }
 
 /** The schedule in a few words, for the digest command and the Home tab: "Fridays at 08:00 (Europe/Paris)" or "off". */

@@ -15,9 +15,18 @@ export interface DigestScheduler {
  * Failures of a whole pass (the store down) are logged and retried at the
  * next tick.
  */
+export interface DigestSchedulerOptions {
+  /** croner pattern of the tick; every minute by default (tests tick every second). */
+  pattern?: string;
+  /** Told after each pass, with its result (undefined when the pass failed). */
+  onPass?: (result: DigestRunResult | undefined) => void;
+}
+
+export const DEFAULT_TICK_PATTERN = '* * * * *';
+
 export function startDigestScheduler(
   deps: DigestRunDeps,
-  options: { pattern?: string } = {},
+  options: DigestSchedulerOptions = {},
 ): DigestScheduler {
   let running: Promise<DigestRunResult | undefined> | undefined;
   let stopped = false;
@@ -34,14 +43,22 @@ export function startDigestScheduler(
         deps.logger.error(`digest: pass failed: ${(error as Error).name}`);
         return undefined;
       })
+      .then((result) => {
+        options.onPass?.(result);
+        return result;
+      })
       .finally(() => {
         running = undefined;
       });
     return running;
   };
-  const job = new Cron(options.pattern ?? '* * * * *', { protect: true, unref: true }, async () => {
-    await tick();
-  });
+  const job = new Cron(
+    options.pattern ?? DEFAULT_TICK_PATTERN,
+    { protect: true, unref: true },
+    async () => {
+      await tick();
+    },
+  );
   return {
     tick,
     async stop() {

@@ -31,6 +31,8 @@ export interface KeyvLedgerKvOptions {
    * always walks keyv's iterator.
    */
   scan?: 'auto' | 'iterator';
+  /** Page sizes of the SQL scans (tests use small ones). */
+  pages?: ScanPages;
 }
 
 /**
@@ -42,9 +44,9 @@ export interface KeyvLedgerKvOptions {
  * database is down. A failed `set` is turned into an error here either way.
  *
  * keyv's iterator walks its whole namespace, every user's records, a few rows
- * a query; the native scans read only the prefix asked for (SQLite: a range
- * of the primary key; Postgres: `starts_with` in one query; Redis: SCAN MATCH
- * with a large COUNT and MGET).
+ * a query; the native scans read only the prefix asked for, a page at a time
+ * (SQLite and Postgres: a key range in key order, keyset-paginated; Redis:
+ * SCAN MATCH with a large COUNT and one MGET per batch, yielded as it comes).
  */
 export function keyvLedgerKv(keyv: Keyv, options: KeyvLedgerKvOptions = {}): LedgerKv {
   if (typeof keyv.iterator !== 'function') {
@@ -52,7 +54,7 @@ export function keyvLedgerKv(keyv: Keyv, options: KeyvLedgerKvOptions = {}): Led
       'The ledger needs a keyv store that can be iterated (SQLite, Postgres, Redis or Map).',
     );
   }
-  const native = options.scan === 'iterator' ? undefined : nativeScanner(keyv);
+  const native = options.scan === 'iterator' ? undefined : nativeScanner(keyv, options.pages);
   return {
     get: (key) => keyv.get(key),
     async set(key, value) {
@@ -76,6 +78,18 @@ export function keyvLedgerKv(keyv: Keyv, options: KeyvLedgerKvOptions = {}): Led
 }
 
 type Scanner = (prefix: string) => AsyncIterable<[string, unknown]>;
+
+/**
+ * Rows per query of an SQL scan: the first page holds a typical ledger whole
+ * (one round trip for a snapshot); later pages keep a long scan (the digest
+ * roster, every user) to one page in memory at a time.
+ */
+export interface ScanPages {
+  firstPage: number;
+  page: number;
+}
+
+export const DEFAULT_SCAN_PAGES: ScanPages = { firstPage: 2000, page: 1000 };
 type RawRow = { key: string; value: string | null };
 
 interface SqlAdapter {
@@ -103,7 +117,10 @@ interface RedisAdapter {
  * cluster, compression, custom serialisation): the caller then uses keyv's
  * iterator. Keys and values come back exactly as `keyv.get` sees them.
  */
-export function nativeScanner(keyv: Keyv): Scanner | undefined {
+export function nativeScanner(
+  keyv: Keyv,
+  pages: ScanPages = DEFAULT_SCAN_PAGES,
+): Scanner | undefined {
   const store = keyv.store as Partial<SqlAdapter & RedisAdapter> | undefined;
   const deserialize = keyv.deserialize;
   if (store === undefined || store instanceof Map || keyv.compression || deserialize === undefined)
@@ -128,25 +145,51 @@ export function nativeScanner(keyv: Keyv): Scanner | undefined {
       dialect === 'postgres'
         ? `${store.opts.schema ?? 'public'}.${store.opts.table}`
         : store.opts.table;
+    const { firstPage, page } = pages;
+    // Postgres compares in byte order under "C" whatever the database's
+    // collation, so the range, the order and the keyset agree; an index on
+    // that expression (made once, below) lets each page be a range read.
+    const c = dialect === 'postgres' ? ' COLLATE "C"' : '';
+    const sql = (from: 'first' | 'after') =>
+      dialect === 'sqlite'
+        ? `SELECT key, value FROM ${table} WHERE key ${from === 'first' ? '>=' : '>'} ? AND key < ? ORDER BY key LIMIT ?`
+        : `SELECT key, value FROM ${table} WHERE key${c} ${from === 'first' ? '>=' : '>'} $1 AND key${c} < $2 ORDER BY key${c} LIMIT $3`;
+    const run = (text: string, params: unknown[]) =>
+      dialect === 'sqlite' ? query(text, ...params) : query(text, params);
+    let indexed: Promise<void> | undefined;
+    const ensureIndex = () => {
+      if (dialect !== 'postgres') return Promise.resolve();
+      indexed ??= run(
+        `CREATE INDEX IF NOT EXISTS ${store.opts?.table}_key_c ON ${table} (key COLLATE "C")`,
+        [],
+      ).then(
+        () => undefined,
+        // Another process creating it at the same moment, or no right to: reads still work, slower.
+        () => undefined,
+      );
+      return indexed;
+    };
     return async function* scanSql(prefix) {
+      await ensureIndex();
       const full = `${keyvPrefix}${prefix}`;
-      let rows: RawRow[];
-      if (dialect === 'sqlite') {
-        // A range of the primary key, exact in SQLite's byte order. The
-        // prefix's last character bumped by one bounds it from above.
-        const upper = `${full.slice(0, -1)}${String.fromCharCode(full.charCodeAt(full.length - 1) + 1)}`;
-        rows = await query(
-          `SELECT key, value FROM ${table} WHERE key >= ? AND key < ?`,
-          full,
-          upper,
-        );
-      } else {
-        rows = await query(`SELECT key, value FROM ${table} WHERE starts_with(key, $1)`, [full]);
-      }
-      for (const row of rows) {
-        if (!row.key.startsWith(full)) continue;
-        const value = await decode(row.value);
-        if (value !== undefined) yield [row.key.slice(keyvPrefix.length), value];
+      // The keys that start with `full` are exactly the range [full, upper):
+      // the prefix's last character bumped by one bounds it from above.
+      const upper = `${full.slice(0, -1)}${String.fromCharCode(full.charCodeAt(full.length - 1) + 1)}`;
+      // Keyset pagination: each page starts after the last key of the one
+      // before, so memory holds one page whatever the prefix holds. The first
+      // page is large enough for a whole ledger in one round trip.
+      let rows = await run(sql('first'), [full, upper, firstPage]);
+      let limit = firstPage;
+      for (;;) {
+        for (const row of rows) {
+          if (!row.key.startsWith(full)) continue;
+          const value = await decode(row.value);
+          if (value !== undefined) yield [row.key.slice(keyvPrefix.length), value];
+        }
+        const last = rows.at(-1);
+        if (rows.length < limit || last === undefined) return;
+        limit = page;
+        rows = await run(sql('after'), [last.key, upper, page]);
       }
     };
   }

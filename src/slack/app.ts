@@ -1,6 +1,15 @@
 import { App, type Logger, LogLevel } from '@slack/bolt';
 import type { Config, LogLevelName } from '../config.js';
+import { backfillRoster } from '../digest/backfill.js';
+import { storeClaims } from '../digest/claims.js';
+import type { DigestClient } from '../digest/run.js';
+import {
+  type DigestScheduler,
+  type DigestSchedulerOptions,
+  startDigestScheduler,
+} from '../digest/scheduler.js';
 import { createDrafter, type Drafter } from '../draft/index.js';
+import { keyvLedgerKv, LedgerRepository } from '../ledger/index.js';
 import type { Store } from '../store/store.js';
 import { createDeps } from './context.js';
 import { dedupeEvents } from './dedupe.js';
@@ -48,4 +57,54 @@ export function createSlackApp({ config, store, logger, drafter }: SlackAppOptio
     app.logger.error(`unhandled ${error.name} (${code})`);
   });
   return app;
+}
+
+export interface DigestOptions {
+  /** The digest's clock (tests move it); the real one by default. */
+  clock?: () => Date;
+  /** croner pattern of the scheduler's tick; every minute by default. */
+  tickPattern?: string;
+  onPass?: DigestSchedulerOptions['onPass'];
+}
+
+/**
+ * The weekly digest beside the app: the roster backfill (once per store),
+ * then a first pass at once and a tick every minute. The claims in the store
+ * keep it to one digest per user per week across restarts and instances.
+ */
+export function startDigests(app: App, store: Store, options: DigestOptions = {}): DigestScheduler {
+  const clock = options.clock ?? (() => new Date());
+  const kv = keyvLedgerKv(store.keyv);
+  const claims = storeClaims(store.keyv, () => clock().getTime());
+  const scheduler = startDigestScheduler(
+    {
+      keyv: store.keyv,
+      ledger: new LedgerRepository(kv, { clock }),
+      claims,
+      client: app.client as unknown as DigestClient,
+      clock,
+      logger: app.logger,
+    },
+    {
+      ...(options.tickPattern ? { pattern: options.tickPattern } : {}),
+      ...(options.onPass ? { onPass: options.onPass } : {}),
+    },
+  );
+  const started = backfillRoster({ keyv: store.keyv, kv, claims })
+    .then((added) => {
+      if (added !== undefined)
+        app.logger.info(`digest: ${added} users with a ledger joined the roster`);
+    })
+    .catch((error: unknown) => {
+      app.logger.error(`digest: roster backfill failed: ${(error as Error).name}`);
+    })
+    .then(() => scheduler.tick())
+    .then(() => undefined);
+  return {
+    tick: scheduler.tick,
+    async stop() {
+      await started;
+      await scheduler.stop();
+    },
+  };
 }

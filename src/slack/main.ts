@@ -1,12 +1,8 @@
 #!/usr/bin/env node
 import type { Server } from 'node:http';
 import { ConfigError, loadDotenvIfPresent, parseConfig } from '../config.js';
-import { storeClaims } from '../digest/claims.js';
-import type { DigestClient } from '../digest/run.js';
-import { startDigestScheduler } from '../digest/scheduler.js';
-import { keyvLedgerKv, LedgerRepository } from '../ledger/index.js';
 import { createStore } from '../store/store.js';
-import { createSlackApp } from './app.js';
+import { createSlackApp, startDigests } from './app.js';
 
 /** `npm start`: read config, open the store, connect to Slack. Exits non-zero on bad config. */
 async function main(): Promise<void> {
@@ -40,17 +36,7 @@ async function main(): Promise<void> {
     app.logger.info(`invite-coach is listening on port ${port} at /slack/events (HTTP mode)`);
   }
 
-  // The weekly digest: a tick every minute; claims in the store keep it to one
-  // per user per week across restarts and instances.
-  const clock = () => new Date();
-  const digests = startDigestScheduler({
-    keyv: store.keyv,
-    ledger: new LedgerRepository(keyvLedgerKv(store.keyv), { clock }),
-    claims: storeClaims(store.keyv),
-    client: app.client as unknown as DigestClient,
-    clock,
-    logger: app.logger,
-  });
+  const digests = startDigests(app, store);
 
   const shutdown = async (signal: string) => {
     app.logger.info(`${signal}: shutting down`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
+import { enrollDigest, getRoster } from '../../src/digest/run.js';
 import { importSummaryLines, keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
 import { createStore } from '../../src/store/store.js';
 
@@ -120,6 +121,57 @@ describe('invite-coach import', () => {
     expect(err).toContain('cannot read');
   });
 
+  it('puts the user on the digest roster once, leaving a schedule they changed as it is', async () => {
+    const args = ['import', file, '--store', storeUrl];
+    expect((await cli([...args, '--user', 'U200', '--team', 'T1'])).code).toBe(0);
+    expect((await cli([...args, '--user', 'U201', '--team', 'T1'])).code).toBe(0);
+    const store = await createStore({ url: storeUrl });
+    try {
+      expect(await getRoster(store.keyv, { teamId: 'T1', userId: 'U200' })).toMatchObject({
+        enabled: true,
+        day: 1,
+        hour: 9,
+      });
+      await enrollDigest(store.keyv, { teamId: 'T1', userId: 'U201' }, { enabled: false });
+    } finally {
+      await store.close();
+    }
+    expect((await cli([...args, '--user', 'U201', '--team', 'T1'])).code).toBe(0);
+    const again = await createStore({ url: storeUrl });
+    try {
+      expect(await getRoster(again.keyv, { teamId: 'T1', userId: 'U201' })).toMatchObject({
+        enabled: false,
+      });
+    } finally {
+      await again.close();
+    }
+  });
+
+  it("imports into an Enterprise Grid user's ledger with --enterprise", async () => {
+    const { code, out } = await cli([
+      'import',
+      file,
+      '--user',
+      'U300',
+      '--enterprise',
+      'E1',
+      '--store',
+      storeUrl,
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain('Added 2 pending invitations');
+    const store = await createStore({ url: storeUrl });
+    try {
+      const repo = new LedgerRepository(keyvLedgerKv(store.keyv));
+      expect(await repo.pending({ enterpriseId: 'E1', userId: 'U300' })).toHaveLength(2);
+      // The same person's workspace-scoped ledger is another one, untouched.
+      expect(await repo.list({ teamId: 'T1', userId: 'U300' })).toEqual([]);
+      expect(await getRoster(store.keyv, { enterpriseId: 'E1', userId: 'U300' })).toBeDefined();
+    } finally {
+      await store.close();
+    }
+  });
+
   it('exits 2 without --user, without a team, with a bad user id or a bad store URL', async () => {
     expect((await cli(['import', file, '--team', 'T1'])).code).toBe(2);
     expect((await cli(['import', file, '--user', 'U1'])).code).toBe(2);
@@ -129,6 +181,10 @@ describe('invite-coach import', () => {
     ).toBe(2);
     expect((await cli(['import', '--user', 'U1', '--team', 'T1'])).code).toBe(2);
     expect((await cli(['check', '--user', 'U1', 'Hi'])).code).toBe(2);
+    expect((await cli(['check', '--enterprise', 'E1', 'Hi'])).code).toBe(2);
+    const badGrid = await cli(['import', file, '--user', 'U1', '--enterprise', 'e-1']);
+    expect(badGrid.code).toBe(2);
+    expect(badGrid.err).toContain('enterprise id');
   });
 });
 

@@ -92,7 +92,9 @@ describe('invite-coach check', () => {
   });
 
   it('prints help and version', async () => {
-    expect((await cli(['--help'])).out).toContain('invite-coach check');
+    const help = (await cli(['--help'])).out;
+    expect(help).toContain('invite-coach check');
+    expect(help).toMatch(/--enterprise\s+import: the organisation id/);
     expect((await cli(['--version'])).out).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });

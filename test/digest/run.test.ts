@@ -2,7 +2,13 @@ import { webApi } from '@slack/bolt';
 import Keyv from 'keyv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryClaims } from '../../src/digest/claims.js';
-import { type DigestClient, enrollDigest, getRoster, runDigests } from '../../src/digest/run.js';
+import {
+  type DigestClient,
+  enrollDigest,
+  getDigestState,
+  getRoster,
+  runDigests,
+} from '../../src/digest/run.js';
 import { startDigestScheduler } from '../../src/digest/scheduler.js';
 import { keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
 import { DigestFakeApi } from './fake-api.js';
@@ -58,7 +64,9 @@ describe('runDigests', () => {
     now.t = new Date('2026-11-30T09:00:00Z');
     expect((await runDigests(deps)).sent).toBe(3);
     expect([...api.posts.values()]).toEqual([2, 2, 2]);
-    expect((await getRoster(keyv, { teamId: 'T1', userId: 'U1' }))?.lastSentWeek).toBe('2026-W49');
+    expect((await getDigestState(keyv, { teamId: 'T1', userId: 'U1' })).lastSentWeek).toBe(
+      '2026-W49',
+    );
   });
 
   it('waits out a 429 with Retry-After and logs a user it cannot reach without stopping', async () => {
@@ -138,7 +146,110 @@ describe('runDigests', () => {
     });
     expect(result.sent).toBe(1);
     expect(api.posts.has('U2')).toBe(false);
-    expect((await getRoster(keyv, { teamId: 'T1', userId: 'U1' }))?.timeZone).toBe('UTC');
+    expect((await getDigestState(keyv, { teamId: 'T1', userId: 'U1' })).timeZone).toBe('UTC');
+  });
+
+  it('a schedule change the user makes during a pass is not undone by the pass', async () => {
+    const now = { t: MONDAY_10_UTC };
+    const { keyv, ledger, clock } = setup(now);
+    const scope = { teamId: 'T1', userId: 'U1' };
+    await enrollAll(keyv, ['U1']);
+    // The user's change lands right after the pass's first read of anything
+    // about them (another instance answering their /invite-coach digest).
+    const read = keyv.get.bind(keyv);
+    let changed = false;
+    keyv.get = (async (key: string) => {
+      const value = await read(key);
+      if (!changed && key.startsWith('digest/')) {
+        changed = true;
+        await enrollDigest(keyv, scope, { day: 5, hour: 8 });
+      }
+      return value;
+    }) as typeof keyv.get;
+    const { api, client } = await realClient();
+    await runDigests({ keyv, ledger, client, clock, claims: memoryClaims(), logger: silent });
+    expect(changed).toBe(true);
+    expect(api.posts.get('U1')).toBe(1);
+    expect(await getRoster(keyv, scope)).toMatchObject({ day: 5, hour: 8, enabled: true });
+  });
+
+  it('reads the time zone from Slack again once it is a week old', async () => {
+    const now = { t: new Date('2026-11-23T08:00:00Z') }; // Monday 09:00 in Paris
+    const { keyv, ledger, clock } = setup(now);
+    await enrollDigest(keyv, { teamId: 'T1', userId: 'U1' });
+    let tz = 'Europe/Paris';
+    let infos = 0;
+    const posts: Date[] = [];
+    const client: DigestClient = {
+      chat: {
+        async postMessage() {
+          posts.push(now.t);
+          return { ok: true };
+        },
+      },
+      users: {
+        info: async () => {
+          infos++;
+          return { user: { tz } };
+        },
+      },
+      conversations: { open: async () => ({}), history: async () => ({}) },
+    };
+    const deps = { keyv, ledger, client, clock, claims: memoryClaims(), logger: silent };
+    await runDigests(deps);
+    expect(posts).toHaveLength(1);
+    tz = 'America/New_York'; // the user moved
+    now.t = new Date('2026-11-25T12:00:00Z');
+    await runDigests(deps);
+    expect(infos).toBe(1); // not asked again within the week
+    now.t = new Date('2026-11-30T08:00:00Z'); // 09:00 in Paris, 03:00 in New York
+    await runDigests(deps);
+    expect(infos).toBe(2);
+    expect(posts).toHaveLength(1);
+    now.t = new Date('2026-11-30T14:00:00Z'); // 09:00 in New York
+    await runDigests(deps);
+    expect(posts).toHaveLength(2);
+    // What the user is shown follows the zone the digest follows.
+    expect((await getRoster(keyv, { teamId: 'T1', userId: 'U1' }))?.timeZone).toBe(
+      'America/New_York',
+    );
+  });
+
+  it('reads a bounded number of known zones again per pass, so Slack is not flooded', async () => {
+    const now = { t: new Date('2026-11-25T12:00:00Z') };
+    const { keyv, ledger, clock } = setup(now);
+    const users = ['U1', 'U2', 'U3', 'U4', 'U5'];
+    // Zones known from the digest command, never checked by the scheduler; one user has none.
+    await enrollAll(keyv, users);
+    await enrollDigest(keyv, { teamId: 'T1', userId: 'U6' });
+    const asked: string[] = [];
+    const client: DigestClient = {
+      chat: { postMessage: async () => ({ ok: true }) },
+      users: {
+        info: async ({ user }) => {
+          asked.push(user);
+          return { user: { tz: 'UTC' } };
+        },
+      },
+      conversations: { open: async () => ({}), history: async () => ({}) },
+    };
+    const deps = {
+      keyv,
+      ledger,
+      client,
+      clock,
+      claims: memoryClaims(),
+      logger: silent,
+      zoneRefreshesPerPass: 2,
+      concurrency: 1,
+    };
+    expect((await runDigests(deps)).sent).toBe(6); // every known zone is used meanwhile
+    expect(asked).toEqual(['U1', 'U2', 'U6']);
+    await runDigests(deps);
+    await runDigests(deps);
+    expect(asked.toSorted()).toEqual(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
+    await runDigests(deps);
+    expect(asked).toHaveLength(6);
   });
 
   it('the scheduler ticks on demand and leaves no timer behind', async () => {

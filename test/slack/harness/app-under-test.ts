@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App, Logger } from '@slack/bolt';
 import { parseConfig } from '../../../src/config.js';
+import type { DigestScheduler } from '../../../src/digest/scheduler.js';
 import { createDrafter, type Drafter } from '../../../src/draft/index.js';
-import { createSlackApp } from '../../../src/slack/app.js';
+import { createSlackApp, type DigestOptions, startDigests } from '../../../src/slack/app.js';
 import { createDeps, type Deps } from '../../../src/slack/context.js';
 import { createStore, type Store, type StoreOptions } from '../../../src/store/store.js';
 import { FakeSlack } from './fake-slack.js';
@@ -59,11 +60,20 @@ export class AppUnderTest {
       drafter?: Drafter;
       /** Another store than the temporary SQLite file (Redis, Postgres), and how to empty it at stop. */
       store?: StoreOptions & { dispose?(store: Store): Promise<void> };
+      /**
+       * Starts the digest scheduler as `npm start` does, with these options
+       * (a test clock, a fast tick). Off by default: other tests' users must
+       * not get digests at the real time.
+       */
+      digest?: DigestOptions;
     } = {},
   ) {}
   readonly logs: string[] = [];
   store!: Store;
   app!: App;
+  digests: DigestScheduler | undefined;
+  /** Digest passes finished since start (with `digest` on). */
+  digestPasses = 0;
   #server!: Server;
   #dir = '';
   base = '';
@@ -88,6 +98,16 @@ export class AppUnderTest {
     this.#server = (await this.app.start({ port: 0, host: '127.0.0.1' })) as Server;
     const { port } = this.#server.address() as AddressInfo;
     this.base = `http://127.0.0.1:${port}`;
+    if (this.options.digest) {
+      const { onPass } = this.options.digest;
+      this.digests = startDigests(this.app, this.store, {
+        ...this.options.digest,
+        onPass: (result) => {
+          this.digestPasses++;
+          onPass?.(result);
+        },
+      });
+    }
     return this;
   }
 
@@ -97,6 +117,7 @@ export class AppUnderTest {
   }
 
   async stop(): Promise<void> {
+    await this.digests?.stop();
     this.#server.closeAllConnections();
     await this.app.stop();
     await this.options.store?.dispose?.(this.store);

@@ -34,7 +34,10 @@ export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   /** Per-method overrides: a file name from the samples folder. */
   readonly responses = new Map<string, string>();
-  /** Per-method answers built by a test (for methods without a sample, like apps.connections.open). */
+  /**
+   * Per-method answers built by a test (for methods without a sample, like
+   * apps.connections.open), or a function of the call's body (users.info per user).
+   */
   readonly answers = new Map<string, unknown>();
   /** Files served under `/files/<id>` to a request with the bot token, as Slack serves `url_private_download`. */
   readonly files = new Map<string, { body: Buffer | string; contentType?: string }>();
@@ -72,7 +75,9 @@ export class FakeSlack {
         }
         res.setHeader('content-type', 'application/json; charset=utf-8');
         if (api?.[1] && this.answers.has(api[1])) {
-          res.end(JSON.stringify(this.answers.get(api[1])));
+          const answer = this.answers.get(api[1]);
+          const call = this.calls.at(-1);
+          res.end(JSON.stringify(typeof answer === 'function' ? answer(call?.body ?? {}) : answer));
           return;
         }
         if (api?.[1]) {
