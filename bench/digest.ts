@@ -4,7 +4,10 @@
  * limiting, and in the same run the floor: 10,000 bare `chat.postMessage`
  * calls to the same stand-in through the same client at the same concurrency.
  * Prints both, their ratio (target ≤ 1.5×) and the heap before and after the
- * digest pass (the users are streamed, so it should stay flat).
+ * digest pass. Then, untimed, the live heap during passes over a quarter of
+ * the users and over all of them (a full GC at each quarter of each pass):
+ * the users are streamed, so it should not grow with their number. Run with
+ * --expose-gc (`npm run bench` does) for the heap figures to mean anything.
  *
  * The ledgers sit in an in-memory kv (one map per user, so a user's ledger is
  * read without walking everyone's) and the roster in a Map-backed keyv: the
@@ -49,7 +52,12 @@ function perUserKv(): LedgerKv & { users: Map<string, Map<string, unknown>> } {
   };
 }
 
-async function seed(kv: ReturnType<typeof perUserKv>, rosters: Keyv[]): Promise<void> {
+/** Enrols every user in `rosters`, and the first `count` users in each of `partial`. */
+async function seed(
+  kv: ReturnType<typeof perUserKv>,
+  rosters: Keyv[],
+  partial: Array<{ count: number; roster: Keyv }> = [],
+): Promise<void> {
   // One ledger of 50 entries over 60 days, a third accepted, some ignored; copied to every user.
   const templateScope = { teamId: 'TBENCH', userId: 'UTEMPLATE' };
   let t = NOW.getTime() - 60 * DAY;
@@ -76,6 +84,7 @@ async function seed(kv: ReturnType<typeof perUserKv>, rosters: Keyv[]): Promise<
     kv.users.set(prefix, map);
     const record = RosterRecord.parse({ ...scope, timeZone: 'UTC', enabled: true });
     for (const roster of rosters) await roster.set(rosterKey(scope), record);
+    for (const p of partial) if (u < p.count) await p.roster.set(rosterKey(scope), record);
   }
 }
 
@@ -118,11 +127,17 @@ export async function runDigestBench(): Promise<void> {
     slackApiUrl: slack.url,
     logLevel: webApi.LogLevel.ERROR,
   });
+  // The WebClient's typings want blocks as an array; it sends a string as it is.
+  const sending = client as unknown as DigestClient;
   const kv = perUserKv();
   const roster = new Keyv();
   const dryRoster = new Keyv();
+  const memoryPasses = [...new Set([Math.ceil(USERS / 4), USERS])].map((count) => ({
+    count,
+    roster: new Keyv(),
+  }));
   const seedStart = performance.now();
-  await seed(kv, [roster, dryRoster]);
+  await seed(kv, [roster, dryRoster], memoryPasses);
   console.log(`  seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
   // Warm the client and the connection pool, so neither figure pays for it.
@@ -169,7 +184,7 @@ export async function runDigestBench(): Promise<void> {
     keyv: roster,
     ledger: new LedgerRepository(kv, { clock: () => NOW }),
     claims: memoryClaims(),
-    client: client as unknown as DigestClient,
+    client: sending,
     clock: () => NOW,
     logger: { info() {}, warn() {}, error: (m) => console.error(m) },
     concurrency: CONCURRENCY,
@@ -177,6 +192,49 @@ export async function runDigestBench(): Promise<void> {
   const digest = performance.now() - digestStart;
   clearInterval(sampler);
   const heapAfter = heap();
+
+  // Untimed: the live heap (after a full GC) at each quarter of a pass over
+  // fewer and over all users, through the same client and stand-in. Streaming
+  // means the same few users in flight whatever their number.
+  const memory: string[] = [];
+  for (const pass of globalThis.gc === undefined ? [] : memoryPasses) {
+    const start = heap();
+    const live: number[] = [];
+    let posts = 0;
+    let peak = start;
+    const checkpoints = new Set([1, 2, 3].map((q) => Math.floor((pass.count * q) / 4)));
+    const sampling = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }, 50);
+    await runDigests({
+      keyv: pass.roster,
+      ledger: new LedgerRepository(kv, { clock: () => NOW }),
+      claims: memoryClaims(),
+      client: {
+        users: sending.users,
+        conversations: sending.conversations,
+        chat: {
+          postMessage: (args) => {
+            if (checkpoints.has(++posts)) live.push(heap());
+            return sending.chat.postMessage(args);
+          },
+        },
+      },
+      clock: () => NOW,
+      logger: { info() {}, warn() {}, error: (m) => console.error(m) },
+      concurrency: CONCURRENCY,
+    });
+    clearInterval(sampling);
+    const end = heap();
+    const first = live[0] ?? start;
+    const last = live.at(-1) ?? start;
+    const perThousand = ((last - first) / Math.max(1, pass.count / 2)) * 1000;
+    memory.push(
+      `  ${pass.count.toLocaleString('en').padStart(6)} users: live heap ${live.map(mb).join(', ')} at each quarter, ` +
+        `${mb(end)} after (${mb(start)} before; ${(perThousand / 1024).toFixed(0)} KB per 1,000 users between the first and last quarter); sampled peak ${mb(peak)}`,
+    );
+    await pass.roster.clear();
+  }
   await slack.close();
 
   const per = (total: number) => `${((total / USERS) * 1000).toFixed(0)} µs/user`;
@@ -194,6 +252,17 @@ export async function runDigestBench(): Promise<void> {
   console.log(
     `  heap: ${mb(heapBefore)} before the pass (the seeded store included), peak ${mb(heapPeak)}, ${mb(heapAfter)} after`,
   );
+  if (globalThis.gc === undefined) {
+    console.log('  (run node with --expose-gc for the live-heap figures)');
+    return;
+  }
+  console.log(
+    '  live heap during a pass (full GC at each quarter; the peak between GCs is garbage not yet collected,',
+  );
+  console.log(
+    '  and what grows is the claims and roster records kept by the in-memory stand-ins, a few hundred bytes a user):',
+  );
+  for (const line of memory) console.log(line);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runDigestBench();

@@ -1,18 +1,15 @@
 import {
-  acceptanceRates,
   currentStatus,
   DAY_MS,
   DEFAULT_LIMITS,
   dayKey,
-  idkUsage,
-  ignoreBackoff,
   type LedgerEntry,
   type LedgerSettings,
   normaliseName,
   type PolicyLimits,
-  pendingUsage,
+  parseInstant,
   profileSlug,
-  withdrawCooldown,
+  reinviteBlockedUntil,
 } from '../ledger/index.js';
 
 /** What the weekly digest says, computed from the ledger alone: no clock, no store. */
@@ -47,12 +44,52 @@ export function buildDigest(
 ): DigestContent {
   const t = now.getTime();
   const weekStart = t - limits.weeklyWindowDays * DAY_MS;
-  const lastWeek = entries.filter((e) => within(e.sentAt, weekStart, t));
-  // Each send's day once, not once per day of the week.
+  const staleMs = limits.stalePendingDays * DAY_MS;
+  const ninetyWanted = limits.acceptanceWindowsDays.includes(90);
+  // Every figure in one pass, each send's time read once (the same counts
+  // `pendingUsage`, `idkUsage` and `acceptanceRates` give, without their filters).
   const sentPerDay = new Map<string, number>();
-  for (const e of lastWeek) {
-    const day = dayKey(Date.parse(e.sentAt), settings.timeZone);
-    sentPerDay.set(day, (sentPerDay.get(day) ?? 0) + 1);
+  const recent = { sent: 0, accepted: 0 };
+  const earlier = { sent: 0, accepted: 0 };
+  const ninety = { sent: 0, accepted: 0 };
+  const withNote = { decided: 0, accepted: 0 };
+  const without = { decided: 0, accepted: 0 };
+  const stale: Array<{ entry: LedgerEntry; at: number }> = [];
+  let weekSent = 0;
+  let pending = 0;
+  let idk = 0;
+  for (const entry of entries) {
+    const at = parseInstant(entry.sentAt);
+    const status = currentStatus(entry);
+    if (at > weekStart && at <= t) {
+      weekSent++;
+      // Each send's day once, not once per day of the week.
+      const day = dayKey(at, settings.timeZone);
+      sentPerDay.set(day, (sentPerDay.get(day) ?? 0) + 1);
+    }
+    const window =
+      at > t - 30 * DAY_MS && at <= t
+        ? recent
+        : at > t - 60 * DAY_MS && at <= t - 30 * DAY_MS
+          ? earlier
+          : undefined;
+    if (window !== undefined) {
+      window.sent++;
+      if (status === 'accepted') window.accepted++;
+    }
+    if (status === 'pending') {
+      pending++;
+      if (t - at >= staleMs) stale.push({ entry, at });
+    } else {
+      const group = entry.personalised ? withNote : without;
+      group.decided++;
+      if (status === 'accepted') group.accepted++;
+    }
+    if (entry.history.some((h) => h.status === 'idk')) idk++;
+    if (ninetyWanted && at > t - 90 * DAY_MS && at <= t) {
+      ninety.sent++;
+      if (entry.history.some((h) => h.status === 'accepted')) ninety.accepted++;
+    }
   }
   const perDay = Array.from({ length: limits.weeklyWindowDays }, (_, i) => {
     const day = dayKey(weekStart + (i + 1) * DAY_MS - 1, settings.timeZone);
@@ -60,54 +97,32 @@ export function buildDigest(
   });
   const dailyLimit = Math.floor(settings.weeklyCap * limits.dailyPaceShare);
 
-  const [recent, earlier] = [
-    rateBetween(entries, t - 30 * DAY_MS, t),
-    rateBetween(entries, t - 60 * DAY_MS, t - 30 * DAY_MS),
-  ];
+  const rate = (w: { sent: number; accepted: number }) =>
+    w.sent === 0 ? null : w.accepted / w.sent;
+  const [recentRate, earlierRate] = [rate(recent), rate(earlier)];
   const trend =
-    recent === null || earlier === null
+    recentRate === null || earlierRate === null
       ? 'unknown'
-      : recent - earlier > TREND_POINTS
+      : recentRate - earlierRate > TREND_POINTS
         ? 'up'
-        : earlier - recent > TREND_POINTS
+        : earlierRate - recentRate > TREND_POINTS
           ? 'down'
           : 'flat';
 
-  const stale = entries
-    .filter(
-      (e) =>
-        currentStatus(e) === 'pending' &&
-        t - Date.parse(e.sentAt) >= limits.stalePendingDays * DAY_MS,
-    )
-    .sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
-
-  const idk = idkUsage(entries, limits);
   return {
     week: {
-      sent: lastWeek.length,
+      sent: weekSent,
       cap: settings.weeklyCap,
       perDay,
       spiky: perDay.some((d) => d.sent > dailyLimit),
     },
-    acceptance: { rate: recent, previous: earlier, trend },
-    pending: { count: pendingUsage(entries, now, limits).count, threshold: limits.pendingDanger },
-    stale,
+    acceptance: { rate: recentRate, previous: earlierRate, trend },
+    pending: { count: pending, threshold: limits.pendingDanger },
+    stale: stale.sort((a, b) => a.at - b.at).map((s) => s.entry),
     reopening: reopening(entries, now, limits),
-    idk: { count: idk.count, warnAt: limits.idkWarn, dangerAt: limits.idkDanger },
-    coaching: coachingLine(entries, acceptanceRates(entries, now, limits)),
+    idk: { count: idk, warnAt: limits.idkWarn, dangerAt: limits.idkDanger },
+    coaching: coachingLine(withNote, without, ninetyWanted ? rate(ninety) : undefined),
   };
-}
-
-function within(iso: string, from: number, to: number): boolean {
-  const at = Date.parse(iso);
-  return at > from && at <= to;
-}
-
-/** Accepted share of the invitations sent in (from, to] that have an outcome or are pending. */
-function rateBetween(entries: readonly LedgerEntry[], from: number, to: number): number | null {
-  const sent = entries.filter((e) => within(e.sentAt, from, to));
-  if (sent.length === 0) return null;
-  return sent.filter((e) => currentStatus(e) === 'accepted').length / sent.length;
 }
 
 /** Re-invite windows that open within `horizonDays` of `now`, soonest first (the Home calendar looks further ahead). */
@@ -120,19 +135,30 @@ export function reopening(
   const t = now.getTime();
   const out: DigestContent['reopening'] = [];
   const seen = new Set<string>();
-  // sameRecipient's keys, computed once per entry rather than once per pair.
-  const keys = entries.map(({ recipient: r }) => ({
-    url: r.profileUrl !== undefined,
-    slug: r.profileUrl !== undefined ? profileSlug(r.profileUrl) : undefined,
-    name: r.name !== undefined ? normaliseName(r.name) : undefined,
-  }));
+  // sameRecipient's keys, computed once per entry and only for the entries
+  // compared: a ledger with nothing withdrawn or ignored needs none.
+  // (`null`: not computed yet.)
+  const slugs: Array<string | undefined | null> = new Array(entries.length).fill(null);
+  const names: Array<string | undefined | null> = new Array(entries.length).fill(null);
+  const slugOf = (i: number, url: string) => {
+    let slug = slugs[i];
+    if (slug === null) slugs[i] = slug = profileSlug(url);
+    return slug;
+  };
+  const nameOf = (i: number, name: string) => {
+    let normal = names[i];
+    if (normal === null) names[i] = normal = normaliseName(name);
+    return normal;
+  };
   const sameAs = (i: number) => {
-    const a = keys[i];
-    return entries.filter((_, j) => {
-      const b = keys[j];
-      if (a === undefined || b === undefined) return false;
-      if (a.url && b.url) return a.slug === b.slug;
-      return a.name !== undefined && b.name !== undefined && a.name === b.name;
+    const a = entries[i]?.recipient;
+    return entries.filter(({ recipient: b }, j) => {
+      if (a === undefined) return false;
+      if (a.profileUrl !== undefined && b.profileUrl !== undefined)
+        return slugOf(i, a.profileUrl) === slugOf(j, b.profileUrl);
+      return (
+        a.name !== undefined && b.name !== undefined && nameOf(i, a.name) === nameOf(j, b.name)
+      );
     });
   };
   for (const [i, entry] of entries.entries()) {
@@ -147,28 +173,32 @@ export function reopening(
     seen.add(key);
     // Someone already invited again is not waiting for a window.
     if (same.some((e) => currentStatus(e) === 'pending')) continue;
-    const blocks = [withdrawCooldown(same, now, limits), ignoreBackoff(same, now, limits)];
-    const until = blocks.map((w) => w?.until).filter((u): u is string => u !== undefined);
-    if (until.length === 0 || blocks.some((w) => w !== undefined && w.until === undefined))
-      continue;
-    const opens = until.sort().at(-1) as string;
-    const at = Date.parse(opens);
-    if (at > t && at <= t + horizonDays * DAY_MS) out.push({ entry, opensOn: opens });
+    // When the withdraw cooldown and the ignore back-off both lift (Infinity: never).
+    const opens = reinviteBlockedUntil(same, now, limits);
+    if (opens === undefined || opens === Number.POSITIVE_INFINITY) continue;
+    if (opens > t && opens <= t + horizonDays * DAY_MS)
+      out.push({ entry, opensOn: new Date(opens).toISOString() });
   }
   return out.sort((a, b) => a.opensOn.localeCompare(b.opensOn));
 }
 
-/** From the user's own outcomes: do their invitations with a note do better than those without? */
+interface Decided {
+  decided: number;
+  accepted: number;
+}
+
+/**
+ * From the user's own outcomes: do their invitations with a note do better
+ * than those without? `ninetyDayRate` is the acceptance over 90 days
+ * (`undefined` when the limits do not count it).
+ */
 function coachingLine(
-  entries: readonly LedgerEntry[],
-  rates: ReturnType<typeof acceptanceRates>,
+  withNote: Decided,
+  without: Decided,
+  ninetyDayRate: number | null | undefined,
 ): string {
-  const decided = entries.filter((e) => currentStatus(e) !== 'pending');
-  const withNote = decided.filter((e) => e.personalised);
-  const without = decided.filter((e) => !e.personalised);
-  const share = (list: LedgerEntry[]) =>
-    list.filter((e) => currentStatus(e) === 'accepted').length / list.length;
-  if (withNote.length >= MIN_FOR_COMPARISON && without.length >= MIN_FOR_COMPARISON) {
+  const share = (group: Decided) => group.accepted / group.decided;
+  if (withNote.decided >= MIN_FOR_COMPARISON && without.decided >= MIN_FOR_COMPARISON) {
     const a = Math.round(share(withNote) * 100);
     const b = Math.round(share(without) * 100);
     if (a > b)
@@ -177,8 +207,7 @@ function coachingLine(
       return `Your invitations with a note were accepted ${a}% of the time, those without ${b}%: say how you know them in the first line.`;
     return `With a note or without, ${a}% of your invitations were accepted: lead with how you know them to do better.`;
   }
-  const ninety = rates.find((r) => r.days === 90);
-  if (ninety && ninety.rate !== null && ninety.rate < 0.3) {
+  if (ninetyDayRate !== undefined && ninetyDayRate !== null && ninetyDayRate < 0.3) {
     return 'Fewer than a third of your invitations were accepted lately: invite people you share a context with, and say what it is.';
   }
   return 'Notes that say where you met and suggest a next step are accepted most often.';

@@ -137,13 +137,22 @@ export async function leaveRoster(keyv: Keyv, scope: Scope): Promise<void> {
   await keyv.delete(stateKey(scope));
 }
 
-/** The part of the Slack Web API the digest uses (Bolt's `app.client` fits). */
+/**
+ * The part of the Slack Web API the digest uses (Bolt's `app.client` fits:
+ * its WebClient sends a string argument as it is).
+ */
 export interface DigestClient {
   chat: {
     postMessage(args: {
       channel: string;
       text: string;
-      blocks: unknown[];
+      /**
+       * The Block Kit blocks as JSON text. Slack takes the arguments
+       * form-encoded, blocks as a JSON string; given an array, @slack/web-api
+       * walks and stringifies it for its debug log (even when debug is off)
+       * and again to send it, a large share of a digest's cost.
+       */
+      blocks: string;
       metadata?: { event_type: string; event_payload: Record<string, string> };
     }): Promise<unknown>;
   };
@@ -246,7 +255,7 @@ export async function sendDigest(
   await deps.client.chat.postMessage({
     channel: scope.userId,
     text: message.text,
-    blocks: message.blocks,
+    blocks: JSON.stringify(message.blocks),
     ...(week ? { metadata: { event_type: DIGEST_EVENT, event_payload: { week } } } : {}),
   });
 }

@@ -24,12 +24,24 @@ export const EntryId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'an entry id is 1–64 letters, digits, _ or -');
 
+/**
+ * A slug of lower-case ASCII letters, digits, `-` and `_` is canonical as it
+ * stands (nothing to decode, fold or encode): the common case, checked
+ * without building a URL on every read of every record.
+ */
+const PLAIN_CANONICAL = /^https:\/\/www\.linkedin\.com\/in\/[a-z0-9_-]+\/$/;
+
+/** Whether `url` is in the form {@link canonicalProfileUrl} gives. */
+function isCanonicalProfileUrl(url: string): boolean {
+  return PLAIN_CANONICAL.test(url) || canonicalProfileUrl(url) === url;
+}
+
 export const RecipientRecord = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
     profileUrl: z
       .string()
-      .refine((url) => canonicalProfileUrl(url) === url, 'a canonical LinkedIn profile URL')
+      .refine(isCanonicalProfileUrl, 'a canonical LinkedIn profile URL')
       .optional(),
   })
   .refine(
@@ -86,14 +98,20 @@ export function currentStatus(entry: LedgerEntry): Status {
   return entry.history.at(-1)?.status ?? 'pending';
 }
 
+const knownZones = new Set<string>();
+
 /** Whether `timeZone` is an IANA zone this runtime knows. */
 export function isTimeZone(timeZone: string): boolean {
+  // Asked on every read of a user's settings; building a formatter costs microseconds.
+  if (knownZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
   } catch {
     return false;
   }
+  if (knownZones.size >= 1_000) knownZones.clear();
+  knownZones.add(timeZone);
+  return true;
 }
 
 /** Per-user ledger settings. Parsing `{}` gives the defaults. */

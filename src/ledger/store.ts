@@ -4,9 +4,11 @@ import { csvDocument, spreadsheetSafe } from './csv.js';
 import { LedgerInputError, LedgerRecordError } from './errors.js';
 import type { LedgerKv } from './kv.js';
 import { type LedgerStatus, status } from './policy/status.js';
+import { parseInstant } from './policy/time.js';
 import { makeRecipient, type Recipient, sameRecipient } from './recipient.js';
 import {
   currentStatus,
+  DEFAULT_SETTINGS,
   EntryId,
   LEDGER_SCHEMA_VERSION,
   type LedgerEntry,
@@ -179,7 +181,7 @@ export class LedgerRepository {
       if (existing !== undefined) return existing;
     }
     await this.#kv.set(`${prefix}send:${record.id}`, record);
-    return toEntry(record, []);
+    return toEntry(record, undefined);
   }
 
   /** One entry by id, or `undefined`; read with gets alone. */
@@ -209,7 +211,7 @@ export class LedgerRepository {
     const send = await this.#readSend(`${prefix}send:${entryId}`);
     if (send === undefined)
       throw new LedgerInputError('There is no such invitation in your ledger.');
-    if (when.getTime() < Date.parse(send.sentAt)) {
+    if (when.getTime() < parseInstant(send.sentAt)) {
       throw new LedgerInputError('An outcome cannot come before the invitation was sent.');
     }
     const event: OutcomeRecord = {
@@ -255,38 +257,50 @@ export class LedgerRepository {
     const sends = new Map<string, SendRecord>();
     const outcomes = new Map<string, Map<string, OutcomeRecord>>();
     let settings: LedgerSettings | undefined;
+    const at = prefix.length;
     for await (const [key, value] of this.#kv.scan(prefix)) {
-      const rest = key.slice(prefix.length);
-      if (rest.startsWith('send:')) {
+      // The key is compared with the one the record's own fields make,
+      // position by position rather than by building that key per record.
+      if (key.startsWith('send:', at)) {
         const send = parseRecord(SendRecord, key, value);
-        if (rest !== `send:${send.id}`)
+        if (key.length !== at + 5 + send.id.length || !key.endsWith(send.id))
           throw new LedgerRecordError(`The ledger record ${key} holds another id.`, key);
         sends.set(send.id, send);
-      } else if (rest.startsWith('outcome:')) {
+      } else if (key.startsWith('outcome:', at)) {
         const event = parseRecord(OutcomeRecord, key, value);
-        if (rest !== `outcome:${event.entryId}:${event.status}`) {
+        const { entryId, status } = event;
+        if (
+          key.length !== at + 8 + entryId.length + 1 + status.length ||
+          !key.startsWith(entryId, at + 8) ||
+          key.charCodeAt(at + 8 + entryId.length) !== 58 /* : */ ||
+          !key.endsWith(status)
+        ) {
           throw new LedgerRecordError(
             `The ledger record ${key} holds another entry or outcome.`,
             key,
           );
         }
-        let forEntry = outcomes.get(event.entryId);
+        let forEntry = outcomes.get(entryId);
         if (forEntry === undefined) {
           forEntry = new Map();
-          outcomes.set(event.entryId, forEntry);
+          outcomes.set(entryId, forEntry);
         }
-        forEntry.set(event.status, event);
-      } else if (rest === 'settings') {
+        forEntry.set(status, event);
+      } else if (key.length === at + 8 && key.endsWith('settings')) {
         settings = parseRecord(LedgerSettings, key, value);
       }
     }
-    const entries = [...sends.values()]
-      .map((send) => toEntry(send, [...(outcomes.get(send.id)?.values() ?? [])]))
-      .sort(
-        (a, b) =>
-          Date.parse(a.sentAt) - Date.parse(b.sentAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      );
-    return { entries, settings: settings ?? LedgerSettings.parse({}) };
+    // Each send's time read once, then sorted on the number (not parsed again per comparison).
+    const timed = Array.from(sends.values(), (send) => {
+      const sentAt = parseInstant(send.sentAt);
+      return { sentAt, entry: toEntry(send, outcomes.get(send.id)?.values(), sentAt) };
+    });
+    timed.sort(
+      (a, b) =>
+        a.sentAt - b.sentAt || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0),
+    );
+    const entries = timed.map((t) => t.entry);
+    return { entries, settings: settings ?? { ...DEFAULT_SETTINGS } };
   }
 
   /** The status summary of {@link status} for this user at `now`. */
@@ -420,15 +434,23 @@ function parseRecord<T>(schema: z.ZodType<T>, key: string, value: unknown): T {
  * validated on read; what their schemas cannot see alone is checked here: an
  * outcome cannot come before the send (the shape of LedgerEntry holds by
  * construction, so it is not parsed again: that halves the cost of a read).
+ * `sentAtMs` is `send.sentAt` already read, when the caller has it.
  */
-function toEntry(send: SendRecord, outcomes: OutcomeRecord[]): LedgerEntry {
+function toEntry(
+  send: SendRecord,
+  outcomes: Iterable<OutcomeRecord> | undefined,
+  sentAtMs: number = parseInstant(send.sentAt),
+): LedgerEntry {
   const history: StatusChange[] = [{ status: 'pending', at: send.sentAt }];
-  const sentAt = Date.parse(send.sentAt);
-  const ordered = outcomes
-    .map((o) => ({ o, t: Date.parse(o.at) }))
-    .sort((a, b) => a.t - b.t || OUTCOMES.indexOf(a.o.status) - OUTCOMES.indexOf(b.o.status));
+  const ordered: Array<{ o: OutcomeRecord; t: number }> = [];
+  if (outcomes !== undefined) for (const o of outcomes) ordered.push({ o, t: parseInstant(o.at) });
+  if (ordered.length > 1) {
+    ordered.sort(
+      (a, b) => a.t - b.t || OUTCOMES.indexOf(a.o.status) - OUTCOMES.indexOf(b.o.status),
+    );
+  }
   for (const { o, t } of ordered) {
-    if (t < sentAt) {
+    if (t < sentAtMs) {
       throw new LedgerRecordError(
         `The ledger entry ${send.id} has an outcome before it was sent.`,
         `outcome:${send.id}:${o.status}`,
@@ -437,5 +459,15 @@ function toEntry(send: SendRecord, outcomes: OutcomeRecord[]): LedgerEntry {
     if (history.at(-1)?.status === o.status) continue;
     history.push({ status: o.status, at: o.at });
   }
-  return { ...send, history };
+  // The send's fields in their schema order, as a spread would give them, without the spread's cost.
+  return {
+    schemaVersion: send.schemaVersion,
+    id: send.id,
+    recipient: send.recipient,
+    sentAt: send.sentAt,
+    personalised: send.personalised,
+    noteLength: send.noteLength,
+    source: send.source,
+    history,
+  };
 }

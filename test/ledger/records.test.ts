@@ -40,8 +40,28 @@ describe('LedgerEntry', () => {
       },
     ],
     ['a profile URL that is not canonical', { recipient: { profileUrl: 'linkedin.com/in/x' } }],
+    [
+      'a profile URL with upper case',
+      { recipient: { profileUrl: 'https://www.linkedin.com/in/Jane/' } },
+    ],
+    [
+      'a profile URL with its accent not encoded',
+      { recipient: { profileUrl: 'https://www.linkedin.com/in/josé/' } },
+    ],
+    [
+      'a profile URL with a dot segment',
+      { recipient: { profileUrl: 'https://www.linkedin.com/in/./' } },
+    ],
   ])('rejects %s', (_label, patch) => {
     expect(LedgerEntry.safeParse({ ...base, ...patch }).success).toBe(false);
+  });
+
+  it.each([
+    'https://www.linkedin.com/in/jane-doe_2/',
+    'https://www.linkedin.com/in/jos%C3%A9/',
+    'https://www.linkedin.com/in/jane.doe/',
+  ])('accepts the canonical profile URL %s', (profileUrl) => {
+    expect(LedgerEntry.safeParse({ ...base, recipient: { profileUrl } }).success).toBe(true);
   });
 });
 

@@ -3,9 +3,15 @@ export { DAY_MS, DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
 export { type IdkUsage, idkUsage } from './idk.js';
 export { type NoteQuota, noteQuota } from './note-quota.js';
 export { type PreSendOptions, preSendWarnings } from './pre-send.js';
-export { alreadyPending, entriesFor, ignoreBackoff, withdrawCooldown } from './recipient-rules.js';
+export {
+  alreadyPending,
+  entriesFor,
+  ignoreBackoff,
+  reinviteBlockedUntil,
+  withdrawCooldown,
+} from './recipient-rules.js';
 export { budgetLine, type LedgerStatus, status } from './status.js';
-export { dayKey, monthKey } from './time.js';
+export { dayKey, monthKey, parseInstant } from './time.js';
 export {
   type PaceUsage,
   type PendingUsage,

@@ -34,6 +34,35 @@ function latestChange(entries: readonly LedgerEntry[], status: string): number |
 }
 
 /**
+ * When a new invitation to this person (`matches`) is no longer blocked by a
+ * withdrawal cooldown or an ignore back-off, in ms: the later of the two
+ * that are in force at `now`; `undefined` when neither is; `Infinity` when
+ * they ignored too many invitations for any date to lift it. The same
+ * judgement as {@link withdrawCooldown} and {@link ignoreBackoff}, as one
+ * number and without their messages (the digest asks it for many people).
+ */
+export function reinviteBlockedUntil(
+  matches: readonly LedgerEntry[],
+  now: Date,
+  limits: PolicyLimits = DEFAULT_LIMITS,
+): number | undefined {
+  const t = now.getTime();
+  const withdrawnAt = latestChange(matches, 'withdrawn');
+  const cooldown =
+    withdrawnAt === undefined ? undefined : withdrawnAt + limits.withdrawCooldownDays * DAY_MS;
+  const ignored = matches.filter((e) => e.history.some((h) => h.status === 'ignored'));
+  const ignoredAt = latestChange(ignored, 'ignored');
+  let backoff: number | undefined;
+  if (ignoredAt !== undefined) {
+    if (ignored.length >= limits.ignoredStopCount) return Number.POSITIVE_INFINITY;
+    const days = ignored.length === 2 ? limits.ignoredTwiceDays : limits.ignoredOnceMinDays;
+    backoff = ignoredAt + days * DAY_MS;
+  }
+  const inForce = [cooldown, backoff].filter((u): u is number => u !== undefined && t < u);
+  return inForce.length === 0 ? undefined : Math.max(...inForce);
+}
+
+/**
  * Withdrawn less than `withdrawCooldownDays` ago: LinkedIn blocks a new
  * invitation until then. Exactly 21 days after the withdrawal it reopens.
  */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { preSendWarnings } from '../../../src/ledger/policy/index.js';
+import {
+  preSendWarnings,
+  reinviteBlockedUntil,
+  withdrawCooldown,
+} from '../../../src/ledger/policy/index.js';
 import { DAY, entry, many, settings, shift } from '../helpers.js';
 
 const NOW = '2026-06-15T12:00:00.000Z';
@@ -144,5 +148,46 @@ describe('account-wide limits before a send', () => {
         (w) => w.id,
       ),
     ).toEqual(['note-quota']);
+  });
+});
+
+describe('reinviteBlockedUntil', () => {
+  const sent = '2026-01-10T00:00:00.000Z';
+  const ignoredAt = '2026-05-01T08:00:00.000Z';
+  const withdrawnAt = '2026-06-10T08:00:00.000Z';
+  const ignored = entry({ sentAt: sent, name: 'Jane Doe', outcomes: [['ignored', ignoredAt]] });
+  const withdrawn = entry({
+    sentAt: '2026-06-01T00:00:00.000Z',
+    name: 'Jane Doe',
+    outcomes: [['withdrawn', withdrawnAt]],
+  });
+
+  it('is the later of the withdraw cooldown and the ignore back-off in force', () => {
+    const now = new Date(NOW);
+    // Ignored once: 90 days; withdrawn: 21 days. The back-off ends later.
+    expect(reinviteBlockedUntil([ignored, withdrawn], now)).toBe(
+      Date.parse(shift(ignoredAt, 90 * DAY)),
+    );
+    expect(reinviteBlockedUntil([withdrawn], now)).toBe(Date.parse(shift(withdrawnAt, 21 * DAY)));
+    // Agrees with the warnings shown before a send.
+    expect(reinviteBlockedUntil([withdrawn], now)).toBe(
+      Date.parse(withdrawCooldown([withdrawn], now)?.until ?? ''),
+    );
+  });
+
+  it('is undefined once both have lifted, and Infinity after three ignored invitations', () => {
+    expect(reinviteBlockedUntil([ignored, withdrawn], new Date('2027-01-01T00:00:00Z'))).toBe(
+      undefined,
+    );
+    const thrice = [1, 2, 3].map((i) =>
+      entry({
+        sentAt: shift(sent, i * DAY),
+        name: 'Jane Doe',
+        outcomes: [['ignored', shift(sent, (i + 1) * DAY)]],
+      }),
+    );
+    expect(reinviteBlockedUntil(thrice, new Date('2030-01-01T00:00:00Z'))).toBe(
+      Number.POSITIVE_INFINITY,
+    );
   });
 });
