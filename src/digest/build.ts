@@ -11,6 +11,7 @@ import {
   profileSlug,
   reinviteBlockedUntil,
 } from '../ledger/index.js';
+import { coachingLine } from './coaching.js';
 
 /** What the weekly digest says, computed from the ledger alone: no clock, no store. */
 export interface DigestContent {
@@ -32,8 +33,6 @@ export interface DigestContent {
   coaching: string;
 }
 
-/** Below this many decided invitations per group, the coaching line falls back to general advice. */
-const MIN_FOR_COMPARISON = 5;
 const TREND_POINTS = 0.05;
 
 export function buildDigest(
@@ -52,8 +51,6 @@ export function buildDigest(
   const recent = { sent: 0, accepted: 0 };
   const earlier = { sent: 0, accepted: 0 };
   const ninety = { sent: 0, accepted: 0 };
-  const withNote = { decided: 0, accepted: 0 };
-  const without = { decided: 0, accepted: 0 };
   const stale: Array<{ entry: LedgerEntry; at: number }> = [];
   let weekSent = 0;
   let pending = 0;
@@ -80,10 +77,6 @@ export function buildDigest(
     if (status === 'pending') {
       pending++;
       if (t - at >= staleMs) stale.push({ entry, at });
-    } else {
-      const group = entry.personalised ? withNote : without;
-      group.decided++;
-      if (status === 'accepted') group.accepted++;
     }
     if (entry.history.some((h) => h.status === 'idk')) idk++;
     if (ninetyWanted && at > t - 90 * DAY_MS && at <= t) {
@@ -121,7 +114,7 @@ export function buildDigest(
     stale: stale.sort((a, b) => a.at - b.at).map((s) => s.entry),
     reopening: reopening(entries, now, limits),
     idk: { count: idk, warnAt: limits.idkWarn, dangerAt: limits.idkDanger },
-    coaching: coachingLine(withNote, without, ninetyWanted ? rate(ninety) : undefined),
+    coaching: coachingLine(entries, ninetyWanted ? rate(ninety) : undefined),
   };
 }
 
@@ -180,35 +173,4 @@ export function reopening(
       out.push({ entry, opensOn: new Date(opens).toISOString() });
   }
   return out.sort((a, b) => a.opensOn.localeCompare(b.opensOn));
-}
-
-interface Decided {
-  decided: number;
-  accepted: number;
-}
-
-/**
- * From the user's own outcomes: do their invitations with a note do better
- * than those without? `ninetyDayRate` is the acceptance over 90 days
- * (`undefined` when the limits do not count it).
- */
-function coachingLine(
-  withNote: Decided,
-  without: Decided,
-  ninetyDayRate: number | null | undefined,
-): string {
-  const share = (group: Decided) => group.accepted / group.decided;
-  if (withNote.decided >= MIN_FOR_COMPARISON && without.decided >= MIN_FOR_COMPARISON) {
-    const a = Math.round(share(withNote) * 100);
-    const b = Math.round(share(without) * 100);
-    if (a > b)
-      return `Your invitations with a note were accepted ${a}% of the time, those without ${b}%: keep writing notes.`;
-    if (a < b)
-      return `Your invitations with a note were accepted ${a}% of the time, those without ${b}%: say how you know them in the first line.`;
-    return `With a note or without, ${a}% of your invitations were accepted: lead with how you know them to do better.`;
-  }
-  if (ninetyDayRate !== undefined && ninetyDayRate !== null && ninetyDayRate < 0.3) {
-    return 'Fewer than a third of your invitations were accepted lately: invite people you share a context with, and say what it is.';
-  }
-  return 'Notes that say where you met and suggest a next step are accepted most often.';
 }

@@ -1,9 +1,11 @@
 /**
  * Brings the invitations of LinkedIn's Invitations.csv (parsed by
  * `src/import/invitations-csv.ts`) into a user's ledger, as pending sends with
- * source `import`. The note's text is only measured, never stored.
+ * source `import`. The note's text is only measured and checked (for its
+ * {@link noteTraits}), never stored.
  */
 import { createHash } from 'node:crypto';
+import { checkNote } from '../check.js';
 import {
   type ExportedInvitation,
   type ParsedExport,
@@ -13,6 +15,7 @@ import { countGraphemes } from '../text/graphemes.js';
 import { DAY_MS } from './policy/defaults.js';
 import { canonicalProfileUrl, normaliseName, profileSlug, sameRecipient } from './recipient.js';
 import type { LedgerRepository, LedgerScope } from './store.js';
+import { noteTraits } from './traits.js';
 
 export interface ImportResult {
   /** Sends added to the ledger. */
@@ -67,10 +70,14 @@ export async function importInvitations(
       result.alreadyThere += 1;
       continue;
     }
+    const note = invitation.message.trim();
+    const noteLength = countGraphemes(note);
+    const traits = noteLength > 0 ? noteTraits(checkNote(note)) : undefined;
     await repo.logSend(scope, {
       id,
       recipient,
-      noteLength: countGraphemes(invitation.message.trim()),
+      noteLength,
+      ...(traits ? { traits } : {}),
       source: 'import',
       sentAt: invitation.sentAt,
     });

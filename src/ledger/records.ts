@@ -16,6 +16,16 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const SOURCES = ['check', 'draft', 'manual', 'import'] as const;
 export type Source = (typeof SOURCES)[number];
 
+/**
+ * Two facts about a note, kept instead of its text: whether it said how the
+ * sender knows the person (the `missing-context` rule did not fire) and
+ * whether it suggested a next step (`missing-next-step` did not fire).
+ * Optional on every record: absent on manual logs, on sends from older
+ * buttons, and always when there was no note.
+ */
+export const NoteTraits = z.object({ context: z.boolean(), nextStep: z.boolean() });
+export type NoteTraits = z.infer<typeof NoteTraits>;
+
 /** An instant, stored as an ISO 8601 string in UTC (`…Z`). */
 const Instant = z.iso.datetime();
 
@@ -55,7 +65,7 @@ export type StatusChange = z.infer<typeof StatusChange>;
 /**
  * One invitation. `history` starts with `pending` at `sentAt`; its last item is
  * the current status. The note's text is never stored, only whether there was
- * one and its length in characters as a person sees them.
+ * one, its length in characters as a person sees them, and its {@link NoteTraits}.
  */
 export const LedgerEntry = z
   .object({
@@ -66,6 +76,7 @@ export const LedgerEntry = z
     personalised: z.boolean(),
     noteLength: z.number().int().min(0).max(10_000),
     source: z.enum(SOURCES),
+    traits: NoteTraits.optional(),
     history: z.array(StatusChange).min(1),
   })
   .superRefine((entry, ctx) => {
@@ -74,6 +85,9 @@ export const LedgerEntry = z
         code: 'custom',
         message: 'a personalised note has a length above 0, and only then',
       });
+    }
+    if (entry.traits !== undefined && !entry.personalised) {
+      ctx.addIssue({ code: 'custom', message: 'only a note has traits' });
     }
     const first = entry.history[0];
     if (first?.status !== 'pending' || first.at !== entry.sentAt) {

@@ -13,6 +13,7 @@ import {
   LEDGER_SCHEMA_VERSION,
   type LedgerEntry,
   LedgerSettings,
+  NoteTraits,
   OUTCOMES,
   type Outcome,
   RecipientRecord,
@@ -80,6 +81,9 @@ const SendRecord = z.object({
   personalised: z.boolean(),
   noteLength: z.number().int().min(0).max(10_000),
   source: z.enum(SOURCES),
+  // Optional, so records written before it existed stay valid as they are
+  // (and an older reader drops it): no schema version bump.
+  traits: NoteTraits.optional(),
 });
 type SendRecord = z.infer<typeof SendRecord>;
 
@@ -102,6 +106,8 @@ const SendInput = z.object({
   /** Characters in the note as a person sees them; 0 when none went. The text itself is never stored. */
   noteLength: z.number().int().min(0).max(10_000),
   source: z.enum(SOURCES),
+  /** Whether the note gave context and a next step, when it was checked; only with a note. */
+  traits: NoteTraits.optional(),
   sentAt: z.date().optional(),
   /** An idempotency key: logging the same id twice keeps one entry (Slack retries, double clicks). */
   id: EntryId.optional(),
@@ -163,7 +169,12 @@ export class LedgerRepository {
     const prefix = scopePrefix(scope);
     const parsed = SendInput.safeParse(input);
     if (!parsed.success) throw inputError(parsed.error, 'Cannot log this send');
-    const { recipient, noteLength, source } = parsed.data;
+    const { recipient, noteLength, source, traits } = parsed.data;
+    if (traits !== undefined && noteLength === 0) {
+      throw new LedgerInputError(
+        'Cannot log this send: an invitation without a note has no traits.',
+      );
+    }
     const sentAt = validDate(parsed.data.sentAt ?? this.#clock(), 'The send time');
     const record: SendRecord = {
       schemaVersion: LEDGER_SCHEMA_VERSION,
@@ -173,6 +184,7 @@ export class LedgerRepository {
       personalised: noteLength > 0,
       noteLength,
       source,
+      ...(traits ? { traits } : {}),
     };
     SendRecord.parse(record);
     if (parsed.data.id !== undefined) {
@@ -330,7 +342,8 @@ export class LedgerRepository {
   /**
    * The ledger as CSV (RFC 4180: CRLF line ends, fields quoted when needed).
    * Names are made safe to open in a spreadsheet. Holds no note text: the
-   * ledger never had it.
+   * ledger never had it; the last two columns are its traits (yes, no, or
+   * blank when unknown).
    */
   async exportCsv(scope: LedgerScope): Promise<string> {
     const entries = await this.list(scope);
@@ -345,7 +358,10 @@ export class LedgerRepository {
       'status',
       'status_at',
       'history',
+      'note_context',
+      'note_next_step',
     ];
+    const yesNo = (value: boolean | undefined) => (value === undefined ? '' : value ? 'yes' : 'no');
     const rows = entries.map((e) => {
       const last = e.history.at(-1);
       return [
@@ -359,6 +375,8 @@ export class LedgerRepository {
         last?.status,
         last?.at,
         e.history.map((h) => `${h.status} ${h.at}`).join('; '),
+        yesNo(e.traits?.context),
+        yesNo(e.traits?.nextStep),
       ];
     });
     return csvDocument([header, ...rows]);
@@ -460,7 +478,7 @@ function toEntry(
     history.push({ status: o.status, at: o.at });
   }
   // The send's fields in their schema order, as a spread would give them, without the spread's cost.
-  return {
+  const entry: LedgerEntry = {
     schemaVersion: send.schemaVersion,
     id: send.id,
     recipient: send.recipient,
@@ -470,4 +488,6 @@ function toEntry(
     source: send.source,
     history,
   };
+  if (send.traits !== undefined) entry.traits = send.traits;
+  return entry;
 }

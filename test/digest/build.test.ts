@@ -13,6 +13,7 @@ import {
   memoryLedgerKv,
   type Outcome,
 } from '../../src/ledger/index.js';
+import type { NoteTraits } from '../../src/ledger/records.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z'); // a Monday, 09:00 UTC
 const DAY = 86_400_000;
@@ -24,6 +25,7 @@ async function ledger(
     name: string;
     daysAgo: number;
     note?: number;
+    traits?: NoteTraits;
     outcome?: Outcome;
     outcomeDaysAgo?: number;
   }>,
@@ -33,7 +35,8 @@ async function ledger(
     const e = await repo.logSend(scope, {
       recipient: { name: r.name },
       noteLength: r.note ?? 0,
-      source: 'manual',
+      ...(r.traits ? { traits: r.traits } : {}),
+      source: r.traits ? 'check' : 'manual',
       sentAt: new Date(NOW.getTime() - r.daysAgo * DAY),
     });
     if (r.outcome)
@@ -134,6 +137,22 @@ describe('buildDigest', () => {
     expect(buildDigest(await ledger(rows.slice(0, 3)), DEFAULT_SETTINGS, NOW).coaching).toMatch(
       /^Notes that say where you met/,
     );
+  });
+
+  it('coaches from what the accepted notes did, when the ledger knows it', async () => {
+    // Checked notes: accepted ones mostly said how the user knows the person.
+    const rows = Array.from({ length: 10 }, (_, i) => ({
+      name: `C${i}`,
+      daysAgo: 20,
+      note: 150,
+      traits: { context: i < 4 || i === 5, nextStep: i % 2 === 0 },
+      outcome: i < 5 ? ('accepted' as const) : ('ignored' as const),
+    }));
+    const line =
+      'Of your accepted invitations, 8 in 10 said how you know the person; of those ignored or declined, 2 in 10. Keep opening with it.';
+    const content = buildDigest(await ledger(rows), DEFAULT_SETTINGS, NOW);
+    expect(content.coaching).toBe(line);
+    expect(JSON.stringify(digestMessage(content, NOW).blocks)).toContain(line);
   });
 });
 

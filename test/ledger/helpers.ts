@@ -3,6 +3,7 @@ import {
   LEDGER_SCHEMA_VERSION,
   LedgerEntry,
   LedgerSettings,
+  type NoteTraits,
   type Outcome,
   type Source,
 } from '../../src/ledger/records.js';
@@ -16,6 +17,7 @@ export interface EntrySpec {
   profileUrl?: string;
   noteLength?: number;
   source?: Source;
+  traits?: NoteTraits;
   /** Status changes after `pending`, in order. */
   outcomes?: [Outcome, string][];
 }
@@ -36,6 +38,7 @@ export function entry(spec: EntrySpec): LedgerEntry {
     personalised: noteLength > 0,
     noteLength,
     source: spec.source ?? 'manual',
+    ...(spec.traits ? { traits: spec.traits } : {}),
     history: [
       { status: 'pending', at: sentAt },
       ...(spec.outcomes ?? []).map(([status, at]) => ({ status, at: new Date(at).toISOString() })),

@@ -42,6 +42,32 @@ describe('importInvitations', () => {
     expect(JSON.stringify([...map])).not.toContain('pricing');
   });
 
+  it('keeps whether each note gave context and a next step, never the text', async () => {
+    const map = new Map<string, unknown>();
+    const repo = new LedgerRepository(memoryLedgerKv(map));
+    const csv = [
+      'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl',
+      'Me,Ana Diaz,2026-06-01 08:00 UTC,"Hi Ana, we met at the Lisbon Rust meetup last week. Coffee when you are next in town?",OUTGOING,,',
+      'Me,Bo Chen,2026-06-02 08:00 UTC,"Hi Bo, I would like to add you to my professional network.",OUTGOING,,',
+      'Me,Cy Park,2026-06-03 08:00 UTC,"Hi Cy, I’d like to add you to my network. Could we have a quick call about hiring?",OUTGOING,,',
+      'Me,Di Roe,2026-06-04 08:00 UTC,,OUTGOING,,',
+    ].join('\r\n');
+    await importInvitations(repo, scope, parseInvitationsCsv(csv).invitations);
+    const traits = Object.fromEntries(
+      (await repo.list(scope)).map((e) => [e.recipient.name, e.traits ?? 'none']),
+    );
+    expect(traits).toEqual({
+      'Ana Diaz': { context: true, nextStep: true },
+      'Bo Chen': { context: false, nextStep: false },
+      'Cy Park': { context: false, nextStep: true },
+      'Di Roe': 'none',
+    });
+    const stored = JSON.stringify([...map]);
+    for (const words of ['Lisbon', 'professional network', 'hiring']) {
+      expect(stored).not.toContain(words);
+    }
+  });
+
   it('importing the same export again adds nothing', async () => {
     const repo = new LedgerRepository(memoryLedgerKv());
     const { invitations } = parseInvitationsCsv(CSV);

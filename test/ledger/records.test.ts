@@ -9,12 +9,23 @@ describe('LedgerEntry', () => {
     expect(LedgerEntry.safeParse(base).success).toBe(true);
   });
 
+  it('accepts a note’s traits beside its length', () => {
+    const withNote = { ...base, personalised: true, noteLength: 90 };
+    const traits = { context: true, nextStep: false };
+    expect(LedgerEntry.parse({ ...withNote, traits }).traits).toEqual(traits);
+  });
+
   it.each([
     ['no recipient', { recipient: {} }],
     ['a wrong schema version', { schemaVersion: 2 }],
     ['an unknown source', { source: 'robot' }],
     ['a note length without a note', { personalised: false, noteLength: 12 }],
     ['a note without a length', { personalised: true, noteLength: 0 }],
+    ['traits without a note', { traits: { context: true, nextStep: true } }],
+    [
+      'traits that are not booleans',
+      { personalised: true, noteLength: 9, traits: { context: 1, nextStep: 0 } },
+    ],
     ['an unsafe id', { id: 'a:b' }],
     ['a bad instant', { sentAt: 'yesterday' }],
     [

@@ -1,7 +1,7 @@
 /**
  * "I sent it" from the "Check my edit" modal, end to end over the real HTTP
  * receiver: a ready edit offers the button, the button asks who it went to
- * on top of the modal, and the answer logs the send (length, never text).
+ * on top of the modal, and the answer logs the send (length and traits, never text).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACTION_I_SENT_IT, VIEW_DRAFT_EDIT, VIEW_LOG_RECIPIENT } from '../../src/slack/ids.js';
@@ -120,6 +120,8 @@ describe('"I sent it" in the Check my edit modal', () => {
       noteLength: [...READY].length,
       personalised: true,
       recipient: { name: 'Sam Lee' },
+      // Where they met, and an offer to send something.
+      traits: { context: true, nextStep: true },
     });
   });
 });

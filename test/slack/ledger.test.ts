@@ -400,6 +400,8 @@ describe('the ledger in Slack (SQLite)', () => {
       source: 'check',
       personalised: true,
       noteLength: length,
+      // The note says where they met and offers to send something.
+      traits: { context: true, nextStep: true },
     });
     const stored = await d.storedLedgerText();
     expect(stored).toContain('Sam Lee');
@@ -435,7 +437,8 @@ describe('the ledger in Slack (SQLite)', () => {
     const [draft] = await d.responses(hook);
     const length = Number(/(\d+)\/200 characters/.exec(shown(draft as Json))?.[1]);
     const sentIt = only(elements(draft as Json, ACTION_I_SENT_IT));
-    expect(JSON.parse(sentIt.value ?? '')).toEqual({ s: 'draft', l: length, n: 'Jane' });
+    // The draft says where they met; "11": context and a next step.
+    expect(JSON.parse(sentIt.value ?? '')).toEqual({ s: 'draft', l: length, n: 'Jane', t: '11' });
 
     await d.click(
       { type: 'button', block_id: 'x', action_id: ACTION_I_SENT_IT, value: sentIt.value },
@@ -445,8 +448,103 @@ describe('the ledger in Slack (SQLite)', () => {
     const answer = await d.submitRecipient(view, 'Jane Park');
     expect(shown(answer.view as Json)).toContain(`with a note of ${length} characters`);
     const [entry] = await d.repo.list(d.scope);
-    expect(entry).toMatchObject({ source: 'draft', personalised: true, noteLength: length });
+    expect(entry).toMatchObject({
+      source: 'draft',
+      personalised: true,
+      noteLength: length,
+      traits: { context: true, nextStep: true },
+    });
     expect(await d.storedLedgerText()).not.toContain('SXSW');
+  });
+
+  it('"I sent it" keeps whether the note said how they know the person and a next step, never its words', async () => {
+    const d = new Driver(t, newUser());
+    const cold =
+      'Hi Sam, I would like to add you to my professional network. Could we have a quick call about hiring?';
+    const logged = async (note: string, recipient: string) => {
+      const { reply, hook } = await d.command('/invite-check', note);
+      const sentIt = only(elements(reply, ACTION_I_SENT_IT));
+      await d.click(
+        { type: 'button', block_id: 'x', action_id: ACTION_I_SENT_IT, value: sentIt.value },
+        hook,
+      );
+      const answer = await d.submitRecipient(await d.openedView(hook), recipient);
+      expect(answer.response_action).toBe('update');
+      const entry = (await d.repo.findByRecipient(d.scope, { name: recipient }))[0];
+      const raw = await t.store.keyv.get(`t/T111/u/${d.user}/ledger/send:${entry?.id}`);
+      return { entry, raw: JSON.stringify(raw) };
+    };
+
+    const warm = await logged(NOTE, 'Sam Lee');
+    expect(warm.entry?.traits).toEqual({ context: true, nextStep: true });
+    expect(warm.raw).toContain('"traits":{"context":true,"nextStep":true}');
+
+    const coldSend = await logged(cold, 'Sam Roe');
+    expect(coldSend.entry?.traits).toEqual({ context: false, nextStep: true });
+    expect(coldSend.raw).toContain('"traits":{"context":false,"nextStep":true}');
+
+    for (const raw of [warm.raw, coldSend.raw]) {
+      for (const words of [
+        'Lisbon',
+        'pricing',
+        'article',
+        'professional network',
+        'hiring',
+        'Hi Sam',
+      ])
+        expect(raw).not.toContain(words);
+    }
+  });
+
+  it('"I sent it" from a button made before traits were kept still logs the send', async () => {
+    const d = new Driver(t, newUser());
+    const hook = `ledger-old-${++hooks}`;
+    await d.click(
+      {
+        type: 'button',
+        block_id: 'x',
+        action_id: ACTION_I_SENT_IT,
+        value: JSON.stringify({ s: 'check', l: 120, n: 'Sam' }),
+      },
+      hook,
+    );
+    const answer = await d.submitRecipient(await d.openedView(hook), 'Sam Lee');
+    expect(shown(answer.view as Json)).toContain('with a note of 120 characters');
+    const [entry] = await d.repo.list(d.scope);
+    expect(entry).toMatchObject({ source: 'check', noteLength: 120 });
+    expect(entry).not.toHaveProperty('traits');
+  });
+
+  it('"I sent it" with traits that make no sense logs nothing', async () => {
+    const d = new Driver(t, newUser());
+    const hook = `ledger-bad-${++hooks}`;
+    const res = await d.click(
+      {
+        type: 'button',
+        block_id: 'x',
+        action_id: ACTION_I_SENT_IT,
+        value: JSON.stringify({ s: 'check', l: 0, t: '11' }),
+      },
+      hook,
+    );
+    expect(res.status).toBe(200);
+    await vi.waitFor(() =>
+      expect(t.logs.some((l) => l.includes(`unreadable button value from user ${d.user}`))).toBe(
+        true,
+      ),
+    );
+    const refused = await d.submitRecipient(
+      {
+        callback_id: VIEW_LOG_RECIPIENT,
+        private_metadata: JSON.stringify({ s: 'check', l: 90, t: 'yes' }),
+      },
+      'Sam Lee',
+    );
+    expect(refused.response_action).toBe('errors');
+    expect(
+      t.slack.callsTo('views.open').some((c) => c.body.trigger_id === `trig-click-${hook}`),
+    ).toBe(false);
+    expect(await d.repo.list(d.scope)).toEqual([]);
   });
 
   it('"I sent it" to someone already pending: logs it and shows LinkedIn\'s warning', async () => {

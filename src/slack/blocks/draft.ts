@@ -11,7 +11,7 @@ import {
   VIEW_DRAFT_EDIT,
   VIEW_DRAFT_FORM,
 } from '../ids.js';
-import { greetedName, sentButton } from './ledger.js';
+import { sentButton, sentState } from './ledger.js';
 import { context, type Message, section } from './message.js';
 import { ACCOUNT_LABEL, reportMessage } from './report.js';
 import { truncate, userText } from './text.js';
@@ -110,18 +110,13 @@ export function draftMessage(result: DraftResult, state: DraftState): Message {
         ACTION_DRAFT_EDIT,
         JSON.stringify({ n: result.note, a: state.a } satisfies EditState),
       ),
-      sentButton({ s: 'draft', l: report.length, ...sentName(result.note) }),
+      sentButton(sentState('draft', result.note, report)),
     ],
   });
   return {
     text: `Draft (${report.length}/${report.limit} characters): ${userText(result.note)}`,
     blocks,
   };
-}
-
-function sentName(note: string): { n?: string } {
-  const name = greetedName(note);
-  return name ? { n: name } : {};
 }
 
 function unusedLine(unused: string[]): string {
@@ -232,11 +227,11 @@ export function editView(note: string, account: Account, checked?: { note: strin
     const report = reportMessage(checked.note, result, account);
     // A modal holds 100 blocks; the report is capped well below that.
     blocks.push({ type: 'divider' }, ...report.blocks);
-    // Ready: the same way to log the send as under a check or a draft (length only, never the note).
+    // Ready: the same way to log the send as under a check or a draft (length and traits, never the note).
     if (result.ready) {
       blocks.push({
         type: 'actions',
-        elements: [sentButton({ s: 'draft', l: result.length, ...sentName(checked.note) })],
+        elements: [sentButton(sentState('draft', checked.note, result))],
       });
     }
   }

@@ -10,6 +10,9 @@ import {
   type Recipient,
   warningBlocks,
 } from '../../ledger/index.js';
+import type { NoteTraits } from '../../ledger/records.js';
+import { noteTraits } from '../../ledger/traits.js';
+import type { CheckReport } from '../../types.js';
 import { ACTION_I_SENT_IT, ACTION_LOG_ANYWAY, COMMAND_LOG, VIEW_LOG_RECIPIENT } from '../ids.js';
 import { context, type Message, section } from './message.js';
 import { truncate, userText } from './text.js';
@@ -17,13 +20,40 @@ import { truncate, userText } from './text.js';
 /** Longest recipient text read: a name (200) or a profile URL with some tracking left on it. */
 export const MAX_RECIPIENT_INPUT = 300;
 
-/** What "I sent it" carries: where the note came from and its length, never the note. */
+/**
+ * What "I sent it" carries: where the note came from, its length and its
+ * traits, never the note. Kept short: it rides in a button value.
+ */
 export interface SentState {
   s: 'check' | 'draft';
   /** The note's length in characters as a person sees them. */
   l: number;
   /** A first name from the note's greeting, to prefill the recipient. */
   n?: string;
+  /**
+   * The note's {@link NoteTraits} as two digits, context then next step
+   * (`"10"`: context, no next step). Absent without a note, and on buttons
+   * made before traits were kept.
+   */
+  t?: string;
+}
+
+/** What "I sent it" under this checked note carries. */
+export function sentState(source: SentState['s'], note: string, report: CheckReport): SentState {
+  const name = greetedName(note);
+  const traits = noteTraits(report);
+  return {
+    s: source,
+    l: report.length,
+    ...(name ? { n: name } : {}),
+    ...(traits ? { t: `${Number(traits.context)}${Number(traits.nextStep)}` } : {}),
+  };
+}
+
+/** The traits a {@link SentState} carries, if any. */
+export function sentTraits(state: SentState): NoteTraits | undefined {
+  if (state.t === undefined) return undefined;
+  return { context: state.t[0] === '1', nextStep: state.t[1] === '1' };
 }
 
 export function encodeSent(state: SentState): string {
@@ -37,7 +67,10 @@ export function decodeSent(value: string | undefined): SentState | undefined {
     if (typeof s.l !== 'number' || !Number.isInteger(s.l) || s.l < 0 || s.l > 10_000)
       return undefined;
     if (s.n !== undefined && (typeof s.n !== 'string' || s.n.length > 40)) return undefined;
-    return { s: s.s, l: s.l, ...(s.n ? { n: s.n } : {}) };
+    // Traits only with a note, and only as two 0/1 digits.
+    if (s.t !== undefined && (typeof s.t !== 'string' || !/^[01]{2}$/.test(s.t) || s.l === 0))
+      return undefined;
+    return { s: s.s, l: s.l, ...(s.n ? { n: s.n } : {}), ...(s.t ? { t: s.t } : {}) };
   } catch {
     return undefined;
   }
@@ -59,7 +92,7 @@ export function greetedName(note: string): string | undefined {
   return name;
 }
 
-/** The "I sent it" button, carrying the source and the length of the note (well under 2,000 characters). */
+/** The "I sent it" button, carrying the source, length and traits of the note (well under 2,000 characters). */
 export function sentButton(state: SentState): types.Button {
   return {
     type: 'button',
@@ -138,7 +171,7 @@ export function logUsageMessage(): Message {
           `• \`${COMMAND_LOG} help\` — this message`,
       ),
       context(
-        'Or press *I sent it* under a check or a draft. I keep who, when and the note’s length — never the note.',
+        'Or press *I sent it* under a check or a draft. I keep who, when, the note’s length and whether it said how you know them and a next step — never the note.',
       ),
     ],
   };
@@ -319,7 +352,9 @@ export function recipientView(state: SentState): types.View {
           ...(state.n ? { initial_value: state.n } : {}),
         },
       },
-      context('I keep who, when and the note’s length — never the note.'),
+      context(
+        'I keep who, when, the note’s length and whether it said how you know them and a next step — never the note.',
+      ),
     ],
   };
 }

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Account, CheckReport, Finding, Level } from '../../types.js';
-import { greetedName, sentButton } from './ledger.js';
+import { sentButton, sentState } from './ledger.js';
 import { context, type Message, section } from './message.js';
 import { rawSlackText, truncate, userText } from './text.js';
 
@@ -65,11 +65,7 @@ export function reportMessage(
       blocks.push(context(`…and ${hidden} more. Fix the ones above and check again.`));
   }
   if (extras.sentButton) {
-    const name = greetedName(note);
-    blocks.push({
-      type: 'actions',
-      elements: [sentButton({ s: 'check', l: report.length, ...(name ? { n: name } : {}) })],
-    });
+    blocks.push({ type: 'actions', elements: [sentButton(sentState('check', note, report))] });
   }
   blocks.push(context('Account type is set in my *Home* tab.'));
   if (extras.budget !== undefined) blocks.push(context(userText(extras.budget)));

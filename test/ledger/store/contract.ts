@@ -79,6 +79,21 @@ export function ledgerStoreSuite(name: string, open: () => Promise<SuiteStore>):
         { recipient: { name: 'A' }, noteLength: 0, source: 'manual', id: 'a:b' },
         /id/,
       ],
+      [
+        'traits without a note',
+        {
+          recipient: { name: 'A' },
+          noteLength: 0,
+          source: 'check',
+          traits: { context: true, nextStep: true },
+        },
+        /without a note has no traits/,
+      ],
+      [
+        'traits that are not yes or no',
+        { recipient: { name: 'A' }, noteLength: 9, source: 'check', traits: { context: 'yes' } },
+        /traits/,
+      ],
     ])('rejects %s and writes nothing', async (_label, input, message) => {
       const me = newUser();
       await expect(repo.logSend(me, input as never)).rejects.toThrow(LedgerInputError);
@@ -98,6 +113,27 @@ export function ledgerStoreSuite(name: string, open: () => Promise<SuiteStore>):
       await expect(
         repo.logSend(scope, { recipient: { name: 'A' }, noteLength: 0, source: 'manual' }),
       ).rejects.toThrow(LedgerInputError);
+    });
+
+    it('keeps a note’s traits with its send; a send stored without them is still read', async () => {
+      const me = newUser();
+      const checked = await repo.logSend(me, {
+        recipient: { name: 'Ana' },
+        noteLength: 120,
+        source: 'check',
+        traits: { context: true, nextStep: false },
+      });
+      expect(checked.traits).toEqual({ context: true, nextStep: false });
+      const raw = await store.kv.get(`${scopePrefix(me)}send:${checked.id}`);
+      expect(raw).toMatchObject({ traits: { context: true, nextStep: false } });
+      // As a release before traits wrote it: no field at all.
+      const { traits: _traits, ...before } = raw as Record<string, unknown>;
+      await store.kv.set(`${scopePrefix(me)}send:older`, { ...before, id: 'older' });
+      const listed = await repo.list(me);
+      expect(listed.find((e) => e.id === checked.id)?.traits).toEqual(checked.traits);
+      expect(listed.find((e) => e.id === 'older')).not.toHaveProperty('traits');
+      expect(await repo.get(me, checked.id)).toEqual(checked);
+      expect((await repo.get(me, 'older'))?.noteLength).toBe(120);
     });
 
     it('keeps the same idempotency id once', async () => {
@@ -279,6 +315,7 @@ export function ledgerStoreSuite(name: string, open: () => Promise<SuiteStore>):
         recipient: { name: 'Doe, "JJ"' },
         noteLength: 12,
         source: 'check',
+        traits: { context: true, nextStep: false },
       });
       await repo.logSend(me, {
         recipient: { name: '=HYPERLINK("x")' },
@@ -289,12 +326,14 @@ export function ledgerStoreSuite(name: string, open: () => Promise<SuiteStore>):
       const csv = await repo.exportCsv(me);
       const lines = csv.split('\r\n');
       expect(lines[0]).toBe(
-        'id,recipient_name,profile_url,sent_at,personalised,note_length,source,status,status_at,history',
+        'id,recipient_name,profile_url,sent_at,personalised,note_length,source,status,status_at,history,note_context,note_next_step',
       );
       expect(lines[1]).toBe(
-        `${e.id},"Doe, ""JJ""",,2026-03-10T12:00:00.000Z,yes,12,check,pending,2026-03-10T12:00:00.000Z,pending 2026-03-10T12:00:00.000Z`,
+        `${e.id},"Doe, ""JJ""",,2026-03-10T12:00:00.000Z,yes,12,check,pending,2026-03-10T12:00:00.000Z,pending 2026-03-10T12:00:00.000Z,yes,no`,
       );
       expect(lines[2]).toContain(`,"'=HYPERLINK(""x"")",`);
+      // No note, so no traits: blank, not "no".
+      expect(lines[2]).toMatch(/,,$/);
       expect(lines).toHaveLength(4);
       expect(lines[3]).toBe('');
     });

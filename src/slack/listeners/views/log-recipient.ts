@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { decodeSent, loggedView, readRecipient } from '../../blocks/ledger.js';
+import { decodeSent, loggedView, readRecipient, sentTraits } from '../../blocks/ledger.js';
 import type { Deps } from '../../context.js';
 import { logSendAndJudge } from '../../ledger.js';
 import { scopeOf } from '../../scope.js';
@@ -7,8 +7,8 @@ import { scopeOf } from '../../scope.js';
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
 /**
- * "I sent it" → who was it for? Logs the send with the note's length and
- * source (never its text), then shows in the same modal what LinkedIn would
+ * "I sent it" → who was it for? Logs the send with the note's length, source
+ * and traits (never its text), then shows in the same modal what LinkedIn would
  * have said and the budget line. The view id is the idempotency key, so a
  * retried submission logs one invitation.
  */
@@ -36,10 +36,12 @@ export function logRecipientSubmission(deps: Deps) {
     }
     const scope = scopeOf(context, body.user.id, body.user.team_id ?? body.team?.id);
     const id = /^[A-Za-z0-9_-]{1,60}$/.test(view.id) ? `v${view.id}` : undefined;
+    const traits = sentTraits(state);
     try {
       const { entry, warnings, budget } = await logSendAndJudge(deps, scope, logger, {
         recipient: reading.recipient,
         noteLength: state.l,
+        ...(traits ? { traits } : {}),
         source: state.s,
         ...(id ? { id } : {}),
       });
