@@ -21,6 +21,8 @@ export const WHERE: Readonly<Record<string, string>> = {
   PORT: 'a TCP port number for HTTP mode (default 3000)',
   STORE_URL: `sqlite://<file>, redis://…, rediss://…, postgres://… or postgresql://… (default ${DEFAULT_STORE_URL})`,
   LOG_LEVEL: 'one of error, warn, info (default info)',
+  DIGEST_WORKERS:
+    'threads that compose the weekly digests, 0–4 (default 1; 0 composes on the main thread)',
   OPENAI_API_KEY:
     'optional: turns on the AI drafter for /invite-draft (any OpenAI-compatible server)',
   OPENAI_BASE_URL:
@@ -60,6 +62,12 @@ const schema = z.object({
     .default(DEFAULT_PORT),
   STORE_URL: storeUrl.default(DEFAULT_STORE_URL),
   LOG_LEVEL: z.enum(['error', 'warn', 'info']).default('info'),
+  DIGEST_WORKERS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0–4')
+    .max(4, 'must be 0–4')
+    .default(1),
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 
@@ -72,6 +80,8 @@ interface Common {
   slackApiUrl: string | undefined;
   storeUrl: string;
   logLevel: LogLevelName;
+  /** Worker threads composing digests (0: on the main thread). */
+  digestWorkers: number;
 }
 
 /** The app's configuration: Socket Mode by default, HTTP when only a signing secret is given. */
@@ -105,6 +115,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     PORT: blankToUndefined(env.PORT),
     STORE_URL: blankToUndefined(env.STORE_URL),
     LOG_LEVEL: blankToUndefined(env.LOG_LEVEL),
+    DIGEST_WORKERS: blankToUndefined(env.DIGEST_WORKERS),
     OPENAI_BASE_URL: blankToUndefined(env.OPENAI_BASE_URL),
   };
   const parsed = schema.safeParse(input);
@@ -137,6 +148,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
       v.SLACK_API_URL && (v.SLACK_API_URL.endsWith('/') ? v.SLACK_API_URL : `${v.SLACK_API_URL}/`),
     storeUrl: v.STORE_URL,
     logLevel: v.LOG_LEVEL,
+    digestWorkers: v.DIGEST_WORKERS,
     llm: llmConfigFromEnv(env),
   };
   if (v.SLACK_APP_TOKEN) return { ...common, mode: 'socket', appToken: v.SLACK_APP_TOKEN };

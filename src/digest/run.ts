@@ -2,9 +2,8 @@ import type Keyv from 'keyv';
 import { z } from 'zod';
 import { keyvLedgerKv, type LedgerKv, type LedgerRepository } from '../ledger/index.js';
 import type { Scope } from '../store/scope.js';
-import { digestMessage } from './blocks.js';
-import { buildDigest } from './build.js';
 import type { DigestClaims } from './claims.js';
+import { type ComposeDigest, composeFrom } from './compose.js';
 import {
   DAY_NAMES,
   DEFAULT_DIGEST_DAY,
@@ -183,6 +182,11 @@ export interface DigestRunDeps {
   /** Users being sent to at once. */
   concurrency?: number;
   /**
+   * Reads a user's ledger and builds their digest; on this thread from
+   * `ledger` by default, or on worker threads ({@link composePool}).
+   */
+  compose?: ComposeDigest;
+  /**
    * Known time zones read again from `users.info` per pass at most (a user
    * with none is always asked). Slack allows users.info about 100 times a
    * minute; a week's refreshes then spread over the week instead of all
@@ -245,17 +249,16 @@ export async function alreadyInDm(
 }
 
 export async function sendDigest(
-  deps: Pick<DigestRunDeps, 'ledger' | 'client' | 'clock'>,
+  deps: Pick<DigestRunDeps, 'ledger' | 'client' | 'clock' | 'compose'>,
   scope: Scope,
   week?: string,
 ): Promise<void> {
-  const now = deps.clock();
-  const { entries, settings } = await deps.ledger.snapshot(scope);
-  const message = digestMessage(buildDigest(entries, settings, now), now);
+  const compose = deps.compose ?? composeFrom(deps.ledger);
+  const digest = await compose(scope, deps.clock());
   await deps.client.chat.postMessage({
     channel: scope.userId,
-    text: message.text,
-    blocks: JSON.stringify(message.blocks),
+    text: digest.text,
+    blocks: digest.blocks,
     ...(week ? { metadata: { event_type: DIGEST_EVENT, event_payload: { week } } } : {}),
   });
 }
@@ -279,6 +282,9 @@ export async function runDigests(
   const limit = Math.max(1, deps.concurrency ?? 4);
   let refreshes = deps.zoneRefreshesPerPass ?? DEFAULT_ZONE_REFRESHES_PER_PASS;
   const mayRefresh = () => refreshes-- > 0;
+  // One instant for the whole pass: who is due is decided as of its start
+  // (anyone whose hour comes while it runs is picked up by the next tick).
+  const now = deps.clock();
 
   const one = async (record: RosterRecord): Promise<void> => {
     if (!record.enabled) {
@@ -286,7 +292,6 @@ export async function runDigests(
       return;
     }
     const scope = scopeOf(record);
-    const now = deps.clock();
     const state = await getDigestState(deps.keyv, scope);
     const timeZone = await zoneFor(deps, record, state, now, mayRefresh);
     if (timeZone === undefined) {

@@ -68,20 +68,40 @@ export function validTimeZone(timeZone: string): boolean {
   }
 }
 
+export interface LocalTime {
+  year: number;
+  month: number;
+  day: number;
+  weekday: IsoDay;
+  hour: number;
+}
+
+// A pass asks the same instant of every user, and users share a few hundred
+// zones at most: formatToParts once per zone and instant, not twice per user.
+let memoAt = Number.NaN;
+const memo = new Map<string, Readonly<LocalTime>>();
+
 /** The wall clock in `timeZone` at `now`: date, ISO weekday and hour. */
-export function localTime(
-  now: Date,
-  timeZone: string,
-): { year: number; month: number; day: number; weekday: IsoDay; hour: number } {
-  const parts: Record<string, string> = {};
-  for (const p of format(timeZone).formatToParts(now)) parts[p.type] = p.value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    weekday: WEEKDAY[parts.weekday ?? 'Mon'] ?? 1,
-    hour: Number(parts.hour),
-  };
+export function localTime(now: Date, timeZone: string): Readonly<LocalTime> {
+  const t = now.getTime();
+  if (t !== memoAt) {
+    memo.clear();
+    memoAt = t;
+  }
+  let local = memo.get(timeZone);
+  if (local === undefined) {
+    const parts: Record<string, string> = {};
+    for (const p of format(timeZone).formatToParts(now)) parts[p.type] = p.value;
+    local = Object.freeze({
+      year: Number(parts.year),
+      month: Number(parts.month),
+      day: Number(parts.day),
+      weekday: WEEKDAY[parts.weekday ?? 'Mon'] ?? 1,
+      hour: Number(parts.hour),
+    });
+    memo.set(timeZone, local);
+  }
+  return local;
 }
 
 /** The ISO week (`2026-W48`) that `now` falls in on the user's own calendar. */

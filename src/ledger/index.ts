@@ -9,7 +9,7 @@ export {
   importInvitationsCsv,
   importSummaryLines,
 } from './import.js';
-export { keyvLedgerKv, type LedgerKv, LedgerStoreError, memoryLedgerKv } from './kv.js';
+export { keyvLedgerKv, type LedgerKv, LedgerStoreError, memoryLedgerKv, pagesOf } from './kv.js';
 export * from './policy/index.js';
 export {
   canonicalProfileUrl,

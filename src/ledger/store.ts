@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { csvDocument, spreadsheetSafe } from './csv.js';
 import { LedgerInputError, LedgerRecordError } from './errors.js';
-import type { LedgerKv } from './kv.js';
+import { type LedgerKv, pagesOf } from './kv.js';
 import { type LedgerStatus, status } from './policy/status.js';
 import { parseInstant } from './policy/time.js';
 import { makeRecipient, type Recipient, sameRecipient } from './recipient.js';
@@ -270,38 +270,39 @@ export class LedgerRepository {
     const outcomes = new Map<string, Map<string, OutcomeRecord>>();
     let settings: LedgerSettings | undefined;
     const at = prefix.length;
-    for await (const [key, value] of this.#kv.scan(prefix)) {
-      // The key is compared with the one the record's own fields make,
-      // position by position rather than by building that key per record.
-      if (key.startsWith('send:', at)) {
-        const send = parseRecord(SendRecord, key, value);
-        if (key.length !== at + 5 + send.id.length || !key.endsWith(send.id))
-          throw new LedgerRecordError(`The ledger record ${key} holds another id.`, key);
-        sends.set(send.id, send);
-      } else if (key.startsWith('outcome:', at)) {
-        const event = parseRecord(OutcomeRecord, key, value);
-        const { entryId, status } = event;
-        if (
-          key.length !== at + 8 + entryId.length + 1 + status.length ||
-          !key.startsWith(entryId, at + 8) ||
-          key.charCodeAt(at + 8 + entryId.length) !== 58 /* : */ ||
-          !key.endsWith(status)
-        ) {
-          throw new LedgerRecordError(
-            `The ledger record ${key} holds another entry or outcome.`,
-            key,
-          );
+    for await (const page of pagesOf(this.#kv, prefix))
+      for (const [key, value] of page) {
+        // The key is compared with the one the record's own fields make,
+        // position by position rather than by building that key per record.
+        if (key.startsWith('send:', at)) {
+          const send = parseRecord(SendRecord, key, value);
+          if (key.length !== at + 5 + send.id.length || !key.endsWith(send.id))
+            throw new LedgerRecordError(`The ledger record ${key} holds another id.`, key);
+          sends.set(send.id, send);
+        } else if (key.startsWith('outcome:', at)) {
+          const event = parseRecord(OutcomeRecord, key, value);
+          const { entryId, status } = event;
+          if (
+            key.length !== at + 8 + entryId.length + 1 + status.length ||
+            !key.startsWith(entryId, at + 8) ||
+            key.charCodeAt(at + 8 + entryId.length) !== 58 /* : */ ||
+            !key.endsWith(status)
+          ) {
+            throw new LedgerRecordError(
+              `The ledger record ${key} holds another entry or outcome.`,
+              key,
+            );
+          }
+          let forEntry = outcomes.get(entryId);
+          if (forEntry === undefined) {
+            forEntry = new Map();
+            outcomes.set(entryId, forEntry);
+          }
+          forEntry.set(status, event);
+        } else if (key.length === at + 8 && key.endsWith('settings')) {
+          settings = parseRecord(LedgerSettings, key, value);
         }
-        let forEntry = outcomes.get(entryId);
-        if (forEntry === undefined) {
-          forEntry = new Map();
-          outcomes.set(entryId, forEntry);
-        }
-        forEntry.set(status, event);
-      } else if (key.length === at + 8 && key.endsWith('settings')) {
-        settings = parseRecord(LedgerSettings, key, value);
       }
-    }
     // Each send's time read once, then sorted on the number (not parsed again per comparison).
     const timed = Array.from(sends.values(), (send) => {
       const sentAt = parseInstant(send.sentAt);

@@ -2,6 +2,8 @@ import { App, type Logger, LogLevel } from '@slack/bolt';
 import type { Config, LogLevelName } from '../config.js';
 import { backfillRoster } from '../digest/backfill.js';
 import { storeClaims } from '../digest/claims.js';
+import { composePool } from '../digest/compose-pool.js';
+import { COMPOSE_STORE_SETUP } from '../digest/compose-store.js';
 import type { DigestClient } from '../digest/run.js';
 import {
   type DigestScheduler,
@@ -65,6 +67,13 @@ export interface DigestOptions {
   /** croner pattern of the scheduler's tick; every minute by default. */
   tickPattern?: string;
   onPass?: DigestSchedulerOptions['onPass'];
+  /**
+   * Worker threads that read the ledgers and build the digests (1 by
+   * default), so that a pass over thousands of users leaves the event loop
+   * free for Slack's requests; 0 composes on the main thread. Each worker
+   * opens the store itself, so it needs a store opened by `createStore`.
+   */
+  workers?: number;
 }
 
 /**
@@ -76,10 +85,16 @@ export function startDigests(app: App, store: Store, options: DigestOptions = {}
   const clock = options.clock ?? (() => new Date());
   const kv = keyvLedgerKv(store.keyv);
   const claims = storeClaims(store.keyv, () => clock().getTime());
+  const workers = options.workers ?? 1;
+  const pool =
+    workers > 0 && store.options !== undefined
+      ? composePool({ module: COMPOSE_STORE_SETUP, data: store.options }, workers)
+      : undefined;
   const scheduler = startDigestScheduler(
     {
       keyv: store.keyv,
       ledger: new LedgerRepository(kv, { clock }),
+      ...(pool ? { compose: pool.compose } : {}),
       claims,
       client: app.client as unknown as DigestClient,
       clock,
@@ -105,6 +120,7 @@ export function startDigests(app: App, store: Store, options: DigestOptions = {}
     async stop() {
       await started;
       await scheduler.stop();
+      await pool?.close();
     },
   };
 }

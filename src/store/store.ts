@@ -29,10 +29,13 @@ export type InvalidRecordHandler = (key: string, issues: string) => void;
 export class Store {
   readonly #keyv: Keyv;
   readonly #onInvalid: InvalidRecordHandler;
+  /** How it was opened, when by {@link createStore}: another thread can open the same one. */
+  readonly options: StoreOptions | undefined;
 
-  constructor(keyv: Keyv, onInvalid: InvalidRecordHandler = () => {}) {
+  constructor(keyv: Keyv, onInvalid: InvalidRecordHandler = () => {}, options?: StoreOptions) {
     this.#keyv = keyv;
     this.#onInvalid = onInvalid;
+    this.options = options;
   }
 
   async get<T>(scope: Scope, type: RecordType<T>): Promise<T | undefined> {
@@ -120,5 +123,5 @@ export async function createStore(
   // Connection errors surface on the first read or write as a StoreError;
   // keyv also emits them, and an unhandled 'error' event would kill the process.
   keyv.on('error', () => {});
-  return new Store(keyv, onInvalid);
+  return new Store(keyv, onInvalid, { url: options.url, namespace, table });
 }

@@ -23,7 +23,14 @@ describe('parseConfig', () => {
       appToken: 'xapp-1',
       storeUrl: DEFAULT_STORE_URL,
       logLevel: 'info',
+      digestWorkers: 1,
     });
+  });
+
+  it('reads DIGEST_WORKERS, 0 meaning the main thread', () => {
+    const env = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
+    expect(parseConfig({ ...env, DIGEST_WORKERS: '0' }).digestWorkers).toBe(0);
+    expect(parseConfig({ ...env, DIGEST_WORKERS: '3' }).digestWorkers).toBe(3);
   });
 
   it('chooses HTTP mode on PORT (default 3000) with a signing secret and no app token', () => {
@@ -86,6 +93,10 @@ describe('parseConfig', () => {
     [
       { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_API_URL: 'ftp://x' },
       /^SLACK_API_URL/,
+    ],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', DIGEST_WORKERS: '9' },
+      /^DIGEST_WORKERS must be 0–4/,
     ],
     [
       { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'short' },

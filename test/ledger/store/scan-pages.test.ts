@@ -4,7 +4,7 @@
  * pages here stand in for the default ones.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyvLedgerKv, type LedgerKv } from '../../../src/ledger/kv.js';
+import { keyvLedgerKv, type LedgerKv, pagesOf } from '../../../src/ledger/kv.js';
 import {
   type BackendName,
   type BackendTarget,
@@ -80,6 +80,22 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as BackendName[]) {
       pages.length = 0;
       expect(await keysOf(keyvLedgerKv(store.keyv), PREFIX)).toHaveLength(INSIDE.length);
       if (backend !== 'redis') expect(pages).toEqual([INSIDE.length]);
+    });
+
+    it('hands the same records over a page at a time, a page per query on SQL', async () => {
+      expect(kv.scanPages).toBeDefined();
+      pages.length = 0;
+      const seen: number[] = [];
+      const keys: string[] = [];
+      for await (const page of pagesOf(kv, PREFIX)) {
+        seen.push(page.length);
+        for (const [key, value] of page) {
+          expect(value).toEqual({ key });
+          keys.push(key);
+        }
+      }
+      expect(keys.toSorted()).toEqual(INSIDE);
+      if (backend !== 'redis') expect(seen).toEqual(pages);
     });
   });
 }
