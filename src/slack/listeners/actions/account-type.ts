@@ -1,41 +1,12 @@
-import type {
-  AllMiddlewareArgs,
-  BlockAction,
-  SlackActionMiddlewareArgs,
-  StaticSelectAction,
-} from '@slack/bolt';
 import { isAccount } from '../../../limits.js';
 import { chooseAccount, type Deps } from '../../context.js';
-import { publishHome } from '../../home.js';
-import { scopeOf } from '../../scope.js';
+import { homeSettingAction } from './home-setting.js';
 
-/** The Home tab's Basic/Premium select: acks, stores the choice, republishes Home. */
+/** The Home tab's Basic/Premium select. */
 export function accountTypeAction(deps: Deps) {
-  return async function accountType({
-    ack,
-    action,
-    body,
-    client,
-    context,
-    logger,
-  }: AllMiddlewareArgs &
-    SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>>): Promise<void> {
-    await ack();
-    const value = action.selected_option?.value;
-    if (!isAccount(value)) {
-      logger.warn(`account_type_select: unexpected value from user ${body.user.id}`);
-      return;
-    }
-    const scope = scopeOf(context, body.user.id, body.team?.id ?? body.user.team_id);
-    try {
-      await chooseAccount(deps, scope, value);
-      logger.info(`account type set user=${body.user.id} account=${value}`);
-    } catch (error) {
-      logger.error(
-        `account type update failed for user ${body.user.id}: ${(error as Error).message}`,
-      );
-      return;
-    }
-    await publishHome(deps, client, scope, logger);
-  };
+  return homeSettingAction(deps, {
+    name: 'account type',
+    parse: (_, value) => (isAccount(value) ? value : undefined),
+    save: (scope, account) => chooseAccount(deps, scope, account),
+  });
 }
