@@ -39,11 +39,11 @@ export const EntryId = z
  * stands (nothing to decode, fold or encode): the common case, checked
  * without building a URL on every read of every record.
  */
-const PLAIN_CANONICAL = /^https:\/\/www\.linkedin\.com\/in\/[a-z0-9_-]+\/$/;
+export const PLAIN_CANONICAL_PROFILE_URL = /^https:\/\/www\.linkedin\.com\/in\/[a-z0-9_-]+\/$/;
 
 /** Whether `url` is in the form {@link canonicalProfileUrl} gives. */
 function isCanonicalProfileUrl(url: string): boolean {
-  return PLAIN_CANONICAL.test(url) || canonicalProfileUrl(url) === url;
+  return PLAIN_CANONICAL_PROFILE_URL.test(url) || canonicalProfileUrl(url) === url;
 }
 
 export const RecipientRecord = z

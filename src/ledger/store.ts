@@ -16,11 +16,11 @@ import {
   NoteTraits,
   OUTCOMES,
   type Outcome,
-  RecipientRecord,
   SOURCES,
   type Status,
   type StatusChange,
 } from './records.js';
+import { isStoredSend, SendRecord } from './send-record.js';
 
 /**
  * Whose ledger. The same rule as the Slack store's `scopedKey` (slack
@@ -67,25 +67,6 @@ export function scopePrefix(scope: LedgerScope): string {
   }
   return `t/${teamId}/u/${userId}/ledger/`;
 }
-
-/**
- * How a send is stored: the entry without its history. Outcomes are separate
- * records (below), so that no write ever reads, changes and rewrites a record
- * another process might be writing at the same moment.
- */
-const SendRecord = z.object({
-  schemaVersion: z.literal(LEDGER_SCHEMA_VERSION),
-  id: EntryId,
-  recipient: RecipientRecord,
-  sentAt: z.iso.datetime(),
-  personalised: z.boolean(),
-  noteLength: z.number().int().min(0).max(10_000),
-  source: z.enum(SOURCES),
-  // Optional, so records written before it existed stay valid as they are
-  // (and an older reader drops it): no schema version bump.
-  traits: NoteTraits.optional(),
-});
-type SendRecord = z.infer<typeof SendRecord>;
 
 /**
  * One outcome of an entry, under a key of its own per outcome
@@ -275,7 +256,7 @@ export class LedgerRepository {
         // The key is compared with the one the record's own fields make,
         // position by position rather than by building that key per record.
         if (key.startsWith('send:', at)) {
-          const send = parseRecord(SendRecord, key, value);
+          const send = isStoredSend(value) ? value : parseRecord(SendRecord, key, value);
           if (key.length !== at + 5 + send.id.length || !key.endsWith(send.id))
             throw new LedgerRecordError(`The ledger record ${key} holds another id.`, key);
           sends.set(send.id, send);
