@@ -69,7 +69,10 @@ function stateKey(scope: Scope): string {
 
 /** The scheduler's record for the user (empty when it has none). */
 export async function getDigestState(keyv: Keyv, scope: Scope): Promise<DigestState> {
-  const parsed = DigestState.safeParse(await keyv.get(stateKey(scope)));
+  const raw = await keyv.get(stateKey(scope));
+  // Nothing yet is the common case on a first pass: no zod error to build for it.
+  if (raw === undefined) return {};
+  const parsed = DigestState.safeParse(raw);
   return parsed.success ? parsed.data : {};
 }
 
@@ -82,8 +85,10 @@ async function updateDigestState(
   keyv: Keyv,
   scope: Scope,
   change: Partial<DigestState>,
+  current?: DigestState,
 ): Promise<DigestState> {
-  const state = DigestState.parse({ ...(await getDigestState(keyv, scope)), ...change });
+  const base = current ?? (await getDigestState(keyv, scope));
+  const state = DigestState.parse({ ...base, ...change });
   await keyv.set(stateKey(scope), state);
   return state;
 }
@@ -292,8 +297,13 @@ export async function runDigests(
       return;
     }
     const scope = scopeOf(record);
-    const state = await getDigestState(deps.keyv, scope);
-    const timeZone = await zoneFor(deps, record, state, now, mayRefresh);
+    const { timeZone, state } = await zoneFor(
+      deps,
+      record,
+      await getDigestState(deps.keyv, scope),
+      now,
+      mayRefresh,
+    );
     if (timeZone === undefined) {
       result.skipped++;
       return;
@@ -310,7 +320,7 @@ export async function runDigests(
       return;
     }
     const markSent = () =>
-      updateDigestState(deps.keyv, scope, { lastSentWeek: week }).catch(() => {});
+      updateDigestState(deps.keyv, scope, { lastSentWeek: week }, state).catch(() => {});
     const key = claimKey(scope, week);
     const claim = await deps.claims.claim(key, leaseMs);
     if (claim === false) {
@@ -382,33 +392,34 @@ async function zoneFor(
   state: DigestState,
   now: Date,
   mayRefresh: () => boolean,
-): Promise<string | undefined> {
+): Promise<{ timeZone: string | undefined; state: DigestState }> {
   const checkedAt = state.zoneCheckedAt ? Date.parse(state.zoneCheckedAt) : Number.NaN;
   if (state.timeZone !== undefined && now.getTime() - checkedAt < ZONE_MAX_AGE_MS)
-    return state.timeZone;
+    return { timeZone: state.timeZone, state };
   const known = state.timeZone ?? record.timeZone;
-  if (known !== undefined && !mayRefresh()) return known;
+  if (known !== undefined && !mayRefresh()) return { timeZone: known, state };
+  const checked = { zoneCheckedAt: now.toISOString() };
   try {
     const info = await deps.client.users.info({ user: record.userId });
     const timeZone = info.user?.tz ?? known ?? 'UTC';
-    await updateDigestState(deps.keyv, scopeOf(record), {
+    const changed = { ...checked, timeZone };
+    return {
       timeZone,
-      zoneCheckedAt: now.toISOString(),
-    });
-    return timeZone;
+      state: await updateDigestState(deps.keyv, scopeOf(record), changed, state),
+    };
   } catch (error) {
     if (known === undefined) {
       deps.logger.warn(
         `digest: no time zone for user ${record.userId}: ${permanent(error) ?? (error as Error).name}`,
       );
-      return undefined;
+      return { timeZone: undefined, state };
     }
     // Keep the zone known for another while rather than ask Slack every tick.
-    await updateDigestState(deps.keyv, scopeOf(record), {
+    const changed = { ...checked, timeZone: known };
+    return {
       timeZone: known,
-      zoneCheckedAt: now.toISOString(),
-    }).catch(() => {});
-    return known;
+      state: await updateDigestState(deps.keyv, scopeOf(record), changed, state).catch(() => state),
+    };
   }
 }
 
