@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { composeFrom } from '../../src/digest/compose.js';
 import {
@@ -10,7 +11,8 @@ import {
 } from '../../src/digest/compose-pool.js';
 import { COMPOSE_STORE_SETUP } from '../../src/digest/compose-store.js';
 import { keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
-import { createStore } from '../../src/store/store.js';
+import { createStore, type StoreOptions } from '../../src/store/store.js';
+import { REPO_ROOT } from '../slack/harness/samples.js';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const scripted = (data: object) => ({
@@ -30,7 +32,8 @@ function open(...args: Parameters<typeof composePool>): ComposePool {
 }
 
 describe('composePool', () => {
-  it('composes on a worker thread the same digest as on this one, from the same SQLite file', async () => {
+  /** Writes a ledger into a SQLite file here, composes it there with `makePool`, and compares. */
+  async function sameOnAWorker(makePool: (options: StoreOptions) => ComposePool): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'invite-coach-pool-'));
     const store = await createStore({ url: `sqlite://${join(dir, 'ledger.sqlite')}` });
     try {
@@ -42,8 +45,9 @@ describe('composePool', () => {
         t += 86_400_000;
       }
       const options = store.options;
-      expect(options).toBeDefined();
-      const pool = open({ module: COMPOSE_STORE_SETUP, data: options });
+      if (options === undefined) throw new Error('createStore keeps its options');
+      const pool = makePool(options);
+      pools.push(pool);
       const there = await pool.compose(scope, NOW);
       const here = await composeFrom(ledger)(scope, NOW);
       expect(there).toEqual(here);
@@ -53,6 +57,25 @@ describe('composePool', () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it('composes on a worker thread the same digest as on this one, from the same SQLite file', async () => {
+    await sameOnAWorker((options) => composePool({ module: COMPOSE_STORE_SETUP, data: options }));
+  });
+
+  it('does the same from the built package, where the worker starts without a TypeScript loader', async () => {
+    // What `npm start` runs; `npm test` builds dist/ first.
+    const built = (path: string) => pathToFileURL(resolve(REPO_ROOT, 'dist', path)).href;
+    const pool = (await import(built('digest/compose-pool.js'))) as {
+      composePool: typeof composePool;
+    };
+    const setup = (await import(built('digest/compose-store.js'))) as {
+      COMPOSE_STORE_SETUP: URL;
+    };
+    expect(setup.COMPOSE_STORE_SETUP.pathname).toMatch(/dist\/digest\/compose-store\.js$/);
+    await sameOnAWorker((options) =>
+      pool.composePool({ module: setup.COMPOSE_STORE_SETUP, data: options }),
+    );
   });
 
   it('fails only the request whose composing threw, by error name, and goes on', async () => {
