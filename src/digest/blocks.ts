@@ -38,7 +38,11 @@ export function digestButtonEntryId(blockId: string): string | undefined {
   return match?.[1];
 }
 
-function staleBlocks(entry: LedgerEntry, now: Date): types.KnownBlock[] {
+/**
+ * A pending invitation with a button per outcome: the digest's stale list
+ * and the App Home's pending list show the same ones.
+ */
+export function outcomeButtonBlocks(entry: LedgerEntry, now: Date): types.KnownBlock[] {
   return [
     { type: 'section', text: { type: 'mrkdwn', text: pendingEntryText(entry, now) } },
     {
@@ -108,7 +112,7 @@ export function digestMessage(
           text: `*Pending a week or more* (${stale.length}): follow up, or withdraw to keep pending low.`,
         },
       },
-      ...stale.slice(0, DIGEST_STALE_SHOWN).flatMap((entry) => staleBlocks(entry, now)),
+      ...stale.slice(0, DIGEST_STALE_SHOWN).flatMap((entry) => outcomeButtonBlocks(entry, now)),
     );
     if (stale.length > DIGEST_STALE_SHOWN) {
       blocks.push({

@@ -248,7 +248,7 @@ describe('digest buttons over HTTP', () => {
     const res = await t.interaction(payload);
     expect(res.status).toBe(200);
     await vi.waitFor(() =>
-      expect(t.logs.some((l) => l.includes(`unreadable digest button from user ${me.user}`))).toBe(
+      expect(t.logs.some((l) => l.includes(`unreadable outcome button from user ${me.user}`))).toBe(
         true,
       ),
     );

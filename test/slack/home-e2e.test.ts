@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { enrollDigest } from '../../src/digest/run.js';
-import { OUTCOME_ACTION_ID, outcomeValue } from '../../src/ledger/index.js';
+import { HOME_PENDING_SHOWN } from '../../src/slack/blocks/home.js';
 import { ACTION_WEEKLY_CAP } from '../../src/slack/ids.js';
 import { AppUnderTest, freshEvent } from './harness/app-under-test.js';
 import { sampleJson } from './harness/samples.js';
@@ -19,6 +19,7 @@ const TEAM = 'T123ABC456';
 type View = {
   type: string;
   blocks: {
+    type?: string;
     block_id?: string;
     accessory?: { action_id: string; initial_option?: { value: string } };
   }[];
@@ -67,7 +68,7 @@ describe('App Home dashboard over HTTP', () => {
     expect(JSON.stringify(view)).toContain('*Weekly digest:* Fridays at 08:00 (Europe/Paris).');
   });
 
-  it('shows the ledger, and an outcome picked on Home updates the ledger and republishes', async () => {
+  it('shows the ledger, and an outcome button pressed on Home updates the ledger and republishes', async () => {
     const user = 'UDASH1';
     const scope = { teamId: TEAM, userId: user };
     const deps = t.deps();
@@ -90,17 +91,16 @@ describe('App Home dashboard over HTTP', () => {
     expect(shown).toContain('Pending invitations (2)');
     expect(shown).toContain('*Ana Lima*');
     expect(shown).toContain('Re-invite calendar');
-    expect(first.blocks.some((b) => b.accessory?.action_id === OUTCOME_ACTION_ID)).toBe(true);
+    // The digest's buttons, one row per pending invitation.
+    const row = first.blocks.find((b) => b.block_id === `dg_${sent.id}`);
+    expect(row?.type).toBe('actions');
 
     const res = await t.interaction(
       homeAction(user, {
-        type: 'overflow',
-        block_id: `ledger_pending_${sent.id}`,
-        action_id: OUTCOME_ACTION_ID,
-        selected_option: {
-          text: { type: 'plain_text', text: 'Accepted' },
-          value: outcomeValue('accepted', sent.id),
-        },
+        type: 'button',
+        block_id: `dg_${sent.id}`,
+        action_id: 'dg_accepted',
+        text: { type: 'plain_text', text: 'Accepted' },
       }),
     );
     expect(res.status).toBe(200);
@@ -142,7 +142,7 @@ describe('App Home dashboard over HTTP', () => {
     const view = await nthPublish(user, 1);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     expect(JSON.stringify(view)).toContain('Pending invitations (120)');
-    expect(JSON.stringify(view)).toContain('and 95 more');
+    expect(JSON.stringify(view)).toContain(`and ${120 - HOME_PENDING_SHOWN} more`);
   });
 
   it('refuses a cap outside 100–200 and keeps the setting', async () => {

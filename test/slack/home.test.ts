@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { DIGEST_BUTTONS } from '../../src/digest/blocks.js';
 import { reopening } from '../../src/digest/build.js';
-import { LedgerSettings, OUTCOME_ACTION_ID, status } from '../../src/ledger/index.js';
+import { LedgerSettings, status } from '../../src/ledger/index.js';
 import {
   HOME_MAX_BLOCKS,
+  HOME_PENDING_SHOWN,
   HOME_REOPENING_DAYS,
   type HomeDashboard,
   homeView,
@@ -43,7 +45,7 @@ function selectIn(blocks: AnyBlock[], actionId: string) {
 }
 
 describe('Home dashboard', () => {
-  it('shows the budget, the pending invitations with outcome menus, the calendar and the settings', () => {
+  it('shows the budget, the pending invitations with outcome buttons, the calendar and the settings', () => {
     const entries = [
       entry({ sentAt: '2026-05-30T09:00:00Z', name: 'Ana Lima' }),
       // Withdrawn ten days ago: the three-week wait ends in eleven days.
@@ -66,7 +68,10 @@ describe('Home dashboard', () => {
     const cap = selectIn(blocks, ACTION_WEEKLY_CAP);
     expect(cap?.initial_option.value).toBe('150');
     expect(cap?.options.map((o) => o.value)).toEqual(['100', '125', '150', '175', '200']);
-    expect(all).toContain(OUTCOME_ACTION_ID);
+    // The same buttons as the digest's, under each pending invitation.
+    const buttons = blocks.filter((b) => b.type === 'actions' && /^dg_/.test(String(b.block_id)));
+    expect(buttons).toHaveLength(1);
+    for (const button of DIGEST_BUTTONS) expect(all).toContain(button.label);
   });
 
   it('offers a stored cap that is not one of the steps, in order', () => {
@@ -93,7 +98,9 @@ describe('Home dashboard', () => {
     expect(blocks.length).toBeLessThanOrEqual(HOME_MAX_BLOCKS);
     const all = text(blocks);
     expect(all).toContain('Pending invitations (600)');
-    expect(all).toContain('and 575 more');
+    expect(all).toContain(`and ${600 - HOME_PENDING_SHOWN} more`);
+    // The settings at the bottom are never cut off by the lists.
+    expect(all).toContain('Weekly digest');
     expect(all).toContain(`and ${d.reopening.length - 15} more`);
     // Every section text stays under Slack's 3000 characters.
     for (const b of blocks) {

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { outcomeButtonBlocks } from '../../digest/blocks.js';
 import { type RosterRecord, scheduleSummary } from '../../digest/run.js';
 import {
   DAY_NAMES,
@@ -7,11 +8,11 @@ import {
   type IsoDay,
 } from '../../digest/schedule.js';
 import {
+  currentStatus,
   DEFAULT_LIMITS,
   escapeMrkdwn,
   type LedgerEntry,
   type LedgerStatus,
-  pendingListBlocks,
   statusBlocks,
 } from '../../ledger/index.js';
 import { ACCOUNTS, NOTE_LIMITS } from '../../limits.js';
@@ -30,8 +31,11 @@ import { ACCOUNT_LABEL } from './report.js';
 
 /** Slack allows 100 blocks in a Home tab. */
 export const HOME_MAX_BLOCKS = 100;
-/** Pending invitations listed on Home; the rest are counted ("…and N more"). */
-export const HOME_PENDING_SHOWN = 25;
+/**
+ * Pending invitations listed on Home, oldest first, two blocks each (the
+ * invitation and its buttons); the rest are counted ("…and N more").
+ */
+export const HOME_PENDING_SHOWN = 20;
 /** Re-invite windows listed on Home, and how far ahead they are looked for. */
 export const HOME_REOPENING_SHOWN = 15;
 export const HOME_REOPENING_DAYS = 28;
@@ -224,8 +228,34 @@ function settingsBlocks(
 }
 
 /**
+ * The pending invitations, oldest first, each with the digest's buttons
+ * (Withdrawn, Accepted, Ignored, I don't know them).
+ */
+function pendingBlocks(entries: readonly LedgerEntry[], now: Date): types.KnownBlock[] {
+  const pending = entries
+    .filter((e) => currentStatus(e) === 'pending')
+    .sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
+  if (pending.length === 0) return [section('No pending invitations. :tada:')];
+  const blocks: types.KnownBlock[] = [
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: `Pending invitations (${pending.length})` },
+    },
+    ...pending.slice(0, HOME_PENDING_SHOWN).flatMap((entry) => outcomeButtonBlocks(entry, now)),
+  ];
+  if (pending.length > HOME_PENDING_SHOWN) {
+    blocks.push(
+      context(
+        `…and ${pending.length - HOME_PENDING_SHOWN} more. \`${COMMAND_COACH} export\` sends you the whole ledger.`,
+      ),
+    );
+  }
+  return blocks;
+}
+
+/**
  * The App Home tab: what the bot does, and with a ledger read, the dashboard:
- * this week's budget, the pending invitations with their outcome menus, the
+ * this week's budget, the pending invitations with their outcome buttons, the
  * re-invite calendar, then the settings and the digest schedule. Stays
  * within Slack's 100 blocks whatever the ledger holds: the lists are capped.
  */
@@ -249,12 +279,7 @@ export function homeView(
   ];
   if (dashboard) {
     blocks.push(...(statusBlocks(dashboard.status) as types.KnownBlock[]), { type: 'divider' });
-    blocks.push(
-      ...(pendingListBlocks(dashboard.entries, dashboard.now, {
-        limit: HOME_PENDING_SHOWN,
-      }) as types.KnownBlock[]),
-      { type: 'divider' },
-    );
+    blocks.push(...pendingBlocks(dashboard.entries, dashboard.now), { type: 'divider' });
     blocks.push(...reopeningBlocks(dashboard.reopening), { type: 'divider' });
   } else {
     blocks.push(

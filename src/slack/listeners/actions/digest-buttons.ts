@@ -2,13 +2,20 @@ import type {
   AllMiddlewareArgs,
   BlockAction,
   ButtonAction,
+  Logger,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { digestButtonEntryId, digestButtonOutcome, digestMessage } from '../../../digest/blocks.js';
 import { buildDigest } from '../../../digest/build.js';
 import { DIGEST_EVENT, getRoster } from '../../../digest/run.js';
 import { validTimeZone, weekKey } from '../../../digest/schedule.js';
-import { currentStatus, type LedgerEntry, LedgerInputError } from '../../../ledger/index.js';
+import {
+  currentStatus,
+  type LedgerEntry,
+  LedgerInputError,
+  type LedgerSettings,
+  type Outcome,
+} from '../../../ledger/index.js';
 import type { Scope } from '../../../store/scope.js';
 import {
   DIGEST_STORE_DOWN_TEXT,
@@ -17,6 +24,7 @@ import {
   digestRecordedLine,
 } from '../../blocks/digest.js';
 import type { Deps } from '../../context.js';
+import { publishHome } from '../../home.js';
 import { scopeOf } from '../../scope.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -46,13 +54,53 @@ async function digestWeek(
   return weekKey(new Date(Number.parseFloat(ts) * 1000), timeZone);
 }
 
+/** What recording an outcome did, and the ledger as it is after it. */
+interface Recorded {
+  entries: LedgerEntry[];
+  settings: LedgerSettings;
+  notice: string;
+}
+
 /**
- * A button under a stale invitation in the weekly digest: records the outcome
- * in the clicking user's own ledger (the scope comes from the payload, so a
- * forged entry id finds nothing of anyone else's), then redraws that digest
- * in place from the ledger as it is now, headed by what happened. An entry
- * already decided or gone changes nothing and says so; a store that cannot
- * be reached leaves the message as it was and tells the user privately.
+ * Records `outcome` for `entryId` in the user's own ledger (the scope comes
+ * from the payload, so a forged entry id finds nothing of anyone else's). An
+ * entry already decided or gone changes nothing and says so.
+ */
+async function recordOutcome(
+  deps: Deps,
+  scope: Scope,
+  entryId: string,
+  outcome: Outcome,
+  now: Date,
+  logger: Logger,
+): Promise<Recorded> {
+  const { entries, settings } = await deps.ledger.snapshot(scope);
+  const entry = entries.find((e) => e.id === entryId);
+  if (entry === undefined) return { entries, settings, notice: DIGEST_UNKNOWN_ENTRY_LINE };
+  if (currentStatus(entry) !== 'pending')
+    return { entries, settings, notice: digestAlreadyDecidedLine(entry) };
+  const updated = await deps.ledger
+    .setOutcome(scope, entryId, outcome, now)
+    .catch((error: unknown) => {
+      // Forgotten between the read and the write: as good as unknown.
+      if (error instanceof LedgerInputError) return undefined;
+      throw error;
+    });
+  if (updated === undefined) return { entries, settings, notice: DIGEST_UNKNOWN_ENTRY_LINE };
+  logger.info(`outcome from a button user=${scope.userId} outcome=${outcome}`);
+  return {
+    entries: entries.map((e) => (e.id === entryId ? updated : e)),
+    settings,
+    notice: digestRecordedLine(updated, outcome),
+  };
+}
+
+/**
+ * A button under a pending invitation, in the weekly digest or on App Home:
+ * records the outcome, then redraws where it was pressed. In the digest, that
+ * message is updated in place from the ledger as it is now, headed by what
+ * happened; on Home, the tab is published again. A store that cannot be
+ * reached leaves the digest as it was and tells the user privately.
  */
 export function digestOutcomeAction(deps: Deps) {
   return async function digestOutcome({
@@ -66,42 +114,38 @@ export function digestOutcomeAction(deps: Deps) {
     await ack();
     const outcome = digestButtonOutcome(action.action_id);
     const entryId = digestButtonEntryId(action.block_id);
-    const channel = body.channel?.id;
-    const ts = body.message?.ts ?? body.container?.message_ts;
-    if (!outcome || !entryId || !channel || typeof ts !== 'string') {
-      logger.warn(`${action.action_id}: unreadable digest button from user ${body.user.id}`);
+    if (!outcome || !entryId) {
+      logger.warn(`${action.action_id}: unreadable outcome button from user ${body.user.id}`);
       return;
     }
     const scope = scopeOf(context, body.user.id, body.user.team_id ?? body.team?.id);
+    // One instant for the outcome and the redraw, so the list agrees with what was recorded.
+    const now = deps.clock();
+    if (body.view?.type === 'home') {
+      await recordOutcome(deps, scope, entryId, outcome, now, logger).catch((error: unknown) => {
+        logger.error(`home outcome failed for user ${body.user.id}: ${(error as Error).name}`);
+      });
+      // Home shows what is stored: the decided invitation gone, or nothing changed.
+      await publishHome(deps, client, scope, logger);
+      return;
+    }
+    const channel = body.channel?.id;
+    const ts = body.message?.ts ?? body.container?.message_ts;
+    if (!channel || typeof ts !== 'string') {
+      logger.warn(`${action.action_id}: a digest button without its message, user ${body.user.id}`);
+      return;
+    }
     let message: ReturnType<typeof digestMessage>;
     try {
-      const { entries, settings } = await deps.ledger.snapshot(scope);
-      const entry = entries.find((e) => e.id === entryId);
-      let notice: string;
-      // One instant for the outcome and the redraw, so the list agrees with what was recorded.
-      const now = deps.clock();
-      let after: LedgerEntry[] = entries;
-      if (entry === undefined) {
-        notice = DIGEST_UNKNOWN_ENTRY_LINE;
-      } else if (currentStatus(entry) !== 'pending') {
-        notice = digestAlreadyDecidedLine(entry);
-      } else {
-        const updated = await deps.ledger
-          .setOutcome(scope, entryId, outcome, now)
-          .catch((error: unknown) => {
-            // Forgotten between the read and the write: as good as unknown.
-            if (error instanceof LedgerInputError) return undefined;
-            throw error;
-          });
-        if (updated === undefined) {
-          notice = DIGEST_UNKNOWN_ENTRY_LINE;
-        } else {
-          after = entries.map((e) => (e.id === entryId ? updated : e));
-          notice = digestRecordedLine(updated, outcome);
-          logger.info(`digest outcome user=${body.user.id} outcome=${outcome}`);
-        }
-      }
-      message = digestMessage(buildDigest(after, settings, now), now, notice);
+      const { entries, settings, notice } = await recordOutcome(
+        deps,
+        scope,
+        entryId,
+        outcome,
+        now,
+        logger,
+      );
+      message = digestMessage(buildDigest(entries, settings, now), now, notice);
     } catch (error) {
       logger.error(`digest outcome failed for user ${body.user.id}: ${(error as Error).name}`);
       try {
