@@ -1,3 +1,4 @@
+import { anyOf } from '../text/any-of.js';
 import type { Note } from '../text/note.js';
 import { type Rule, whole } from './rule.js';
 
@@ -50,8 +51,11 @@ const REFERRAL = new RegExp(
   'u',
 );
 
+// Every context pattern in one scan of the note.
+const ANY_CONTEXT = anyOf(CONTEXT_PATTERNS);
+
 export function hasContext(note: Note): boolean {
-  if (CONTEXT_PATTERNS.some((p) => p.test(note.lower))) return true;
+  if (ANY_CONTEXT.test(note.lower)) return true;
   if (REFERRAL.test(note.text)) return true;
   return false;
 }

@@ -29,12 +29,14 @@ export function at(
   message: string,
   fix: string,
 ): RuleFinding {
-  return { ...note.toRaw(start, end), message, fix };
+  const span = note.toRaw(start, end);
+  return { start: span.start, end: span.end, message, fix };
 }
 
 /** A finding about the note as a whole (something missing rather than something wrong). */
 export function whole(note: Note, message: string, fix: string): RuleFinding {
-  return { ...note.wholeSpan(), message, fix };
+  const span = note.wholeSpan();
+  return { start: span.start, end: span.end, message, fix };
 }
 
 /** Quote a snippet of the note for a message, shortened if long. */

@@ -1,3 +1,4 @@
+import { anyOf } from '../text/any-of.js';
 import type { Note } from '../text/note.js';
 import { at, type Rule } from './rule.js';
 
@@ -148,6 +149,22 @@ const SIGNALS: readonly Signal[] = [
 const BUYING =
   /\b(?:i'm|i am|we're|we are) (?:hiring|recruiting|evaluating|choosing|looking for (?:a|an) (?:vendor|supplier|agency))\b|\brecruiting for\b|\bour budget\b|\bestoy contratando\b|\b(?:we|i) need (?:ours|a|an|someone)\b|\blooking to hire\b|\bcommission(?:ing)?\b|\b(?:looking for|searching for|need|hiring) (?:a|an) (?:[\w-]+ ){0,2}(?:agency|vendor|supplier|consultant|freelancer|designer|developer|partner|firm|contractor|provider)\b|\bi'm a (?:customer|client|user) of\b/u;
 
+// No finding without a strong signal, so a note where none of them occurs
+// needs no further look: one scan per subject text instead of one per signal.
+function anyStrong(on: 'lower' | 'text'): RegExp | undefined {
+  const patterns = SIGNALS.filter((s) => !s.weak && (s.on ?? 'lower') === on).map((s) => s.pattern);
+  return patterns.length > 0 ? anyOf(patterns) : undefined;
+}
+const ANY_STRONG_ON_LOWER = anyStrong('lower');
+const ANY_STRONG_ON_TEXT = anyStrong('text');
+
+function mayHaveStrongSignal(note: Note): boolean {
+  return (
+    (ANY_STRONG_ON_LOWER?.test(note.lower) ?? false) ||
+    (ANY_STRONG_ON_TEXT?.test(note.text) ?? false)
+  );
+}
+
 interface Hit {
   signal: Signal;
   start: number;
@@ -172,6 +189,7 @@ export const salesPitch: Rule = {
   description:
     'The note sells: a product or service, pricing, a demo, a free trial, a "quick call" to pitch, a calendar link for a sales meeting.',
   check(note) {
+    if (!mayHaveStrongSignal(note)) return [];
     const buying = BUYING.test(note.lower);
     const hits = findHits(note).filter((h) => !(buying && h.signal.notWhenBuying));
     const strong = hits.filter((h) => !h.signal.weak);

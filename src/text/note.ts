@@ -27,6 +27,7 @@ export class Note {
   readonly #rawStart: number[];
   readonly #rawEnd: number[];
   #sentences: Sentence[] | undefined;
+  #wholeSpan: Readonly<Span> | undefined;
 
   constructor(raw: string) {
     const decoded = decodeSlackText(raw);
@@ -51,9 +52,13 @@ export class Note {
 
   /** The whole note without its surrounding white space, in raw offsets. */
   wholeSpan(): Span {
-    const lead = this.text.length - this.text.trimStart().length;
-    const trail = this.text.trimEnd().length;
-    return this.toRaw(lead, Math.max(lead, trail));
+    // Several rules report on the whole note; trim it once.
+    if (!this.#wholeSpan) {
+      const lead = this.text.length - this.text.trimStart().length;
+      const trail = this.text.trimEnd().length;
+      this.#wholeSpan = this.toRaw(lead, Math.max(lead, trail));
+    }
+    return { start: this.#wholeSpan.start, end: this.#wholeSpan.end };
   }
 
   /** Sentences of the plain text (Intl.Segmenter, so other languages work), trimmed. */
