@@ -3,10 +3,13 @@
  * accepted, some ignored), in an in-memory kv with one map per user, so that
  * a user's read touches only their keys and the figure is the digest's own
  * cost, not a database's. Built the same way on the main thread and, through
- * `setupComposer`, inside a compose worker (which holds its own copy).
+ * `setupPass`, inside the digest pass thread (which holds its own copy).
  */
-import { type ComposeDigest, composeFrom } from '../src/digest/compose.js';
-import type { LedgerKv } from '../src/ledger/kv.js';
+import Keyv from 'keyv';
+import { memoryClaims } from '../src/digest/claims.js';
+import type { PassStore } from '../src/digest/pass-worker.js';
+import { RosterRecord, rosterKey } from '../src/digest/run.js';
+import { keyvLedgerKv, type LedgerKv } from '../src/ledger/kv.js';
 import type { Outcome } from '../src/ledger/records.js';
 import { LedgerRepository, scopePrefix } from '../src/ledger/store.js';
 
@@ -73,11 +76,52 @@ export async function seedLedgers(kv: PerUserKv, users: number): Promise<void> {
   }
 }
 
-/** A compose worker's setup in the bench: its own seeded copy of the ledgers. */
-export async function setupComposer(data: {
-  users: number;
-}): Promise<{ compose: ComposeDigest; close(): Promise<void> }> {
+/**
+ * The roster's kv in the bench: a Map-backed keyv, scanned by key prefix
+ * before anything is deserialised, as the SQL and Redis stores' native scans
+ * do (keyv's own iterator would parse every record in the map, the digest
+ * state written during the pass included).
+ */
+export function rosterKv(keyv: Keyv): LedgerKv {
+  const base = keyvLedgerKv(keyv);
+  const map = keyv.store as Map<string, unknown>;
+  const namespace = keyv.namespace ? `${keyv.namespace}:` : '';
+  return {
+    ...base,
+    async *scan(prefix) {
+      const full = namespace + prefix;
+      for (const key of [...map.keys()]) {
+        if (!key.startsWith(full)) continue;
+        const value = await keyv.get(key.slice(namespace.length));
+        if (value !== undefined) yield [key.slice(namespace.length), value];
+      }
+    },
+  };
+}
+
+/**
+ * The pass thread's setup in the bench: its own seeded copy of the ledgers,
+ * every user on a Map-backed roster, and claims in memory.
+ */
+export async function setupPass(
+  data: { users: number; concurrency: number },
+  clock: () => Date,
+): Promise<PassStore> {
   const kv = perUserKv();
   await seedLedgers(kv, data.users);
-  return { compose: composeFrom(new LedgerRepository(kv)), close: async () => {} };
+  const roster = new Keyv();
+  for (let u = 0; u < data.users; u++) {
+    const scope = benchScope(u);
+    await roster.set(rosterKey(scope), RosterRecord.parse({ ...scope, timeZone: 'UTC' }));
+  }
+  return {
+    deps: {
+      keyv: roster,
+      ledger: new LedgerRepository(kv, { clock }),
+      claims: memoryClaims(() => clock().getTime()),
+      concurrency: data.concurrency,
+    },
+    kv: rosterKv(roster),
+    close: async () => {},
+  };
 }

@@ -21,8 +21,8 @@ export const WHERE: Readonly<Record<string, string>> = {
   PORT: 'a TCP port number for HTTP mode (default 3000)',
   STORE_URL: `sqlite://<file>, redis://…, rediss://…, postgres://… or postgresql://… (default ${DEFAULT_STORE_URL})`,
   LOG_LEVEL: 'one of error, warn, info (default info)',
-  DIGEST_WORKERS:
-    'threads that compose the weekly digests, 0–4 (default 1; 0 composes on the main thread)',
+  DIGEST_THREAD:
+    'on (default) runs the weekly digest passes on a thread of their own; off runs them on the main thread',
   OPENAI_API_KEY:
     'optional: turns on the AI drafter for /invite-draft (any OpenAI-compatible server)',
   OPENAI_BASE_URL:
@@ -62,12 +62,7 @@ const schema = z.object({
     .default(DEFAULT_PORT),
   STORE_URL: storeUrl.default(DEFAULT_STORE_URL),
   LOG_LEVEL: z.enum(['error', 'warn', 'info']).default('info'),
-  DIGEST_WORKERS: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(0, 'must be 0–4')
-    .max(4, 'must be 0–4')
-    .default(1),
+  DIGEST_THREAD: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 
@@ -80,8 +75,8 @@ interface Common {
   slackApiUrl: string | undefined;
   storeUrl: string;
   logLevel: LogLevelName;
-  /** Worker threads composing digests (0: on the main thread). */
-  digestWorkers: number;
+  /** Whether digest passes run on a thread of their own. */
+  digestThread: boolean;
 }
 
 /** The app's configuration: Socket Mode by default, HTTP when only a signing secret is given. */
@@ -115,7 +110,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     PORT: blankToUndefined(env.PORT),
     STORE_URL: blankToUndefined(env.STORE_URL),
     LOG_LEVEL: blankToUndefined(env.LOG_LEVEL),
-    DIGEST_WORKERS: blankToUndefined(env.DIGEST_WORKERS),
+    DIGEST_THREAD: blankToUndefined(env.DIGEST_THREAD),
     OPENAI_BASE_URL: blankToUndefined(env.OPENAI_BASE_URL),
   };
   const parsed = schema.safeParse(input);
@@ -148,7 +143,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
       v.SLACK_API_URL && (v.SLACK_API_URL.endsWith('/') ? v.SLACK_API_URL : `${v.SLACK_API_URL}/`),
     storeUrl: v.STORE_URL,
     logLevel: v.LOG_LEVEL,
-    digestWorkers: v.DIGEST_WORKERS,
+    digestThread: v.DIGEST_THREAD === 'on',
     llm: llmConfigFromEnv(env),
   };
   if (v.SLACK_APP_TOKEN) return { ...common, mode: 'socket', appToken: v.SLACK_APP_TOKEN };

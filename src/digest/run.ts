@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { keyvLedgerKv, type LedgerKv, type LedgerRepository } from '../ledger/index.js';
 import type { Scope } from '../store/scope.js';
 import type { DigestClaims } from './claims.js';
-import { type ComposeDigest, composeFrom } from './compose.js';
+import { composeFrom } from './compose.js';
 import {
   DAY_NAMES,
   DEFAULT_DIGEST_DAY,
@@ -187,11 +187,6 @@ export interface DigestRunDeps {
   /** Users being sent to at once. */
   concurrency?: number;
   /**
-   * Reads a user's ledger and builds their digest; on this thread from
-   * `ledger` by default, or on worker threads ({@link composePool}).
-   */
-  compose?: ComposeDigest;
-  /**
    * Known time zones read again from `users.info` per pass at most (a user
    * with none is always asked). Slack allows users.info about 100 times a
    * minute; a week's refreshes then spread over the week instead of all
@@ -254,12 +249,11 @@ export async function alreadyInDm(
 }
 
 export async function sendDigest(
-  deps: Pick<DigestRunDeps, 'ledger' | 'client' | 'clock' | 'compose'>,
+  deps: Pick<DigestRunDeps, 'ledger' | 'client' | 'clock'>,
   scope: Scope,
   week?: string,
 ): Promise<void> {
-  const compose = deps.compose ?? composeFrom(deps.ledger);
-  const digest = await compose(scope, deps.clock());
+  const digest = await composeFrom(deps.ledger)(scope, deps.clock());
   await deps.client.chat.postMessage({
     channel: scope.userId,
     text: digest.text,

@@ -20,6 +20,8 @@ export interface DigestSchedulerOptions {
   pattern?: string;
   /** Told after each pass, with its result (undefined when the pass failed). */
   onPass?: (result: DigestRunResult | undefined) => void;
+  /** Runs a pass somewhere else (the digest thread); `runDigests(deps)` here by default. */
+  runPass?: () => Promise<DigestRunResult>;
 }
 
 export const DEFAULT_TICK_PATTERN = '* * * * *';
@@ -32,7 +34,7 @@ export function startDigestScheduler(
   let stopped = false;
   const tick = () => {
     if (stopped) return Promise.resolve(undefined);
-    running ??= runDigests(deps)
+    running ??= (options.runPass ? options.runPass() : runDigests(deps))
       .then((result) => {
         if (result.sent + result.failed > 0) {
           deps.logger.info(`digest: sent ${result.sent}, failed ${result.failed}`);

@@ -2,8 +2,8 @@ import { App, type Logger, LogLevel } from '@slack/bolt';
 import type { Config, LogLevelName } from '../config.js';
 import { backfillRoster } from '../digest/backfill.js';
 import { storeClaims } from '../digest/claims.js';
-import { composePool } from '../digest/compose-pool.js';
-import { COMPOSE_STORE_SETUP } from '../digest/compose-store.js';
+import { PASS_STORE_SETUP } from '../digest/pass-store.js';
+import { startPassThread } from '../digest/pass-thread.js';
 import type { DigestClient } from '../digest/run.js';
 import {
   type DigestScheduler,
@@ -68,12 +68,13 @@ export interface DigestOptions {
   tickPattern?: string;
   onPass?: DigestSchedulerOptions['onPass'];
   /**
-   * Worker threads that read the ledgers and build the digests (1 by
-   * default), so that a pass over thousands of users leaves the event loop
-   * free for Slack's requests; 0 composes on the main thread. Each worker
-   * opens the store itself, so it needs a store opened by `createStore`.
+   * Whether passes run on a thread of their own (the default): reading the
+   * roster and thousands of ledgers, claiming and building the digests then
+   * leaves the event loop free for Slack's requests, and uses another core;
+   * only the Slack calls come back to this thread. The thread opens the
+   * store itself, so it needs a store opened by `createStore`.
    */
-  workers?: number;
+  thread?: boolean;
 }
 
 /**
@@ -85,24 +86,24 @@ export function startDigests(app: App, store: Store, options: DigestOptions = {}
   const clock = options.clock ?? (() => new Date());
   const kv = keyvLedgerKv(store.keyv);
   const claims = storeClaims(store.keyv, () => clock().getTime());
-  const workers = options.workers ?? 1;
-  const pool =
-    workers > 0 && store.options !== undefined
-      ? composePool({ module: COMPOSE_STORE_SETUP, data: store.options }, workers)
+  const client = app.client as unknown as DigestClient;
+  const thread =
+    (options.thread ?? true) && store.options !== undefined
+      ? startPassThread({ module: PASS_STORE_SETUP, data: store.options }, client, app.logger)
       : undefined;
   const scheduler = startDigestScheduler(
     {
       keyv: store.keyv,
       ledger: new LedgerRepository(kv, { clock }),
-      ...(pool ? { compose: pool.compose } : {}),
       claims,
-      client: app.client as unknown as DigestClient,
+      client,
       clock,
       logger: app.logger,
     },
     {
       ...(options.tickPattern ? { pattern: options.tickPattern } : {}),
       ...(options.onPass ? { onPass: options.onPass } : {}),
+      ...(thread ? { runPass: () => thread.run(clock()) } : {}),
     },
   );
   const started = backfillRoster({ keyv: store.keyv, kv, claims })
@@ -120,7 +121,7 @@ export function startDigests(app: App, store: Store, options: DigestOptions = {}
     async stop() {
       await started;
       await scheduler.stop();
-      await pool?.close();
+      await thread?.close();
     },
   };
 }

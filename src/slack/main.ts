@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     app.logger.info(`invite-coach is listening on port ${port} at /slack/events (HTTP mode)`);
   }
 
-  const digests = startDigests(app, store, { workers: config.digestWorkers });
+  const digests = startDigests(app, store, { thread: config.digestThread });
 
   const shutdown = async (signal: string) => {
     app.logger.info(`${signal}: shutting down`);

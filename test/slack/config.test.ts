@@ -23,14 +23,14 @@ describe('parseConfig', () => {
       appToken: 'xapp-1',
       storeUrl: DEFAULT_STORE_URL,
       logLevel: 'info',
-      digestWorkers: 1,
+      digestThread: true,
     });
   });
 
-  it('reads DIGEST_WORKERS, 0 meaning the main thread', () => {
+  it('reads DIGEST_THREAD, off meaning the main thread', () => {
     const env = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
-    expect(parseConfig({ ...env, DIGEST_WORKERS: '0' }).digestWorkers).toBe(0);
-    expect(parseConfig({ ...env, DIGEST_WORKERS: '3' }).digestWorkers).toBe(3);
+    expect(parseConfig({ ...env, DIGEST_THREAD: 'off' }).digestThread).toBe(false);
+    expect(parseConfig({ ...env, DIGEST_THREAD: 'on' }).digestThread).toBe(true);
   });
 
   it('chooses HTTP mode on PORT (default 3000) with a signing secret and no app token', () => {
@@ -95,8 +95,8 @@ describe('parseConfig', () => {
       /^SLACK_API_URL/,
     ],
     [
-      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', DIGEST_WORKERS: '9' },
-      /^DIGEST_WORKERS must be 0–4/,
+      { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', DIGEST_THREAD: 'yes' },
+      /^DIGEST_THREAD must be on or off/,
     ],
     [
       { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'short' },

@@ -1,0 +1,24 @@
+import { keyvLedgerKv, LedgerRepository } from '../ledger/index.js';
+import { createStore, type StoreOptions } from '../store/store.js';
+import { storeClaims } from './claims.js';
+import type { PassStore } from './pass-worker.js';
+import { siblingModule } from './thread.js';
+
+/** The pass thread's setup in the app: its own connection to the app's store. */
+export async function setupPass(options: StoreOptions, clock: () => Date): Promise<PassStore> {
+  const store = await createStore(options);
+  const claims = storeClaims(store.keyv, () => clock().getTime());
+  return {
+    deps: {
+      keyv: store.keyv,
+      ledger: new LedgerRepository(keyvLedgerKv(store.keyv), { clock }),
+      claims,
+    },
+    async close() {
+      await claims.close?.();
+      await store.close();
+    },
+  };
+}
+
+export const PASS_STORE_SETUP = siblingModule('pass-store', import.meta.url);
