@@ -41,6 +41,8 @@ export interface SlackAppOptions {
 export function createSlackApp({ config, store, logger, drafter }: SlackAppOptions): App {
   const common = {
     token: config.botToken,
+    // Bolt's conversation store is a lookup on every request, and nothing here keeps conversation state.
+    convoStore: false as const,
     logLevel: LOG_LEVELS[config.logLevel],
     ...(logger ? { logger } : {}),
     ...(config.slackApiUrl ? { clientOptions: { slackApiUrl: config.slackApiUrl } } : {}),
