@@ -1,8 +1,11 @@
 import type {
+  AllMiddlewareArgs,
   App,
   BlockAction,
+  BlockElementAction,
   ButtonAction,
   OverflowAction,
+  SlackActionMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
 import { DIGEST_BUTTONS } from '../../../digest/blocks.js';
@@ -22,6 +25,7 @@ import {
   ACTION_LOG_ANYWAY,
   ACTION_WEEKLY_CAP,
 } from '../../ids.js';
+import { dispatch, idPattern, type Routes } from '../route.js';
 import { accountTypeAction } from './account-type.js';
 import { digestOutcomeAction } from './digest-buttons.js';
 import { digestScheduleAction } from './digest-schedule.js';
@@ -48,21 +52,39 @@ export const actionIds = [
   ACTION_DIGEST_HOUR,
 ] as const;
 
-export function registerActions(app: App, deps: Deps): void {
-  app.action<BlockAction<StaticSelectAction>>(ACTION_ACCOUNT_TYPE, accountTypeAction(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION_DRAFT_ANOTHER, redraftAction(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION_DRAFT_SHORTER, redraftAction(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION_DRAFT_EDIT, editDraftAction());
-  app.action<BlockAction<ButtonAction>>(ACTION_I_SENT_IT, sentItAction());
-  app.action<BlockAction<ButtonAction>>(ACTION_LOG_ANYWAY, logAnywayAction(deps));
-  app.action<BlockAction<ButtonAction | OverflowAction>>(OUTCOME_ACTION_ID, outcomeAction(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION_FORGET_CONFIRM, forgetConfirmAction(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION_FORGET_CANCEL, forgetCancelAction());
-  app.action<BlockAction<StaticSelectAction>>(ACTION_WEEKLY_CAP, weeklyCapAction(deps));
-  for (const { actionId } of DIGEST_BUTTONS) {
-    app.action<BlockAction<ButtonAction>>(actionId, digestOutcomeAction(deps));
-  }
+type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+
+/** Each action id with its handler (the handler knows which element sends it). */
+export function actionRoutes(deps: Deps): Routes<ActionArgs> {
+  const as = <A extends BlockElementAction>(
+    handler: (args: AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<A>>) => Promise<void>,
+    // The route is chosen by action id, and each id is only ever on that element.
+  ) => handler as unknown as (args: ActionArgs) => Promise<void>;
+  const routes = new Map<string, (args: ActionArgs) => Promise<void>>([
+    [ACTION_ACCOUNT_TYPE, as<StaticSelectAction>(accountTypeAction(deps))],
+    [ACTION_DRAFT_ANOTHER, as<ButtonAction>(redraftAction(deps))],
+    [ACTION_DRAFT_SHORTER, as<ButtonAction>(redraftAction(deps))],
+    [ACTION_DRAFT_EDIT, as<ButtonAction>(editDraftAction())],
+    [ACTION_I_SENT_IT, as<ButtonAction>(sentItAction())],
+    [ACTION_LOG_ANYWAY, as<ButtonAction>(logAnywayAction(deps))],
+    [OUTCOME_ACTION_ID, as<ButtonAction | OverflowAction>(outcomeAction(deps))],
+    [ACTION_FORGET_CONFIRM, as<ButtonAction>(forgetConfirmAction(deps))],
+    [ACTION_FORGET_CANCEL, as<ButtonAction>(forgetCancelAction())],
+    [ACTION_WEEKLY_CAP, as<StaticSelectAction>(weeklyCapAction(deps))],
+  ]);
+  const digestOutcome = as<ButtonAction>(digestOutcomeAction(deps));
+  for (const { actionId } of DIGEST_BUTTONS) routes.set(actionId, digestOutcome);
+  const digestSchedule = as<StaticSelectAction>(digestScheduleAction(deps));
   for (const id of [ACTION_DIGEST_ENABLED, ACTION_DIGEST_DAY, ACTION_DIGEST_HOUR]) {
-    app.action<BlockAction<StaticSelectAction>>(id, digestScheduleAction(deps));
+    routes.set(id, digestSchedule);
   }
+  return routes;
+}
+
+export function registerActions(app: App, deps: Deps): void {
+  const routes = actionRoutes(deps);
+  app.action<BlockAction>(
+    { action_id: idPattern(routes.keys()) },
+    dispatch(routes, (args) => args.action.action_id),
+  );
 }

@@ -1,0 +1,47 @@
+import Keyv from 'keyv';
+import { describe, expect, it, vi } from 'vitest';
+import { createDrafter } from '../../src/draft/index.js';
+import { createDeps } from '../../src/slack/context.js';
+import { actionRoutes } from '../../src/slack/listeners/actions/index.js';
+import { commandRoutes } from '../../src/slack/listeners/commands/index.js';
+import { actionIds, commandIds, viewIds } from '../../src/slack/listeners/index.js';
+import { dispatch, idPattern } from '../../src/slack/listeners/route.js';
+import { viewRoutes } from '../../src/slack/listeners/views/index.js';
+import { Store } from '../../src/store/store.js';
+
+const deps = createDeps(new Store(new Keyv({ throwOnErrors: true })), createDrafter());
+
+describe('one listener per kind', () => {
+  it('routes exactly the ids the app declares (and the manifest test checks)', () => {
+    expect([...actionRoutes(deps).keys()].sort()).toEqual([...new Set(actionIds)].sort());
+    expect([...commandRoutes(deps).keys()].sort()).toEqual([...commandIds].sort());
+    expect([...viewRoutes(deps).keys()].sort()).toEqual([...viewIds].sort());
+  });
+
+  it('matches whole ids only, with their characters taken literally', () => {
+    const pattern = idPattern(['/invite-check', 'dg_accepted', 'a.b']);
+    expect(pattern.test('/invite-check')).toBe(true);
+    expect(pattern.test('dg_accepted')).toBe(true);
+    expect(pattern.test('a.b')).toBe(true);
+    expect(pattern.test('/invite-checks')).toBe(false);
+    expect(pattern.test('x/invite-check')).toBe(false);
+    expect(pattern.test('dg_accepted_2')).toBe(false);
+    expect(pattern.test('axb')).toBe(false);
+  });
+
+  it('hands a request to its own route and to no other', async () => {
+    const first = vi.fn(async () => {});
+    const second = vi.fn(async () => {});
+    const listener = dispatch(
+      new Map([
+        ['one', first],
+        ['two', second],
+      ]),
+      (args: { id: string }) => args.id,
+    );
+    await listener({ id: 'two' });
+    await listener({ id: 'three' });
+    expect(second).toHaveBeenCalledTimes(1);
+    expect(first).not.toHaveBeenCalled();
+  });
+});
