@@ -168,24 +168,25 @@ export async function accountAndBudget(
   } catch {
     prefix = undefined;
   }
-  const wantLedger = prefix !== undefined && !deps.emptyLedgers.has(prefix);
+  if (prefix === undefined || deps.emptyLedgers.has(prefix)) {
+    // No ledger to read: the account alone (cached after the first check), no timer to set.
+    return { account: await accountFor(deps, scope, logger), budget: undefined };
+  }
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
-  const read = wantLedger
-    ? Promise.race([deps.ledger.snapshot(scope), timeout]).catch((error: unknown) => {
-        logger.error(`ledger read failed for user ${scope.userId}: ${(error as Error).name}`);
-        return undefined;
-      })
-    : Promise.resolve(undefined);
+  const read = Promise.race([deps.ledger.snapshot(scope), timeout]).catch((error: unknown) => {
+    logger.error(`ledger read failed for user ${scope.userId}: ${(error as Error).name}`);
+    return undefined;
+  });
   try {
     const [account, snapshot] = await Promise.all([accountFor(deps, scope, logger), read]);
     if (snapshot === 'timeout') {
       logger.warn(`ledger read timed out for user ${scope.userId}; no budget line`);
       return { account, budget: undefined };
     }
-    if (snapshot === undefined || prefix === undefined) return { account, budget: undefined };
+    if (snapshot === undefined) return { account, budget: undefined };
     if (snapshot.entries.length === 0) {
       deps.emptyLedgers.set(prefix, true);
       return { account, budget: undefined };
