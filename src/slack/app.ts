@@ -14,7 +14,6 @@ import { createDrafter, type Drafter } from '../draft/index.js';
 import { keyvLedgerKv, LedgerRepository } from '../ledger/index.js';
 import type { Store } from '../store/store.js';
 import { createDeps } from './context.js';
-import { dedupeEvents } from './dedupe.js';
 import { registerListeners } from './listeners/index.js';
 
 const LOG_LEVELS: Record<LogLevelName, LogLevel> = {
@@ -52,7 +51,6 @@ export function createSlackApp({ config, store, logger, drafter }: SlackAppOptio
       ? new App({ ...common, socketMode: true, appToken: config.appToken })
       : new App({ ...common, signingSecret: config.signingSecret, port: config.port });
 
-  app.use(dedupeEvents());
   // Loading the drafter validates prompts/ at start: a broken template stops the app with its file and line.
   registerListeners(app, createDeps(store, drafter ?? createDrafter({ llm: config.llm })));
   app.error(async (error) => {

@@ -6,7 +6,7 @@ export const DEDUPE_TTL_MS = 60 * 60 * 1000;
 export const DEDUPE_MAX = 10_000;
 
 /**
- * Global middleware that drops an Events API delivery whose `event_id` was
+ * Event-listener middleware that drops an Events API delivery whose `event_id` was
  * already seen (a Slack retry, `X-Slack-Retry-Num`), so nothing answers twice.
  * In memory, bounded in size and age: enough for one process; several HTTP
  * instances behind a load balancer would each answer a retry routed to them.

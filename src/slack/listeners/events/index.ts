@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../../context.js';
+import { dedupeEvents } from '../../dedupe.js';
 import { appHomeOpenedEvent } from './app-home-opened.js';
 import { directMessageEvent } from './direct-message.js';
 
@@ -10,6 +11,9 @@ import { directMessageEvent } from './direct-message.js';
 export const eventIds = ['app_home_opened', 'message.im'] as const;
 
 export function registerEvents(app: App, deps: Deps): void {
-  app.event('app_home_opened', appHomeOpenedEvent(deps));
-  app.event('message', directMessageEvent(deps));
+  // Slack retries an event it thinks went unanswered: one memory of ids for
+  // both, on the event listeners only (commands and actions have no event id).
+  const dedupe = dedupeEvents();
+  app.event('app_home_opened', dedupe, appHomeOpenedEvent(deps));
+  app.event('message', dedupe, directMessageEvent(deps));
 }
