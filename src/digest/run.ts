@@ -99,10 +99,15 @@ async function updateDigestState(
  * so what the Home tab and `/invite-coach digest` should show).
  */
 export async function getRoster(keyv: Keyv, scope: Scope): Promise<RosterRecord | undefined> {
-  const [raw, state] = await Promise.all([keyv.get(rosterKey(scope)), getDigestState(keyv, scope)]);
-  const parsed = RosterRecord.safeParse(raw);
-  if (!parsed.success) return undefined;
-  return state.timeZone ? { ...parsed.data, timeZone: state.timeZone } : parsed.data;
+  const [record, state] = await Promise.all([readRoster(keyv, scope), getDigestState(keyv, scope)]);
+  if (record === undefined) return undefined;
+  return state.timeZone ? { ...record, timeZone: state.timeZone } : record;
+}
+
+/** The user's own roster record as stored, without the scheduler's state. */
+async function readRoster(keyv: Keyv, scope: Scope): Promise<RosterRecord | undefined> {
+  const parsed = RosterRecord.safeParse(await keyv.get(rosterKey(scope)));
+  return parsed.success ? parsed.data : undefined;
 }
 
 /**
@@ -114,7 +119,7 @@ export async function enrollDigest(
   scope: Scope,
   change: Partial<Pick<RosterRecord, 'enabled' | 'day' | 'hour' | 'timeZone'>> = {},
 ): Promise<RosterRecord> {
-  const current = await getRoster(keyv, scope);
+  const current = await readRoster(keyv, scope);
   const record = RosterRecord.parse({
     ...current,
     ...(scope.enterpriseId ? { enterpriseId: scope.enterpriseId } : {}),
@@ -131,7 +136,7 @@ export async function enrollDigest(
  * roster once with the default schedule; one already on it is left as they set it.
  */
 export async function joinRoster(keyv: Keyv, scope: Scope): Promise<boolean> {
-  if (await getRoster(keyv, scope)) return false;
+  if (await readRoster(keyv, scope)) return false;
   await enrollDigest(keyv, scope);
   return true;
 }

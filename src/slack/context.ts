@@ -1,6 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
-import { enrollDigest, getRoster, leaveRoster } from '../digest/run.js';
+import { joinRoster, leaveRoster } from '../digest/run.js';
 import type { Drafter } from '../draft/index.js';
 import {
   budgetLine,
@@ -143,9 +143,7 @@ export function ledgerWritten(deps: Deps, scope: Scope): void {
 
 /** A user who has used the bot gets the weekly digest: on the roster once, left as they set it. */
 function joinDigest(deps: Deps, scope: Scope): void {
-  void getRoster(deps.store.keyv, scope)
-    .then((record) => (record ? undefined : enrollDigest(deps.store.keyv, scope)))
-    .catch(() => {});
+  void joinRoster(deps.store.keyv, scope).catch(() => {});
 }
 
 /**
