@@ -2,8 +2,9 @@ import type Keyv from 'keyv';
 import { z } from 'zod';
 import { keyvLedgerKv, type LedgerKv, type LedgerRepository } from '../ledger/index.js';
 import type { Scope } from '../store/scope.js';
+import { digestMessage } from './blocks.js';
+import { buildDigest } from './build.js';
 import type { DigestClaims } from './claims.js';
-import { composeFrom } from './compose.js';
 import {
   DAY_NAMES,
   DEFAULT_DIGEST_DAY,
@@ -258,11 +259,15 @@ export async function sendDigest(
   scope: Scope,
   week?: string,
 ): Promise<void> {
-  const digest = await composeFrom(deps.ledger)(scope, deps.clock());
+  const now = deps.clock();
+  const { entries, settings } = await deps.ledger.snapshot(scope);
+  const digest = digestMessage(buildDigest(entries, settings, now), now);
   await deps.client.chat.postMessage({
     channel: scope.userId,
     text: digest.text,
-    blocks: digest.blocks,
+    // As JSON text, which is what a form-encoded post carries: the Web API
+    // client would otherwise serialise the array more than once.
+    blocks: JSON.stringify(digest.blocks),
     ...(week ? { metadata: { event_type: DIGEST_EVENT, event_payload: { week } } } : {}),
   });
 }
