@@ -11,7 +11,7 @@ import { DAY_MS } from './policy/defaults.js';
 import type { LedgerStatus } from './policy/status.js';
 import { budgetLine } from './policy/status.js';
 import type { LedgerWarning, Severity } from './policy/warning.js';
-import { currentStatus, type LedgerEntry, OUTCOMES, type Outcome } from './records.js';
+import { type LedgerEntry, OUTCOMES, type Outcome, pendingOldestFirst } from './records.js';
 
 /** The few Block Kit shapes these builders produce. */
 export interface TextObject {
@@ -173,9 +173,7 @@ export function pendingListBlocks(
   now: Date,
   options: PendingListOptions = {},
 ): Block[] {
-  const pending = entries
-    .filter((e) => currentStatus(e) === 'pending')
-    .sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
+  const pending = pendingOldestFirst(entries);
   if (pending.length === 0) {
     return [{ type: 'section', text: mrkdwn('No pending invitations. :tada:') }];
   }

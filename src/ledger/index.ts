@@ -28,6 +28,7 @@ export {
   LedgerSettings,
   OUTCOMES,
   type Outcome,
+  pendingOldestFirst,
   SOURCES,
   type Source,
   STATUSES,

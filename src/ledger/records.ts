@@ -112,6 +112,13 @@ export function currentStatus(entry: LedgerEntry): Status {
   return entry.history.at(-1)?.status ?? 'pending';
 }
 
+/** The entries still pending, oldest first (as lists of them are shown). */
+export function pendingOldestFirst(entries: readonly LedgerEntry[]): LedgerEntry[] {
+  return entries
+    .filter((e) => currentStatus(e) === 'pending')
+    .sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
+}
+
 const knownZones = new Set<string>();
 
 /** Whether `timeZone` is an IANA zone this runtime knows. */

@@ -8,11 +8,11 @@ import {
   type IsoDay,
 } from '../../digest/schedule.js';
 import {
-  currentStatus,
   DEFAULT_LIMITS,
   escapeMrkdwn,
   type LedgerEntry,
   type LedgerStatus,
+  pendingOldestFirst,
   statusBlocks,
 } from '../../ledger/index.js';
 import { ACCOUNTS, NOTE_LIMITS } from '../../limits.js';
@@ -232,9 +232,7 @@ function settingsBlocks(
  * (Withdrawn, Accepted, Ignored, I don't know them).
  */
 function pendingBlocks(entries: readonly LedgerEntry[], now: Date): types.KnownBlock[] {
-  const pending = entries
-    .filter((e) => currentStatus(e) === 'pending')
-    .sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
+  const pending = pendingOldestFirst(entries);
   if (pending.length === 0) return [section('No pending invitations. :tada:')];
   const blocks: types.KnownBlock[] = [
     {
