@@ -28,6 +28,8 @@ export interface SlackAppOptions {
   logger?: Logger;
   /** Defaults to the templates plus the LLM the config names; tests pass their own. */
   drafter?: Drafter;
+  /** The clock every listener reads `now` from; the real one by default (tests fix it). */
+  clock?: () => Date;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface SlackAppOptions {
  * Debug logging is not offered: Bolt logs whole payloads, notes included, at
  * that level.
  */
-export function createSlackApp({ config, store, logger, drafter }: SlackAppOptions): App {
+export function createSlackApp({ config, store, logger, drafter, clock }: SlackAppOptions): App {
   const common = {
     token: config.botToken,
     // Bolt's conversation store is a lookup on every request, and nothing here keeps conversation state.
@@ -52,7 +54,7 @@ export function createSlackApp({ config, store, logger, drafter }: SlackAppOptio
       : new App({ ...common, signingSecret: config.signingSecret, port: config.port });
 
   // Loading the drafter validates prompts/ at start: a broken template stops the app with its file and line.
-  registerListeners(app, createDeps(store, drafter ?? createDrafter({ llm: config.llm })));
+  registerListeners(app, createDeps(store, drafter ?? createDrafter({ llm: config.llm }), clock));
   app.error(async (error) => {
     // Names and codes only: an error's message could quote a payload.
     const code = (error as { code?: string }).code ?? 'unknown';

@@ -8,6 +8,9 @@ import { sampleJson } from './harness/samples.js';
 const redisUp = await reachable(6379);
 const pgUp = await reachable(5432);
 const run = `${process.pid}_${Date.now().toString(36)}`;
+// A Thursday in mid-March: 9 days back is still this month but last week, whatever today is.
+const NOW = new Date('2026-03-19T12:00:00Z');
+const clock = () => NOW;
 if (!redisUp) announceSkip('Redis (/invite-coach e2e)', '127.0.0.1:6379');
 if (!pgUp) announceSkip('Postgres (/invite-coach e2e)', '127.0.0.1:5432');
 
@@ -36,7 +39,7 @@ const stores: Array<[string, StoreOptions | undefined, boolean]> = [
 describe.each(stores.filter(([, , up]) => up))('/invite-coach on %s', (_, storeOptions) => {
   let t: AppUnderTest;
   beforeAll(async () => {
-    t = await new AppUnderTest(storeOptions ? { store: storeOptions } : {}).start();
+    t = await new AppUnderTest({ clock, ...(storeOptions ? { store: storeOptions } : {}) }).start();
     t.slack.answers.set('files.getUploadURLExternal', {
       ok: true,
       upload_url: t.slack.uploadUrl('F1'),
@@ -102,7 +105,7 @@ describe.each(stores.filter(([, , up]) => up))('/invite-coach on %s', (_, storeO
     });
 
     it('status shows the budget line, the figures and the pending invites, oldest first', async () => {
-      const now = Date.now();
+      const now = NOW.getTime();
       await t.deps().ledger.logSend(scope('UCOACH1'), {
         recipient: { name: 'Jane Park' },
         noteLength: 120,

@@ -58,6 +58,8 @@ export class AppUnderTest {
   constructor(
     readonly options: {
       drafter?: Drafter;
+      /** The app's clock; the real one by default. Tests that count days fix it. */
+      clock?: () => Date;
       /** Another store than the temporary SQLite file (Redis, Postgres), and how to empty it at stop. */
       store?: StoreOptions & { dispose?(store: Store): Promise<void> };
       /**
@@ -94,6 +96,7 @@ export class AppUnderTest {
       store: this.store,
       logger: memoryLogger(this.logs),
       ...(this.options.drafter ? { drafter: this.options.drafter } : {}),
+      ...(this.options.clock ? { clock: this.options.clock } : {}),
     });
     this.#server = (await this.app.start({ port: 0, host: '127.0.0.1' })) as Server;
     const { port } = this.#server.address() as AddressInfo;
@@ -113,7 +116,7 @@ export class AppUnderTest {
 
   /** A second view of the app's own store, for setting up and inspecting ledgers. */
   deps(): Deps {
-    return createDeps(this.store, createDrafter());
+    return createDeps(this.store, createDrafter(), this.options.clock);
   }
 
   async stop(): Promise<void> {
