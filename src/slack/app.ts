@@ -15,6 +15,7 @@ import { keyvLedgerKv, LedgerRepository } from '../ledger/index.js';
 import type { Store } from '../store/store.js';
 import { createDeps } from './context.js';
 import { registerListeners } from './listeners/index.js';
+import { createHttpReceiver } from './receiver.js';
 
 const LOG_LEVELS: Record<LogLevelName, LogLevel> = {
   error: LogLevel.ERROR,
@@ -35,7 +36,8 @@ export interface SlackAppOptions {
 /**
  * The Bolt app: Socket Mode with an app token, otherwise Bolt's HTTP receiver
  * at `/slack/events` (commands, events and interactivity), verifying every
- * request's signature and refusing timestamps older than five minutes.
+ * request's signature and refusing timestamps more than five minutes off,
+ * either way.
  * Debug logging is not offered: Bolt logs whole payloads, notes included, at
  * that level.
  */
@@ -48,10 +50,19 @@ export function createSlackApp({ config, store, logger, drafter, clock }: SlackA
     ...(logger ? { logger } : {}),
     ...(config.slackApiUrl ? { clientOptions: { slackApiUrl: config.slackApiUrl } } : {}),
   };
-  const app =
+  const app: App =
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: config.appToken })
-      : new App({ ...common, signingSecret: config.signingSecret, port: config.port });
+      : new App({
+          ...common,
+          receiver: createHttpReceiver({
+            signingSecret: config.signingSecret,
+            port: config.port,
+            logger,
+            logLevel: LOG_LEVELS[config.logLevel],
+            log: () => app.logger,
+          }),
+        });
 
   // Loading the drafter validates prompts/ at start: a broken template stops the app with its file and line.
   registerListeners(app, createDeps(store, drafter ?? createDrafter({ llm: config.llm }), clock));

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIEW_LOG_RECIPIENT } from '../../src/slack/ids.js';
-import { AppUnderTest } from './harness/app-under-test.js';
+import { AppUnderTest, commandBody, FORM, SIGNING_SECRET } from './harness/app-under-test.js';
 import { sampleJson } from './harness/samples.js';
+import { signedHeaders } from './harness/signing.js';
 
 // Payloads the app did not build, through the real HTTP receiver: each is
 // acked at once (Bolt answers 404 after three seconds to what no listener
@@ -66,5 +67,35 @@ describe('payloads the app does not expect', () => {
     expect(line).toBe(
       'warn unknown action id old?forged?line???U1??secret-note from user UA8RXUSPL',
     );
+  });
+});
+
+describe("Slack's timestamp rule, five minutes either way", () => {
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+  const signedAt = (timestamp: number) => {
+    const body = commandBody('Hi Sam, we met at the Lisbon meetup.', {
+      response_url: t.slack.responseUrl(`ts-${timestamp}`),
+    });
+    return t.post(body, FORM, signedHeaders(SIGNING_SECRET, body, FORM, timestamp));
+  };
+
+  for (const [label, ahead] of [
+    ['ten minutes', 10 * 60],
+    ['ten years', 10 * 365 * 24 * 3600],
+  ] as const) {
+    it(`refuses a well-signed request timestamped ${label} in the future with 401`, async () => {
+      const res = await signedAt(nowSeconds() + ahead);
+      expect(res.status).toBe(401);
+      expect(res.text).toBe('');
+      expect(
+        t.logs.some((l) => l.includes('timestamped more than five minutes in the future')),
+      ).toBe(true);
+    });
+  }
+
+  it('still answers a request whose clock runs a little ahead (within five minutes)', async () => {
+    const res = await signedAt(nowSeconds() + 4 * 60);
+    expect(res.status).toBe(200);
+    expect(res.text).toMatch(/characters/);
   });
 });
