@@ -16,6 +16,7 @@ import type { Store } from '../store/store.js';
 import { createDeps } from './context.js';
 import { registerListeners } from './listeners/index.js';
 import { createHttpReceiver } from './receiver.js';
+import type { BotIdentity } from './token-check.js';
 
 const LOG_LEVELS: Record<LogLevelName, LogLevel> = {
   error: LogLevel.ERROR,
@@ -31,6 +32,8 @@ export interface SlackAppOptions {
   drafter?: Drafter;
   /** The clock every listener reads `now` from; the real one by default (tests fix it). */
   clock?: () => Date;
+  /** The bot token's `auth.test` answer, when checked at start; without it Bolt asks Slack itself. */
+  identity?: BotIdentity;
 }
 
 /**
@@ -41,13 +44,21 @@ export interface SlackAppOptions {
  * Debug logging is not offered: Bolt logs whole payloads, notes included, at
  * that level.
  */
-export function createSlackApp({ config, store, logger, drafter, clock }: SlackAppOptions): App {
+export function createSlackApp({
+  config,
+  store,
+  logger,
+  drafter,
+  clock,
+  identity,
+}: SlackAppOptions): App {
   const common = {
     token: config.botToken,
     // Bolt's conversation store is a lookup on every request, and nothing here keeps conversation state.
     convoStore: false as const,
     logLevel: LOG_LEVELS[config.logLevel],
     ...(logger ? { logger } : {}),
+    ...identity,
     ...(config.slackApiUrl ? { clientOptions: { slackApiUrl: config.slackApiUrl } } : {}),
   };
   const app: App =
