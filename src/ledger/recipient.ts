@@ -1,3 +1,4 @@
+import { BIDI_CONTROLS } from '../text/mrkdwn.js';
 import { LedgerInputError } from './errors.js';
 
 /** Who an invitation went to. At least one of the two is known. */
@@ -9,6 +10,28 @@ export interface Recipient {
 }
 
 const MAX_NAME = 200;
+
+// C0 and C1 controls (after whitespace is collapsed, none is left in a real name).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+const BIDI = new RegExp(BIDI_CONTROLS.source);
+
+/**
+ * Why `name` cannot be a recipient's name, or `undefined` when it can: the
+ * one check for every name, typed, carried by a button or imported. It is
+ * whitespace-collapsed first, as it is stored.
+ */
+export function nameProblem(name: string): string | undefined {
+  if (name.length > MAX_NAME) return `The recipient name is longer than ${MAX_NAME} characters.`;
+  if (CONTROL.test(name)) return 'That name holds control characters; type it as plain text.';
+  // They would reorder how the name (and what follows it) shows in every reply and list.
+  if (BIDI.test(name))
+    return 'That name holds invisible text-direction characters; type it as plain text.';
+  // Slack markup: a mention, a channel, a broadcast or a link would ping or unfurl where it is shown.
+  if (/[<>]/.test(name))
+    return 'Type the name as plain text (no mentions or links), or paste the LinkedIn profile address.';
+  return undefined;
+}
 
 /**
  * A name in the form used for matching: accents and other combining marks
@@ -88,9 +111,8 @@ export function makeRecipient(input: {
     if (typeof input.name !== 'string')
       throw new LedgerInputError('The recipient name must be text.');
     const name = input.name.replace(/\s+/gu, ' ').trim();
-    if (name.length > MAX_NAME) {
-      throw new LedgerInputError(`The recipient name is longer than ${MAX_NAME} characters.`);
-    }
+    const problem = nameProblem(name);
+    if (problem !== undefined) throw new LedgerInputError(problem);
     if (name !== '') recipient.name = name;
   }
   if (input.profileUrl !== undefined && input.profileUrl.trim() !== '') {

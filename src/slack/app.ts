@@ -15,6 +15,8 @@ import { keyvLedgerKv, LedgerRepository } from '../ledger/index.js';
 import type { Store } from '../store/store.js';
 import { createDeps } from './context.js';
 import { registerListeners } from './listeners/index.js';
+import { createHttpReceiver } from './receiver.js';
+import type { BotIdentity } from './token-check.js';
 
 const LOG_LEVELS: Record<LogLevelName, LogLevel> = {
   error: LogLevel.ERROR,
@@ -30,28 +32,48 @@ export interface SlackAppOptions {
   drafter?: Drafter;
   /** The clock every listener reads `now` from; the real one by default (tests fix it). */
   clock?: () => Date;
+  /** The bot token's `auth.test` answer, when checked at start; without it Bolt asks Slack itself. */
+  identity?: BotIdentity;
 }
 
 /**
  * The Bolt app: Socket Mode with an app token, otherwise Bolt's HTTP receiver
  * at `/slack/events` (commands, events and interactivity), verifying every
- * request's signature and refusing timestamps older than five minutes.
+ * request's signature and refusing timestamps more than five minutes off,
+ * either way.
  * Debug logging is not offered: Bolt logs whole payloads, notes included, at
  * that level.
  */
-export function createSlackApp({ config, store, logger, drafter, clock }: SlackAppOptions): App {
+export function createSlackApp({
+  config,
+  store,
+  logger,
+  drafter,
+  clock,
+  identity,
+}: SlackAppOptions): App {
   const common = {
     token: config.botToken,
     // Bolt's conversation store is a lookup on every request, and nothing here keeps conversation state.
     convoStore: false as const,
     logLevel: LOG_LEVELS[config.logLevel],
     ...(logger ? { logger } : {}),
+    ...identity,
     ...(config.slackApiUrl ? { clientOptions: { slackApiUrl: config.slackApiUrl } } : {}),
   };
-  const app =
+  const app: App =
     config.mode === 'socket'
       ? new App({ ...common, socketMode: true, appToken: config.appToken })
-      : new App({ ...common, signingSecret: config.signingSecret, port: config.port });
+      : new App({
+          ...common,
+          receiver: createHttpReceiver({
+            signingSecret: config.signingSecret,
+            port: config.port,
+            logger,
+            logLevel: LOG_LEVELS[config.logLevel],
+            log: () => app.logger,
+          }),
+        });
 
   // Loading the drafter validates prompts/ at start: a broken template stops the app with its file and line.
   registerListeners(app, createDeps(store, drafter ?? createDrafter({ llm: config.llm }), clock));

@@ -29,7 +29,10 @@ export interface Download {
   fileInfo?: (id: string) => Promise<SharedFile | undefined>;
   /** The bot token, sent as `Authorization: Bearer`; never to another host than Slack's. */
   token: string;
-  /** Origins the token may be sent to: Slack's file host, and the API's own (a stand-in in tests). */
+  /**
+   * Origins the token may be sent to, redirects included: Slack's file host,
+   * and the API's own (a stand-in in tests).
+   */
   allowedOrigins: readonly string[];
   fetch?: typeof fetch;
 }
@@ -67,15 +70,37 @@ class DownloadError extends Error {
   override name = 'DownloadError';
 }
 
+/** Redirects followed for one download (Slack's file host may send one). */
+const MAX_REDIRECTS = 3;
+
+/**
+ * GETs `url` with the bot token, following redirects by hand: each hop must
+ * stay on an allowed origin, so the token (and the request) never go to a
+ * host that is not Slack's.
+ */
+async function fetchWithToken(url: URL, download: Download): Promise<Response> {
+  for (let hop = 0; ; hop++) {
+    if (!download.allowedOrigins.includes(url.origin)) {
+      throw new DownloadError(`refusing to send the token to ${url.origin}`);
+    }
+    const res = await (download.fetch ?? fetch)(url, {
+      headers: { Authorization: `Bearer ${download.token}` },
+      redirect: 'manual',
+    });
+    const location = res.headers.get('location');
+    if (res.status < 300 || res.status > 399 || location === null) return res;
+    await res.body?.cancel().catch(() => {});
+    if (hop >= MAX_REDIRECTS) throw new DownloadError('too many redirects');
+    url = new URL(location, url);
+  }
+}
+
 /** The file's bytes, fetched with the bot token; never more than the export's size limit. */
 export async function downloadFile(file: SharedFile, download: Download): Promise<Buffer> {
-  const url = new URL((file.url_private_download ?? file.url_private) as string);
-  if (!download.allowedOrigins.includes(url.origin)) {
-    throw new DownloadError(`refusing to send the token to ${url.origin}`);
-  }
-  const res = await (download.fetch ?? fetch)(url, {
-    headers: { Authorization: `Bearer ${download.token}` },
-  });
+  const res = await fetchWithToken(
+    new URL((file.url_private_download ?? file.url_private) as string),
+    download,
+  );
   if (!res.ok) throw new DownloadError(`HTTP ${res.status}`);
   // Without files:read Slack answers with its sign-in page instead of the file.
   if ((res.headers.get('content-type') ?? '').includes('text/html')) {

@@ -3,8 +3,9 @@ import type { Server } from 'node:http';
 import { ConfigError, loadDotenvIfPresent, parseConfig } from '../config.js';
 import { createStore } from '../store/store.js';
 import { createSlackApp, startDigests } from './app.js';
+import { checkBotToken, StartError } from './token-check.js';
 
-/** `npm start`: read config, open the store, connect to Slack. Exits non-zero on bad config. */
+/** `npm start`: read config, check the bot token, open the store, connect to Slack. Exits non-zero on bad config or a refused token. */
 async function main(): Promise<void> {
   loadDotenvIfPresent();
   let config: ReturnType<typeof parseConfig>;
@@ -21,10 +22,21 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  let identity: Awaited<ReturnType<typeof checkBotToken>>;
+  try {
+    identity = await checkBotToken(config);
+  } catch (error) {
+    if (error instanceof StartError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
   const store = await createStore({ url: config.storeUrl }, (key, issues) =>
     console.warn(`ignored an invalid record at ${key} (${issues})`),
   );
-  const app = createSlackApp({ config, store });
+  const app = createSlackApp({ config, store, identity });
   let server: Server | undefined;
   if (config.mode === 'socket') {
     await app.start();

@@ -30,10 +30,14 @@ export function entry(spec: EntrySpec): LedgerEntry {
   return LedgerEntry.parse({
     schemaVersion: LEDGER_SCHEMA_VERSION,
     id: spec.id ?? `e${counter}`,
-    recipient: makeRecipient({
+    // As stored: the name unchecked (ledgers written before names were checked
+    // may hold markup, which every list must still escape), the address canonical.
+    recipient: {
       name: spec.name ?? `Person ${counter}`,
-      profileUrl: spec.profileUrl,
-    }),
+      ...(spec.profileUrl
+        ? { profileUrl: makeRecipient({ profileUrl: spec.profileUrl }).profileUrl }
+        : {}),
+    },
     sentAt,
     personalised: noteLength > 0,
     noteLength,

@@ -113,7 +113,7 @@ describe.each(stores.filter(([, , up]) => up))('/invite-coach on %s', (_, storeO
         sentAt: new Date(now - 9 * 86_400_000),
       });
       await t.deps().ledger.logSend(scope('UCOACH1'), {
-        recipient: { name: 'Tom <!channel> Reyes' },
+        recipient: { name: 'Tom & Reyes' },
         noteLength: 0,
         source: 'manual',
         sentAt: new Date(now - 86_400_000),
@@ -124,7 +124,7 @@ describe.each(stores.filter(([, , up]) => up))('/invite-coach on %s', (_, storeO
       const text = shown(reply);
       expect(text).toMatch(/This week 1\/100 · 2 pending · 2 personalised notes left this month/);
       expect(text.indexOf('Jane Park')).toBeLessThan(text.indexOf('Tom'));
-      expect(JSON.stringify(reply)).not.toContain('<!channel>');
+      expect(text).toContain('Tom &amp; Reyes');
       expect(reply).toMatchObject({ response_type: 'ephemeral' });
     });
 

@@ -31,6 +31,11 @@ const WEEK = '2026-W48';
 let t: AppUnderTest;
 beforeAll(async () => {
   t = await new AppUnderTest().start();
+  // Each user's DM with the bot, as Slack's conversations.open gives it: UDGB1 → DDGB1.
+  t.slack.answers.set('conversations.open', (body: Json) => ({
+    ...sampleJson('api-conversations.open.json'),
+    channel: { id: String(body.users).replace(/^U/, 'D') },
+  }));
 });
 afterAll(async () => {
   await t?.stop();
@@ -160,7 +165,7 @@ describe('digest buttons over HTTP', () => {
   it('each button records its outcome and redraws the same digest without that invite, keeping the week', async () => {
     const me = newUser();
     const entries = await logStale(me.scope, [
-      { name: 'Ana & <Lima>', daysAgo: 30 },
+      { name: 'Ana & Lima', daysAgo: 30 },
       { name: 'Bo Chen', daysAgo: 20 },
       { name: 'Cy Diaz', daysAgo: 15 },
       { name: 'Di Eze', daysAgo: 10 },
@@ -184,7 +189,7 @@ describe('digest buttons over HTTP', () => {
     expect(updatesOf(me.channel, message.ts)).toHaveLength(4);
     const first = updatesOf(me.channel, message.ts)[0] as Json;
     expect(firstLine(first.blocks)).toBe(
-      ':white_check_mark: Recorded: your invitation to *Ana &amp; &lt;Lima&gt;* was withdrawn.',
+      ':white_check_mark: Recorded: your invitation to *Ana &amp; Lima* was withdrawn.',
     );
     // The ones decided are no longer stale; none is left to list.
     expect(JSON.stringify(message.blocks)).not.toContain('Pending a week or more');
@@ -219,6 +224,24 @@ describe('digest buttons over HTTP', () => {
     expect(firstLine(update.blocks)).toMatch(/not in your ledger/);
     expect(await t.deps().ledger.get(victim.scope, id)).toEqual(theirs);
     expect((await t.storedKeys()).sort()).toEqual(keysBefore);
+  });
+
+  it('a click naming a channel that is not the user’s DM with the bot updates nothing and records nothing', async () => {
+    const me = newUser();
+    const [entry] = await logStale(me.scope, [{ name: 'Kim Lo', daysAgo: 11 }]);
+    const id = (entry as LedgerEntry).id;
+    const message = await postDigest(me.scope, '1795000000.000450');
+    // Another message of the bot's, in a public channel, named by a forged payload.
+    const elsewhere = { user: me.user, channel: 'CPUBLIC1' };
+    const res = await t.interaction(click(elsewhere, message, 'accepted', id));
+    expect(res.status).toBe(200);
+    await vi.waitFor(() =>
+      expect(t.logs.some((l) => l.includes(`not the DM of user ${me.user}: ignored`))).toBe(true),
+    );
+    expect(t.slack.callsTo('chat.update').filter((c) => c.body.channel === 'CPUBLIC1')).toEqual([]);
+    expect(await statusOf(me.scope, id)).toBe('pending');
+    const open = t.slack.callsTo('conversations.open').filter((c) => c.body.users === me.user);
+    expect(open).toHaveLength(1);
   });
 
   it('without metadata in the payload, the week is the one the message was posted in, on the user’s calendar', async () => {
@@ -264,6 +287,7 @@ describe('digestOutcomeAction when the ledger cannot be reached', () => {
     } as unknown as ReturnType<AppUnderTest['deps']>;
     const client = {
       chat: { update: vi.fn(async () => ({ ok: true })), postEphemeral: vi.fn(async () => ({})) },
+      conversations: { open: vi.fn(async () => ({ ok: true, channel: { id: 'DDOWN' } })) },
     };
     const logger = fakeLogger();
     const body = click(

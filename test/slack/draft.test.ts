@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDrafter } from '../../src/draft/index.js';
+import { decodeState } from '../../src/slack/blocks/draft.js';
 import {
   ACTION_DRAFT_ANOTHER,
   ACTION_DRAFT_EDIT,
@@ -126,7 +127,7 @@ describe('/invite-draft over HTTP', () => {
     await t.interaction(clickPayload(ACTION_DRAFT_SHORTER, shorter, hook));
     const [, , third] = (await responses(hook, 3)) as Record<string, unknown>[];
     expect([...noteIn(third as Record<string, unknown>)].length).toBeLessThanOrEqual(
-      JSON.parse(shorter).m,
+      decodeState(shorter)?.m as number,
     );
     expect(noteIn(third as Record<string, unknown>)).toContain('SXSW');
   });

@@ -1,13 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandBody, FORM } from './harness/app-under-test.js';
 import { FakeSlack } from './harness/fake-slack.js';
-import { REPO_ROOT } from './harness/samples.js';
+import { REPO_ROOT, sampleJson } from './harness/samples.js';
 import { signedHeaders } from './harness/signing.js';
 
 // What `npm start` runs, as a real process. `npm test` builds dist/ first.
@@ -106,6 +107,65 @@ describe('npm start (dist/slack/main.js)', () => {
       child.kill('SIGTERM');
       const [code] = (await once(child, 'exit')) as [number];
       expect(code).toBe(0);
+    });
+  });
+
+  describe('with a bot token Slack will not take, in HTTP mode', () => {
+    /** Runs the app to its exit, with both its outputs. */
+    async function start(slackApiUrl: string) {
+      const child = spawn(process.execPath, [MAIN], {
+        cwd: dir,
+        env: cleanEnv({
+          SLACK_BOT_TOKEN: 'xoxb-revoked-token',
+          SLACK_SIGNING_SECRET: SECRET,
+          SLACK_API_URL: slackApiUrl,
+          PORT: '0',
+          STORE_URL: `sqlite://${join(dir, 'refused.sqlite')}`,
+        }),
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
+      const [code] = (await once(child, 'exit')) as [number];
+      return { code, stdout, stderr };
+    }
+
+    it('a revoked token: one line naming the cause and the fix, exit 1, never "listening"', async () => {
+      const slack = await new FakeSlack().start();
+      slack.answers.set('auth.test', sampleJson('api-error-invalid_auth.json'));
+      try {
+        const { code, stdout, stderr } = await start(slack.apiUrl);
+        expect(code).toBe(1);
+        expect(stderr.trim().split('\n')).toEqual([
+          expect.stringMatching(
+            /^SLACK_BOT_TOKEN was refused by Slack \(invalid_auth\): .*OAuth & Permissions/,
+          ),
+        ]);
+        expect(stderr).not.toContain('xoxb-revoked-token');
+        expect(stdout).not.toMatch(/listening/);
+        expect(slack.callsTo('auth.test')).toHaveLength(1);
+      } finally {
+        await slack.close();
+      }
+    });
+
+    it('Slack unreachable at start: one line, no stack trace, exit 1', async () => {
+      // A port that was free a moment ago: nothing answers there.
+      const server = createServer().listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      const { port: closed } = server.address() as { port: number };
+      await new Promise((resolve) => server.close(resolve));
+      const { code, stdout, stderr } = await start(`http://127.0.0.1:${closed}/api/`);
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toEqual([
+        `invite-coach could not reach Slack at http://127.0.0.1:${closed} to check SLACK_BOT_TOKEN (ECONNREFUSED): check the network and SLACK_API_URL.`,
+      ]);
+      expect(stdout).not.toMatch(/listening/);
     });
   });
 });

@@ -16,8 +16,14 @@ import { context, type Message, section } from './message.js';
 import { ACCOUNT_LABEL, reportMessage } from './report.js';
 import { truncate, userText } from './text.js';
 
-/** Longest context a draft request takes: it travels in the buttons' values (2,000 characters at most). */
+/**
+ * Longest context a draft request takes (UTF-16 units): it travels in the
+ * buttons' values, which Slack caps at {@link MAX_BUTTON_VALUE}.
+ */
 export const MAX_DRAFT_INPUT = 1000;
+
+/** Slack's limit on a button's `value`, in characters (counted here in UTF-16 units, the stricter count). */
+export const MAX_BUTTON_VALUE = 2000;
 
 /** What the buttons need to draft again: carried in their values, so no state is kept on our side. */
 export interface DraftState {
@@ -30,17 +36,43 @@ export interface DraftState {
   m?: number;
 }
 
-export function encodeState(state: DraftState): string {
-  return JSON.stringify(state);
-}
-
 /** What "Check my edit" carries: the note as drafted and the account. */
 export interface EditState {
   n: string;
   a: Account;
 }
 
+/*
+ * Button values are `<tag>|<fields>|<text>`, the user's text last and as it
+ * is: JSON would escape quotes, backslashes and newlines, doubling a context
+ * of quotes past Slack's limit. Values from buttons made before (JSON) are
+ * still read.
+ */
+const STATE_TAG = 'd2';
+const EDIT_TAG = 'e2';
+const STATE_VALUE = /^d2\|(basic|premium)\|(\d{1,6})\|(\d{0,6})\|([\s\S]*)$/;
+const EDIT_VALUE = /^e2\|(basic|premium)\|([\s\S]*)$/;
+
+/**
+ * `head` then as much of `text` as fits in a button value: always all of it
+ * for what the app lets in (a context of {@link MAX_DRAFT_INPUT}, the form's
+ * fields, a note); the cut is a last guard so Slack never refuses a message.
+ */
+function buttonValue(head: string, text: string): string {
+  return head + truncate(text, MAX_BUTTON_VALUE - head.length);
+}
+
+export function encodeState(state: DraftState): string {
+  return buttonValue(`${STATE_TAG}|${state.a}|${state.v}|${state.m ?? ''}|`, state.c);
+}
+
+export function encodeEdit(edit: EditState): string {
+  return buttonValue(`${EDIT_TAG}|${edit.a}|`, edit.n);
+}
+
 export function decodeEdit(value: string | undefined): EditState | undefined {
+  const match = EDIT_VALUE.exec(value ?? '');
+  if (match) return { n: match[2] as string, a: match[1] as Account };
   try {
     const s = JSON.parse(value ?? '') as Partial<EditState>;
     return typeof s.n === 'string' && isAccount(s.a) ? { n: s.n, a: s.a } : undefined;
@@ -50,6 +82,16 @@ export function decodeEdit(value: string | undefined): EditState | undefined {
 }
 
 export function decodeState(value: string | undefined): DraftState | undefined {
+  const match = STATE_VALUE.exec(value ?? '');
+  if (match) {
+    const m = match[3] ? Number(match[3]) : undefined;
+    return {
+      c: match[4] as string,
+      a: match[1] as Account,
+      v: Number(match[2]),
+      ...(m ? { m } : {}),
+    };
+  }
   try {
     const s = JSON.parse(value ?? '') as Partial<DraftState>;
     if (typeof s.c !== 'string' || !isAccount(s.a) || !Number.isInteger(s.v)) return undefined;
@@ -105,11 +147,7 @@ export function draftMessage(result: DraftResult, state: DraftState): Message {
     elements: [
       button('Another version', ACTION_DRAFT_ANOTHER, encodeState({ ...state, v: state.v + 1 })),
       button('Shorter', ACTION_DRAFT_SHORTER, encodeState({ ...state, m: shorter })),
-      button(
-        'Check my edit',
-        ACTION_DRAFT_EDIT,
-        JSON.stringify({ n: result.note, a: state.a } satisfies EditState),
-      ),
+      button('Check my edit', ACTION_DRAFT_EDIT, encodeEdit({ n: result.note, a: state.a })),
       sentButton(sentState('draft', result.note, report)),
     ],
   });

@@ -1,4 +1,4 @@
-import { escapeMrkdwn } from '../../text/mrkdwn.js';
+import { escapeMrkdwn, stripBidiControls } from '../../text/mrkdwn.js';
 
 // Rule messages that quote the note go through it too.
 export { escapeMrkdwn };
@@ -8,9 +8,12 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
-/** Replaces lone surrogates and control characters with U+FFFD so the text is valid and visible. */
+/**
+ * Replaces lone surrogates and control characters with U+FFFD so the text is
+ * valid and visible, and drops bidi controls so it shows in its own order.
+ */
 export function sanitize(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '\uFFFD');
+  return stripBidiControls(text).replace(LONE_SURROGATE, '\uFFFD').replace(CONTROL, '\uFFFD');
 }
 
 /**

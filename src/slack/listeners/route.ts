@@ -12,12 +12,31 @@ export function idPattern(ids: Iterable<string>): RegExp {
   return new RegExp(`^(?:${escaped.join('|')})$`);
 }
 
-/** The listener that hands a request to the route for `idOf(args)`. */
+/**
+ * The listener that hands a request to the route for `idOf(args)`; a request
+ * no route takes goes to `unknown` (to be acked at once: unacked, Slack shows
+ * the user an error after three seconds).
+ */
 export function dispatch<Args>(
   routes: Routes<Args>,
   idOf: (args: Args) => string,
+  unknown?: (args: Args, id: string) => Promise<void>,
 ): (args: Args) => Promise<void> {
   return async (args) => {
-    await routes.get(idOf(args))?.(args);
+    const id = idOf(args);
+    const route = routes.get(id);
+    if (route) await route(args);
+    else await unknown?.(args, id);
   };
+}
+
+/**
+ * An id from a payload as it may be logged: the ids the app (or an older
+ * version of it) sets are short words, but the payload is not ours to trust,
+ * so anything else in it is masked and its length capped.
+ */
+export function loggableId(id: unknown): string {
+  if (typeof id !== 'string') return '(none)';
+  const safe = id.slice(0, 64).replace(/[^\w.:/=-]/g, '?');
+  return id.length > 64 ? `${safe}…` : safe;
 }

@@ -40,7 +40,14 @@ export class FakeSlack {
    */
   readonly answers = new Map<string, unknown>();
   /** Files served under `/files/<id>` to a request with the bot token, as Slack serves `url_private_download`. */
-  readonly files = new Map<string, { body: Buffer | string; contentType?: string }>();
+  readonly files = new Map<
+    string,
+    {
+      body: Buffer | string;
+      contentType?: string /** Answers 302 to this URL instead. */;
+      redirect?: string;
+    }
+  >();
   #server: Server | undefined;
   #base = '';
 
@@ -67,6 +74,11 @@ export class FakeSlack {
           if (!file || req.headers.authorization !== 'Bearer xoxb-test-token') {
             res.setHeader('content-type', 'text/html');
             res.end('<html>sign in</html>');
+            return;
+          }
+          if (file.redirect) {
+            res.writeHead(302, { location: file.redirect });
+            res.end();
             return;
           }
           res.setHeader('content-type', file.contentType ?? 'text/csv');

@@ -26,6 +26,7 @@ import {
 import type { Deps } from '../../context.js';
 import { publishHome } from '../../home.js';
 import { scopeOf } from '../../scope.js';
+import { loggableId } from '../route.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -52,6 +53,15 @@ async function digestWeek(
   const zone = (await getRoster(deps.store.keyv, scope).catch(() => undefined))?.timeZone;
   const timeZone = zone !== undefined && validTimeZone(zone) ? zone : 'UTC';
   return weekKey(new Date(Number.parseFloat(ts) * 1000), timeZone);
+}
+
+/**
+ * The user's own DM with the bot, where every digest is posted: what
+ * conversations.open answers for that user (the same channel each time).
+ */
+async function ownDm(client: ButtonArgs['client'], userId: string): Promise<string | undefined> {
+  const dm = await client.conversations.open({ users: userId });
+  return dm.channel?.id;
 }
 
 /** What recording an outcome did, and the ledger as it is after it. */
@@ -100,7 +110,8 @@ async function recordOutcome(
  * records the outcome, then redraws where it was pressed. In the digest, that
  * message is updated in place from the ledger as it is now, headed by what
  * happened; on Home, the tab is published again. A store that cannot be
- * reached leaves the digest as it was and tells the user privately.
+ * reached leaves the digest as it was and tells the user privately. A button
+ * on a message anywhere but the user's own DM with the bot changes nothing.
  */
 export function digestOutcomeAction(deps: Deps) {
   return async function digestOutcome({
@@ -133,6 +144,22 @@ export function digestOutcomeAction(deps: Deps) {
     const ts = body.message?.ts ?? body.container?.message_ts;
     if (!channel || typeof ts !== 'string') {
       logger.warn(`${action.action_id}: a digest button without its message, user ${body.user.id}`);
+      return;
+    }
+    // The payload names the channel; only a message in the clicker's own DM
+    // with the bot (where digests go) is recorded from and redrawn, never a
+    // message elsewhere that a forged payload points at.
+    let dm: string | undefined;
+    try {
+      dm = await ownDm(client, body.user.id);
+    } catch (error) {
+      logger.error(`digest button: no DM for user ${body.user.id}: ${(error as Error).name}`);
+      return;
+    }
+    if (dm !== channel) {
+      logger.warn(
+        `digest button in channel ${loggableId(channel)}, not the DM of user ${body.user.id}: ignored`,
+      );
       return;
     }
     let message: ReturnType<typeof digestMessage>;

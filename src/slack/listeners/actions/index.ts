@@ -25,7 +25,7 @@ import {
   ACTION_LOG_ANYWAY,
   ACTION_WEEKLY_CAP,
 } from '../../ids.js';
-import { dispatch, idPattern, type Routes } from '../route.js';
+import { dispatch, loggableId, type Routes } from '../route.js';
 import { accountTypeAction } from './account-type.js';
 import { digestOutcomeAction } from './digest-buttons.js';
 import { digestScheduleAction } from './digest-schedule.js';
@@ -83,8 +83,17 @@ export function actionRoutes(deps: Deps): Routes<ActionArgs> {
 
 export function registerActions(app: App, deps: Deps): void {
   const routes = actionRoutes(deps);
+  // Every block action, known or not: a button from an older version of the
+  // app must still be acked, or Slack shows the user an error.
   app.action<BlockAction>(
-    { action_id: idPattern(routes.keys()) },
-    dispatch(routes, (args) => args.action.action_id),
+    { type: 'block_actions' },
+    dispatch(
+      routes,
+      (args) => args.action.action_id,
+      async ({ ack, body, logger }, id) => {
+        await ack();
+        logger.warn(`unknown action id ${loggableId(id)} from user ${loggableId(body.user?.id)}`);
+      },
+    ),
   );
 }

@@ -21,8 +21,17 @@ export function isPersonDm(
   return 'user' in event && typeof event.user === 'string';
 }
 
-/** Slack's own file host: the only place besides the API's origin the bot token is sent for a download. */
-const SLACK_FILES_ORIGIN = 'https://files.slack.com';
+/**
+ * Where the bot token may go for a download: the file host beside the Web
+ * API (`https://slack.com/api/` → `https://files.slack.com`, GovSlack's
+ * `https://slack-gov.com/api/` → `https://files.slack-gov.com`) and the API's
+ * own origin (a stand-in in tests).
+ */
+export function slackFileOrigins(slackApiUrl: string): string[] {
+  const api = new URL(slackApiUrl);
+  const domain = api.hostname.replace(/^(?:www|api)\./, '');
+  return [`https://files.${domain}`, api.origin];
+}
 
 /**
  * A file a person shared in a DM with the bot (`subtype: 'file_share'`): the
@@ -65,7 +74,7 @@ export function directMessageEvent(deps: Deps) {
       const scope = scopeOf(context, shared.user, shared.team);
       const download = {
         token: context.botToken ?? '',
-        allowedOrigins: [SLACK_FILES_ORIGIN, new URL(client.slackApiUrl).origin],
+        allowedOrigins: slackFileOrigins(client.slackApiUrl),
         fileInfo: async (id: string) => (await client.files.info({ file: id })).file as SharedFile,
       };
       let imported = 0;

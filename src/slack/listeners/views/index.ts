@@ -6,7 +6,7 @@ import type {
 } from '@slack/bolt';
 import type { Deps } from '../../context.js';
 import { VIEW_DRAFT_EDIT, VIEW_DRAFT_FORM, VIEW_LOG_RECIPIENT } from '../../ids.js';
-import { dispatch, idPattern, type Routes } from '../route.js';
+import { dispatch, loggableId, type Routes } from '../route.js';
 import { draftEditSubmission } from './draft-edit.js';
 import { draftFormSubmission } from './draft-form.js';
 import { logRecipientSubmission } from './log-recipient.js';
@@ -25,10 +25,31 @@ export function viewRoutes(deps: Deps): Routes<ViewArgs> {
   ]);
 }
 
+/**
+ * Every submission is acked, even one no route takes (a modal from an older
+ * version of the app) or one without the `view.state` every handler reads:
+ * unacked, Slack shows the user an error. Acked empty, the modal closes.
+ */
 export function registerViews(app: App, deps: Deps): void {
   const routes = viewRoutes(deps);
-  app.view<ViewSubmitAction>(
-    idPattern(routes.keys()),
-    dispatch(routes, (args) => args.view.callback_id),
+  const handle = dispatch(
+    routes,
+    (args: ViewArgs) => args.view.callback_id,
+    async ({ ack, body, logger }, id) => {
+      await ack();
+      logger.warn(
+        `unknown view callback id ${loggableId(id)} from user ${loggableId(body.user?.id)}`,
+      );
+    },
   );
+  app.view<ViewSubmitAction>({ type: 'view_submission' }, async (args) => {
+    if (typeof args.view?.state?.values !== 'object' || args.view.state.values === null) {
+      await args.ack();
+      args.logger.warn(
+        `view ${loggableId(args.view?.callback_id)} submitted without its state, user ${loggableId(args.body.user?.id)}`,
+      );
+      return;
+    }
+    await handle(args);
+  });
 }
