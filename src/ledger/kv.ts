@@ -36,6 +36,16 @@ export async function* pagesOf(
   for await (const record of kv.scan(prefix)) yield [record];
 }
 
+/**
+ * What a scan or a get gives for a value that cannot be decoded (torn, not
+ * JSON): the key is still listed, so the record can be skipped with a warning,
+ * reported, and deleted, and never stops the scan it is in.
+ */
+export class UnreadableValue {
+  readonly unreadable = true;
+}
+export const UNREADABLE = Object.freeze(new UnreadableValue());
+
 /** The store failed (connection, disk): the operation may not have happened. */
 export class LedgerStoreError extends Error {
   override name = 'LedgerStoreError';
@@ -74,7 +84,15 @@ export function keyvLedgerKv(keyv: Keyv, options: KeyvLedgerKvOptions = {}): Led
   }
   const native = options.scan === 'iterator' ? undefined : nativeScanner(keyv, options.pages);
   return {
-    get: (key) => keyv.get(key),
+    async get(key) {
+      try {
+        return await keyv.get(key);
+      } catch (error) {
+        // keyv decodes after the adapter answers: a SyntaxError is the value, not the store.
+        if (error instanceof SyntaxError) return UNREADABLE;
+        throw error;
+      }
+    },
     async set(key, value) {
       const ok = await keyv.set(key, value);
       if (!ok) throw new LedgerStoreError(`The store did not write ${key}.`);
@@ -154,9 +172,14 @@ export function nativeScanner(
   };
   const decode = (raw: string | null | undefined): unknown => {
     if (typeof raw !== 'string') return undefined;
-    const read = deserialize(raw) as unknown;
+    let read: unknown;
+    try {
+      read = deserialize(raw) as unknown;
+    } catch {
+      return UNREADABLE;
+    }
     return read instanceof Promise
-      ? read.then(unwrap)
+      ? read.then(unwrap, () => UNREADABLE)
       : unwrap(read as Parameters<typeof unwrap>[0]);
   };
   const dialect = store.opts?.dialect;

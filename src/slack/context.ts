@@ -49,11 +49,17 @@ export function createDeps(
   store: Store,
   drafter: Drafter,
   clock: () => Date = () => new Date(),
+  logger?: Pick<Logger, 'warn'>,
 ): Deps {
   return {
     store,
     drafter,
-    ledger: new LedgerRepository(keyvLedgerKv(store.keyv), { clock }),
+    // One unreadable record leaves that record out (logged by key, ids only), never the whole ledger.
+    ledger: new LedgerRepository(keyvLedgerKv(store.keyv), {
+      clock,
+      onSkipped: (key, why) =>
+        (logger ?? console).warn(`ledger: left out an ${why} record at ${key}`),
+    }),
     clock,
     accounts: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }),
     emptyLedgers: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }),

@@ -46,8 +46,13 @@ export async function logSendAndJudge(
   logger: Logger,
   input: SendInput & { recipient: Recipient },
 ): Promise<Logged> {
-  const account = await accountFor(deps, scope, logger);
-  const { entries, settings } = await ledgerSnapshot(deps, scope, account);
+  // Side by side: a store that hangs costs one deadline, not two in a row.
+  const [account, snapshot] = await Promise.all([
+    accountFor(deps, scope, logger),
+    deps.ledger.snapshot(scope),
+  ]);
+  const { entries } = snapshot;
+  const settings = { ...snapshot.settings, account };
   const now = deps.clock();
   const warnings = preSendWarnings(entries, input.recipient, now, settings, {
     personalised: input.noteLength > 0,
@@ -93,7 +98,7 @@ export async function setOutcomeAndAnswer(
       };
     }
     logger.error(`ledger outcome failed for user ${scope.userId}: ${(error as Error).name}`);
-    return { message: ledgerFailureMessage() };
+    return { message: ledgerFailureMessage(error) };
   }
 }
 
@@ -112,6 +117,6 @@ export async function logAndAnswer(
     return loggedMessage(entry, warnings, budget);
   } catch (error) {
     logger.error(`ledger send failed for user ${scope.userId}: ${(error as Error).name}`);
-    return ledgerFailureMessage();
+    return ledgerFailureMessage(error);
   }
 }

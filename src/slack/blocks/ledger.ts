@@ -12,6 +12,7 @@ import {
 } from '../../ledger/index.js';
 import type { NoteTraits } from '../../ledger/records.js';
 import { noteTraits } from '../../ledger/traits.js';
+import { StoreUnavailableError } from '../../store/errors.js';
 import type { CheckReport } from '../../types.js';
 import { ACTION_I_SENT_IT, ACTION_LOG_ANYWAY, COMMAND_LOG, VIEW_LOG_RECIPIENT } from '../ids.js';
 import { context, type Message, section } from './message.js';
@@ -181,7 +182,22 @@ export function inputErrorMessage(error: string): Message {
   return { text: error, blocks: [section(`:warning: ${userText(error)}`)] };
 }
 
-export function ledgerFailureMessage(): Message {
+/**
+ * Why a ledger command could not be done, as truly as we know it: a store that
+ * refused the call changed nothing; one that did not answer in time may have
+ * taken a write (the user can look); anything else is a failure of ours.
+ */
+export function ledgerFailureMessage(error?: unknown): Message {
+  if (error instanceof StoreUnavailableError && error.reason === 'timeout') {
+    const line =
+      'Sorry, I could not reach your ledger in time. If you were logging something, it may still have been recorded: `/invite-log pending` shows your list.';
+    return { text: line, blocks: [section(`:warning: ${line}`)] };
+  }
+  if (error instanceof StoreUnavailableError) {
+    const line =
+      'Sorry, I could not reach your ledger just now. Nothing was changed. Please try again in a minute.';
+    return { text: line, blocks: [section(`:warning: ${line}`)] };
+  }
   return {
     text: 'Sorry, I could not reach your ledger. Please try again.',
     blocks: [
@@ -190,6 +206,31 @@ export function ledgerFailureMessage(): Message {
       ),
     ],
   };
+}
+
+/** The message with a line saying which records were left out, when some were. */
+export function withSkipped(
+  message: Message,
+  skipped: { count: number; newer: number } | undefined,
+): Message {
+  const line = skippedLine(skipped);
+  if (line === undefined) return message;
+  return {
+    text: `${message.text} ${line}`,
+    blocks: [...message.blocks, context(`:warning: ${line}`)],
+  };
+}
+
+/** A line for answers built from a ledger with records left out (see `LedgerSnapshot.skipped`). */
+export function skippedLine(
+  skipped: { count: number; newer: number } | undefined,
+): string | undefined {
+  if (skipped === undefined || skipped.count === 0) return undefined;
+  const { count, newer } = skipped;
+  const records = count === 1 ? '1 record' : `${count} records`;
+  if (newer === count)
+    return `${records} of your ledger ${count === 1 ? 'was' : 'were'} written by a newer version of the app and ${count === 1 ? 'was' : 'were'} left out.`;
+  return `${records} of your ledger could not be read and ${count === 1 ? 'was' : 'were'} left out${newer > 0 ? ` (${newer} from a newer version of the app)` : ''}.`;
 }
 
 function budgetContext(budget: string | undefined): types.KnownBlock[] {

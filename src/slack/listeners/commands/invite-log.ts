@@ -57,7 +57,7 @@ export function inviteLogCommand(deps: Deps) {
             logger.error(
               `/invite-log failed for user ${command.user_id}: ${(error as Error).name}`,
             );
-            return ledgerFailureMessage();
+            return ledgerFailureMessage(error);
           });
     await ackOrRespond(ack, respond, work, logger, command.user_id);
   };
