@@ -1,4 +1,5 @@
 import type { Keyv } from 'keyv';
+import { StoreUnavailableError } from '../store/errors.js';
 
 /**
  * The little the ledger needs from a key-value store. Every write is one key,
@@ -213,13 +214,17 @@ export function nativeScanner(
         [],
       ).then(
         () => undefined,
-        // Another process creating it at the same moment, or no right to: reads still work, slower.
-        () => undefined,
+        // Another process creating it at the same moment, or no right to: reads still work,
+        // slower. A store that could not be reached is asked again on a later scan.
+        (error: unknown) => {
+          if (error instanceof StoreUnavailableError) indexed = undefined;
+        },
       );
       return indexed;
     };
     return async function* scanSql(prefix) {
-      await ensureIndex();
+      // Not waited on: the index only speeds scans up, and a slow store must cost one deadline, not two.
+      void ensureIndex();
       const full = `${keyvPrefix}${prefix}`;
       // The keys that start with `full` are exactly the range [full, upper):
       // the prefix's last character bumped by one bounds it from above.

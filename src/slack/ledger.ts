@@ -23,9 +23,20 @@ export async function warningsBeforeSend(
   recipient: Recipient,
   personalised: boolean,
 ): Promise<LedgerWarning[]> {
-  const account = await accountFor(deps, scope, logger);
-  const { entries, settings } = await ledgerSnapshot(deps, scope, account);
+  const { entries, settings } = await snapshotWithAccount(deps, scope, logger);
   return preSendWarnings(entries, recipient, deps.clock(), settings, { personalised });
+}
+
+/**
+ * The ledger with the user's account type, both read side by side: a store
+ * that hangs costs one deadline, not two in a row.
+ */
+export async function snapshotWithAccount(deps: Deps, scope: Scope, logger: Logger) {
+  const [account, snapshot] = await Promise.all([
+    accountFor(deps, scope, logger),
+    deps.ledger.snapshot(scope),
+  ]);
+  return { ...snapshot, settings: { ...snapshot.settings, account } };
 }
 
 export interface Logged {
@@ -46,13 +57,7 @@ export async function logSendAndJudge(
   logger: Logger,
   input: SendInput & { recipient: Recipient },
 ): Promise<Logged> {
-  // Side by side: a store that hangs costs one deadline, not two in a row.
-  const [account, snapshot] = await Promise.all([
-    accountFor(deps, scope, logger),
-    deps.ledger.snapshot(scope),
-  ]);
-  const { entries } = snapshot;
-  const settings = { ...snapshot.settings, account };
+  const { entries, settings } = await snapshotWithAccount(deps, scope, logger);
   const now = deps.clock();
   const warnings = preSendWarnings(entries, input.recipient, now, settings, {
     personalised: input.noteLength > 0,

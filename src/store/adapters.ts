@@ -19,6 +19,9 @@ const STORE_CALLS = new Set([
   'disconnect',
 ]);
 
+// Of those, the ones that change the store: if one times out, it may still land.
+const WRITES = new Set(['set', 'setMany', 'delete', 'deleteMany', 'clear']);
+
 /**
  * The adapter with a deadline on every call that reaches the store, so that
  * a hung or unreachable store costs a caller at most {@link STORE_DEADLINE_MS}
@@ -106,15 +109,15 @@ export async function redisAdapter(url: string, warn: StoreWarning): Promise<Key
       reconnectStrategy: (attempts: number) => Math.min(100 * 2 ** attempts, 2000),
     },
   });
-  let down = false;
+  // Said once per lost connection (a store down at start is the app's to say: see watchStore).
+  let ready = false;
   client.on('error', (error: Error & { code?: string }) => {
-    if (down) return;
-    down = true;
-    warn(`the Redis store is unreachable (${error.code ?? error.name}); retrying`);
+    if (!ready) return;
+    ready = false;
+    warn(`the Redis connection was lost (${error.code ?? error.name}); reconnecting`);
   });
   client.on('ready', () => {
-    if (down) warn('the Redis store is reachable again');
-    down = false;
+    ready = true;
   });
   // Waited on for one deadline at most: a Redis down at start is retried in
   // the background while calls fail fast, rather than holding the start.

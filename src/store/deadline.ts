@@ -17,6 +17,8 @@ export async function withTimeout<T>(
   work: Promise<T>,
   what: string,
   ms: number = STORE_DEADLINE_MS,
+  /** Whether `work` writes: a write that timed out may still land. */
+  write = false,
 ): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {

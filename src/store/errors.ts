@@ -6,16 +6,19 @@ export class StoreError extends Error {
 /**
  * The store could not be reached, or did not answer in time. `reason` says
  * which: a refused call (`unreachable`) never reached the store, so nothing
- * was written; a call that timed out (`timeout`) may have reached it.
+ * was written; a call that timed out (`timeout`) may have reached it, and
+ * `mayHaveWritten` says whether that call was a write.
  */
 export class StoreUnavailableError extends StoreError {
   override name = 'StoreUnavailableError';
+  readonly mayHaveWritten: boolean;
   constructor(
     message: string,
     readonly reason: 'unreachable' | 'timeout',
-    options?: ErrorOptions,
+    options?: ErrorOptions & { write?: boolean },
   ) {
     super(message, options);
+    this.mayHaveWritten = reason === 'timeout' && options?.write === true;
   }
 }
 

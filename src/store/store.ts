@@ -89,9 +89,11 @@ export class Store {
     return this.#keyv;
   }
 
-  /** Closes the connection; bounded by the deadline, so a hung store cannot hold a shutdown. */
+  /** Closes the connection, or gives up after the deadline: a hung store cannot hold a shutdown. */
   async close(): Promise<void> {
-    await withTimeout(this.#keyv.disconnect(), 'close');
+    await withTimeout(this.#keyv.disconnect(), 'close').catch((error: unknown) => {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+    });
   }
 }
 

@@ -188,7 +188,7 @@ export function inputErrorMessage(error: string): Message {
  * taken a write (the user can look); anything else is a failure of ours.
  */
 export function ledgerFailureMessage(error?: unknown): Message {
-  if (error instanceof StoreUnavailableError && error.reason === 'timeout') {
+  if (error instanceof StoreUnavailableError && error.mayHaveWritten) {
     const line =
       'Sorry, I could not reach your ledger in time. If you were logging something, it may still have been recorded: `/invite-log pending` shows your list.';
     return { text: line, blocks: [section(`:warning: ${line}`)] };

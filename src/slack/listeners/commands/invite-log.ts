@@ -16,10 +16,16 @@ import {
   pickMessage,
   preSendMessage,
   readRecipient,
+  withSkipped,
 } from '../../blocks/ledger.js';
 import type { Message } from '../../blocks/message.js';
-import { accountFor, type Deps, ledgerSnapshot } from '../../context.js';
-import { logAndAnswer, setOutcomeAndAnswer, warningsBeforeSend } from '../../ledger.js';
+import type { Deps } from '../../context.js';
+import {
+  logAndAnswer,
+  setOutcomeAndAnswer,
+  snapshotWithAccount,
+  warningsBeforeSend,
+} from '../../ledger.js';
 import { scopeOf } from '../../scope.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
@@ -69,10 +75,9 @@ async function answer(deps: Deps, scope: Scope, logger: Logger, text: string): P
   const rest = match?.[2] ?? '';
   if (verb === '' || verb === 'help' || verb === '?') return logUsageMessage();
   if (verb === 'pending') {
-    const account = await accountFor(deps, scope, logger);
-    const { entries, settings } = await ledgerSnapshot(deps, scope, account);
+    const { entries, settings, skipped } = await snapshotWithAccount(deps, scope, logger);
     const now = deps.clock();
-    return statusMessage(status(entries, settings, now), entries, now);
+    return withSkipped(statusMessage(status(entries, settings, now), entries, now), skipped);
   }
   if (verb !== 'sent' && !(OUTCOMES as readonly string[]).includes(verb)) {
     const usage = logUsageMessage();
