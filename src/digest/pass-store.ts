@@ -14,7 +14,10 @@ export async function setupPass(options: StoreOptions, clock: () => Date): Promi
       // A bad record is left out of the digest (and logged), not a reason to retry it every minute.
       ledger: new LedgerRepository(keyvLedgerKv(store.keyv), {
         clock,
-        onSkipped: (key, why) => console.warn(`digest: left out an ${why} ledger record at ${key}`),
+        onSkipped: (key, why) =>
+          console.warn(
+            `digest: left out ${why === 'newer' ? 'a newer' : 'an unreadable'} ledger record at ${key}`,
+          ),
       }),
       claims,
     },

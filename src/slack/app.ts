@@ -71,7 +71,9 @@ export function createSlackApp({ config, store, logger, drafter, clock }: SlackA
 /** Logs a ledger record a digest left out (its key: ids only). */
 export function skippedWarning(logger: Pick<Logger, 'warn'>) {
   return (key: string, why: 'unreadable' | 'newer') =>
-    logger.warn(`digest: left out an ${why} ledger record at ${key}`);
+    logger.warn(
+      `digest: left out ${why === 'newer' ? 'a newer' : 'an unreadable'} ledger record at ${key}`,
+    );
 }
 
 export interface DigestOptions {

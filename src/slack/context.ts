@@ -58,7 +58,9 @@ export function createDeps(
     ledger: new LedgerRepository(keyvLedgerKv(store.keyv), {
       clock,
       onSkipped: (key, why) =>
-        (logger ?? console).warn(`ledger: left out an ${why} record at ${key}`),
+        (logger ?? console).warn(
+          `ledger: left out ${why === 'newer' ? 'a newer' : 'an unreadable'} record at ${key}`,
+        ),
     }),
     clock,
     accounts: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }),

@@ -1,12 +1,13 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { status } from '../../../ledger/index.js';
+import { StoreError } from '../../../store/errors.js';
 import {
   coachHelpMessage,
   exportSentMessage,
   forgetConfirmMessage,
   statusMessage,
 } from '../../blocks/coach.js';
-import { ledgerFailureMessage, withSkipped } from '../../blocks/ledger.js';
+import { inputErrorMessage, ledgerFailureMessage, withSkipped } from '../../blocks/ledger.js';
 import type { Message } from '../../blocks/message.js';
 import { accountFor, type Deps } from '../../context.js';
 import { scopeOf } from '../../scope.js';
@@ -77,7 +78,13 @@ export function inviteCoachCommand(deps: Deps) {
       logger.error(
         `/invite-coach ${sub} failed for user ${command.user_id}: ${(error as Error).name}`,
       );
-      message = ledgerFailureMessage(error);
+      // The store's failure, or Slack refusing the file: say which.
+      message =
+        sub === 'export' && !(error instanceof StoreError)
+          ? inputErrorMessage(
+              'Sorry, I could not put the file in our direct messages just now. Nothing was changed; please try again in a minute.',
+            )
+          : ledgerFailureMessage(error);
     }
     try {
       await respond(reply(message));
