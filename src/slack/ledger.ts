@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import {
   budgetLine,
+  currentStatus,
   type LedgerEntry,
   LedgerInputError,
   type LedgerWarning,
@@ -8,10 +9,16 @@ import {
   preSendWarnings,
   type Recipient,
   type SendInput,
+  scopePrefix,
   status,
 } from '../ledger/index.js';
 import type { Scope } from '../store/scope.js';
-import { ledgerFailureMessage, loggedMessage, outcomeSetMessage } from './blocks/ledger.js';
+import {
+  alreadyRecordedMessage,
+  ledgerFailureMessage,
+  loggedMessage,
+  outcomeSetMessage,
+} from './blocks/ledger.js';
 import type { Message } from './blocks/message.js';
 import { accountFor, type Deps, ledgerSnapshot, ledgerWritten } from './context.js';
 
@@ -70,18 +77,47 @@ export async function logSendAndJudge(
   return { entry, warnings, budget: budgetLine(status(after, settings, later)) };
 }
 
-/** Sets an outcome and answers with it and the budget line; an entry gone (forgotten) is said so. */
+/** How long one click holds an invitation while its outcome is recorded (a crashed holder's lock expires). */
+const OUTCOME_LOCK_MS = 10_000;
+
+/**
+ * Sets an outcome and answers with it and the budget line; an entry gone
+ * (forgotten) is said so. Only a pending invitation takes an outcome: a
+ * second one (two buttons pressed at once, an old message) is answered
+ * "already recorded as …" with a button to change it, which comes back with
+ * `change`. A short lock in the store keeps two clicks at once from both
+ * recording, across instances.
+ */
 export async function setOutcomeAndAnswer(
   deps: Deps,
   scope: Scope,
   logger: Logger,
   entryId: string,
   outcome: Outcome,
+  options: { change?: boolean } = {},
 ): Promise<{ message: Message; entry?: LedgerEntry }> {
   try {
-    const entry = await deps.ledger.setOutcome(scope, entryId, outcome);
-    const account = await accountFor(deps, scope, logger);
-    const { entries, settings } = await ledgerSnapshot(deps, scope, account);
+    const lock = `outcome/${scopePrefix(scope)}${entryId}`;
+    if (!options.change) {
+      const decided = await decidedAlready(deps, scope, entryId, outcome);
+      if (decided) return { message: decided };
+      if ((await deps.outcomeLocks.claim(lock, OUTCOME_LOCK_MS)) === false) {
+        // Another click on this invitation is being recorded: answer with what it records.
+        return { message: alreadyRecordedMessage(await decision(deps, scope, entryId), outcome) };
+      }
+    }
+    let entry: LedgerEntry;
+    try {
+      // Read again under the lock: a click just before this one may have recorded already.
+      const decided = options.change
+        ? undefined
+        : await decidedAlready(deps, scope, entryId, outcome);
+      if (decided) return { message: decided };
+      entry = await deps.ledger.setOutcome(scope, entryId, outcome);
+    } finally {
+      if (!options.change) await deps.outcomeLocks.release(lock).catch(() => {});
+    }
+    const { entries, settings } = await snapshotWithAccount(deps, scope, logger);
     const budget = budgetLine(status(entries, settings, deps.clock()));
     logger.info(`ledger outcome user=${scope.userId} outcome=${outcome}`);
     return { message: outcomeSetMessage(entry, outcome, budget), entry };
@@ -104,6 +140,30 @@ export async function setOutcomeAndAnswer(
     }
     logger.error(`ledger outcome failed for user ${scope.userId}: ${(error as Error).name}`);
     return { message: ledgerFailureMessage(error) };
+  }
+}
+
+/** "Already recorded as …" when the invitation is no longer pending; throws when it is gone. */
+async function decidedAlready(
+  deps: Deps,
+  scope: Scope,
+  entryId: string,
+  wanted: Outcome,
+): Promise<Message | undefined> {
+  const entry = await deps.ledger.get(scope, entryId);
+  if (entry === undefined)
+    throw new LedgerInputError('There is no such invitation in your ledger.');
+  return currentStatus(entry) === 'pending' ? undefined : alreadyRecordedMessage(entry, wanted);
+}
+
+/** The entry once the click holding it has recorded (a second at most), else as it is. */
+async function decision(deps: Deps, scope: Scope, entryId: string): Promise<LedgerEntry> {
+  for (let i = 0; ; i++) {
+    const entry = await deps.ledger.get(scope, entryId);
+    if (entry === undefined)
+      throw new LedgerInputError('There is no such invitation in your ledger.');
+    if (currentStatus(entry) !== 'pending' || i >= 10) return entry;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

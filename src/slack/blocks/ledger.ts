@@ -359,6 +359,34 @@ export function outcomeSetBlocks(entry: LedgerEntry, outcome: Outcome): types.Kn
   ];
 }
 
+/**
+ * A second outcome on an invitation that is no longer pending (two buttons
+ * pressed at once, or an old message): what is recorded, and a button to
+ * change it to the one just pressed.
+ */
+export function alreadyRecordedMessage(entry: LedgerEntry, wanted: Outcome): Message {
+  const current = entry.history.at(-1);
+  const status = current?.status ?? 'pending';
+  const words = status === 'pending' ? 'being recorded' : OUTCOME_WORDS[status];
+  const line = `Your invitation to ${recipientLabel(entry.recipient)} is already recorded as ${words}. Nothing was changed.`;
+  const blocks: types.KnownBlock[] = [section(`:information_source: ${line}`)];
+  if (status !== 'pending' && status !== wanted) {
+    blocks.push({
+      type: 'actions',
+      block_id: `ledger_change_${entry.id}`.slice(0, 255),
+      elements: [
+        {
+          type: 'button',
+          action_id: OUTCOME_ACTION_ID,
+          text: { type: 'plain_text', text: `Change to ${OUTCOME_WORDS[wanted]}` },
+          value: outcomeValue(wanted, entry.id, true),
+        },
+      ],
+    });
+  }
+  return { text: `Already recorded as ${words}.`, blocks };
+}
+
 export function outcomeSetMessage(
   entry: LedgerEntry,
   outcome: Outcome,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   AckFn,
   AllMiddlewareArgs,
@@ -59,7 +60,7 @@ export function inviteLogCommand(deps: Deps) {
               `That is ${text.length.toLocaleString('en-US')} characters; \`/invite-log\` takes a verb and a name or profile address.`,
             ),
           )
-        : answer(deps, scope, logger, text).catch((error: unknown) => {
+        : answer(deps, scope, logger, text, requestKey(command)).catch((error: unknown) => {
             logger.error(
               `/invite-log failed for user ${command.user_id}: ${(error as Error).name}`,
             );
@@ -69,7 +70,25 @@ export function inviteLogCommand(deps: Deps) {
   };
 }
 
-async function answer(deps: Deps, scope: Scope, logger: Logger, text: string): Promise<Message> {
+/**
+ * The idempotency key of one `/invite-log` request: a retry of a command
+ * (Slack's, after its 3 s, or a client's) carries the same trigger_id and
+ * text; a new command has a trigger_id of its own. `undefined` without one.
+ */
+function requestKey(command: { trigger_id?: string; text?: string }): string | undefined {
+  const trigger = command.trigger_id;
+  if (typeof trigger !== 'string' || trigger === '') return undefined;
+  const request = `${trigger}\n${command.text ?? ''}`;
+  return `c${createHash('sha256').update(request).digest('base64url').slice(0, 40)}`;
+}
+
+async function answer(
+  deps: Deps,
+  scope: Scope,
+  logger: Logger,
+  text: string,
+  requestId?: string,
+): Promise<Message> {
   const match = /^\s*(\S+)\s*([\s\S]*)$/.exec(text);
   const verb = match?.[1]?.toLowerCase() ?? '';
   const rest = match?.[2] ?? '';
@@ -100,12 +119,25 @@ async function answer(deps: Deps, scope: Scope, logger: Logger, text: string): P
   const { recipient } = reading;
 
   if (verb === 'sent') {
+    // A retry of a request already logged: the same answer, nothing written.
+    if (requestId !== undefined && (await deps.ledger.get(scope, requestId)) !== undefined)
+      return logAndAnswer(deps, scope, logger, {
+        recipient,
+        noteLength: 0,
+        source: 'manual',
+        id: requestId,
+      });
     const warnings = await warningsBeforeSend(deps, scope, logger, recipient, false);
     if (warnings.length > 0) {
       logger.info(`/invite-log sent user=${scope.userId} warnings=${warnings.length}`);
       return preSendMessage(recipient, warnings);
     }
-    return logAndAnswer(deps, scope, logger, { recipient, noteLength: 0, source: 'manual' });
+    return logAndAnswer(deps, scope, logger, {
+      recipient,
+      noteLength: 0,
+      source: 'manual',
+      ...(requestId ? { id: requestId } : {}),
+    });
   }
 
   const outcome = verb as Outcome;
