@@ -11,7 +11,14 @@ export async function setupPass(options: StoreOptions, clock: () => Date): Promi
   return {
     deps: {
       keyv: store.keyv,
-      ledger: new LedgerRepository(keyvLedgerKv(store.keyv), { clock }),
+      // A bad record is left out of the digest (and logged), not a reason to retry it every minute.
+      ledger: new LedgerRepository(keyvLedgerKv(store.keyv), {
+        clock,
+        onSkipped: (key, why) =>
+          console.warn(
+            `digest: left out ${why === 'newer' ? 'a newer' : 'an unreadable'} ledger record at ${key}`,
+          ),
+      }),
       claims,
     },
     async close() {

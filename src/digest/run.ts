@@ -1,6 +1,11 @@
 import type Keyv from 'keyv';
 import { z } from 'zod';
-import { keyvLedgerKv, type LedgerKv, type LedgerRepository } from '../ledger/index.js';
+import {
+  keyvLedgerKv,
+  type LedgerKv,
+  LedgerRecordError,
+  type LedgerRepository,
+} from '../ledger/index.js';
 import type { Scope } from '../store/scope.js';
 import { digestMessage } from './blocks.js';
 import { buildDigest } from './build.js';
@@ -70,7 +75,7 @@ function stateKey(scope: Scope): string {
 
 /** The scheduler's record for the user (empty when it has none). */
 export async function getDigestState(keyv: Keyv, scope: Scope): Promise<DigestState> {
-  const raw = await keyv.get(stateKey(scope));
+  const raw = await getDecoded(keyv, stateKey(scope));
   // Nothing yet is the common case on a first pass: no zod error to build for it.
   if (raw === undefined) return {};
   const parsed = DigestState.safeParse(raw);
@@ -107,7 +112,7 @@ export async function getRoster(keyv: Keyv, scope: Scope): Promise<RosterRecord 
 
 /** The user's own roster record as stored, without the scheduler's state. */
 async function readRoster(keyv: Keyv, scope: Scope): Promise<RosterRecord | undefined> {
-  const parsed = RosterRecord.safeParse(await keyv.get(rosterKey(scope)));
+  const parsed = RosterRecord.safeParse(await getDecoded(keyv, rosterKey(scope)));
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -211,11 +216,26 @@ export const DEFAULT_LEASE_MS = 10 * 60_000;
 export const DEFAULT_ZONE_REFRESHES_PER_PASS = 50;
 const KEEP_MS = 60 * 24 * 60 * 60_000;
 
-/** Slack errors that will not go away by retrying this week: log, mark, go on. */
+/**
+ * Errors that will not go away by retrying this week: Slack refusing the DM
+ * for good, or data that cannot be read (a retry every minute reads the same
+ * bytes). Log, mark the week, go on.
+ */
 function permanent(error: unknown): string | undefined {
   const e = error as { code?: string; data?: { error?: string } };
   if (e?.code === 'slack_webapi_platform_error') return e.data?.error ?? 'platform_error';
+  if (error instanceof LedgerRecordError || error instanceof SyntaxError) return 'unreadable data';
   return undefined;
+}
+
+/** `keyv.get`, with a value that cannot be decoded read as absent (the roster and state are rewritten whole). */
+async function getDecoded(keyv: Keyv, key: string): Promise<unknown> {
+  try {
+    return await keyv.get(key);
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
 }
 
 function scopeOf(record: RosterRecord): Scope {

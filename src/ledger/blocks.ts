@@ -122,18 +122,22 @@ const OUTCOME_LABEL: Record<Outcome, string> = {
 };
 
 /** The value of an outcome menu option: `<outcome>:<entryId>`. */
-export function outcomeValue(outcome: Outcome, entryId: string): string {
-  return `${outcome}:${entryId}`;
+export function outcomeValue(outcome: Outcome, entryId: string, change = false): string {
+  return `${outcome}:${entryId}${change ? ':change' : ''}`;
 }
 
-/** Reads an outcome menu value back; `undefined` when it is not one (never trust a payload). */
+/**
+ * Reads an outcome menu value back; `undefined` when it is not one (never
+ * trust a payload). `change` marks a button that replaces an outcome already
+ * recorded (the others only record one on a pending invitation).
+ */
 export function parseOutcomeValue(
   value: string,
-): { outcome: Outcome; entryId: string } | undefined {
-  const match = /^([a-z]+):([A-Za-z0-9_-]{1,64})$/.exec(value);
+): { outcome: Outcome; entryId: string; change?: true } | undefined {
+  const match = /^([a-z]+):([A-Za-z0-9_-]{1,64})(:change)?$/.exec(value);
   const outcome = match?.[1] as Outcome | undefined;
   if (!match?.[2] || outcome === undefined || !OUTCOMES.includes(outcome)) return undefined;
-  return { outcome, entryId: match[2] };
+  return { outcome, entryId: match[2], ...(match[3] ? { change: true as const } : {}) };
 }
 
 function recipientText(entry: LedgerEntry): string {

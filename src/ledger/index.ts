@@ -9,7 +9,15 @@ export {
   importInvitationsCsv,
   importSummaryLines,
 } from './import.js';
-export { keyvLedgerKv, type LedgerKv, LedgerStoreError, memoryLedgerKv, pagesOf } from './kv.js';
+export {
+  keyvLedgerKv,
+  type LedgerKv,
+  LedgerStoreError,
+  memoryLedgerKv,
+  pagesOf,
+  UNREADABLE,
+  UnreadableValue,
+} from './kv.js';
 export * from './policy/index.js';
 export {
   canonicalProfileUrl,
@@ -40,5 +48,6 @@ export {
   type LedgerScope,
   type LedgerSnapshot,
   type SendInput,
+  type SkippedRecords,
   scopePrefix,
 } from './store.js';

@@ -1,4 +1,5 @@
 import type { Keyv } from 'keyv';
+import { StoreUnavailableError } from '../store/errors.js';
 
 /**
  * The little the ledger needs from a key-value store. Every write is one key,
@@ -35,6 +36,16 @@ export async function* pagesOf(
   }
   for await (const record of kv.scan(prefix)) yield [record];
 }
+
+/**
+ * What a scan or a get gives for a value that cannot be decoded (torn, not
+ * JSON): the key is still listed, so the record can be skipped with a warning,
+ * reported, and deleted, and never stops the scan it is in.
+ */
+export class UnreadableValue {
+  readonly unreadable = true;
+}
+export const UNREADABLE = Object.freeze(new UnreadableValue());
 
 /** The store failed (connection, disk): the operation may not have happened. */
 export class LedgerStoreError extends Error {
@@ -74,7 +85,15 @@ export function keyvLedgerKv(keyv: Keyv, options: KeyvLedgerKvOptions = {}): Led
   }
   const native = options.scan === 'iterator' ? undefined : nativeScanner(keyv, options.pages);
   return {
-    get: (key) => keyv.get(key),
+    async get(key) {
+      try {
+        return await keyv.get(key);
+      } catch (error) {
+        // keyv decodes after the adapter answers: a SyntaxError is the value, not the store.
+        if (error instanceof SyntaxError) return UNREADABLE;
+        throw error;
+      }
+    },
     async set(key, value) {
       const ok = await keyv.set(key, value);
       if (!ok) throw new LedgerStoreError(`The store did not write ${key}.`);
@@ -154,9 +173,14 @@ export function nativeScanner(
   };
   const decode = (raw: string | null | undefined): unknown => {
     if (typeof raw !== 'string') return undefined;
-    const read = deserialize(raw) as unknown;
+    let read: unknown;
+    try {
+      read = deserialize(raw) as unknown;
+    } catch {
+      return UNREADABLE;
+    }
     return read instanceof Promise
-      ? read.then(unwrap)
+      ? read.then(unwrap, () => UNREADABLE)
       : unwrap(read as Parameters<typeof unwrap>[0]);
   };
   const dialect = store.opts?.dialect;
@@ -190,13 +214,17 @@ export function nativeScanner(
         [],
       ).then(
         () => undefined,
-        // Another process creating it at the same moment, or no right to: reads still work, slower.
-        () => undefined,
+        // Another process creating it at the same moment, or no right to: reads still work,
+        // slower. A store that could not be reached is asked again on a later scan.
+        (error: unknown) => {
+          if (error instanceof StoreUnavailableError) indexed = undefined;
+        },
       );
       return indexed;
     };
     return async function* scanSql(prefix) {
-      await ensureIndex();
+      // Not waited on: the index only speeds scans up, and a slow store must cost one deadline, not two.
+      void ensureIndex();
       const full = `${keyvPrefix}${prefix}`;
       // The keys that start with `full` are exactly the range [full, upper):
       // the prefix's last character bumped by one bounds it from above.

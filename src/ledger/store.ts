@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { csvDocument, spreadsheetSafe } from './csv.js';
 import { LedgerInputError, LedgerRecordError } from './errors.js';
-import { type LedgerKv, pagesOf } from './kv.js';
+import { type LedgerKv, pagesOf, UnreadableValue } from './kv.js';
 import { type LedgerStatus, status } from './policy/status.js';
 import { parseInstant } from './policy/time.js';
 import { makeRecipient, type Recipient, sameRecipient } from './recipient.js';
@@ -111,12 +111,29 @@ export interface LedgerRepositoryOptions {
   clock?: () => Date;
   /** Makes entry ids; random UUIDs by default. */
   newId?: () => string;
+  /**
+   * What a read does with a record it cannot read (undecodable, invalid, from
+   * a newer version): by default it throws {@link LedgerRecordError}; given
+   * this, the record is left out, reported here (its key only) and counted in
+   * the snapshot's `skipped`, so one bad record never locks a user out.
+   */
+  onSkipped?: (key: string, why: 'unreadable' | 'newer') => void;
+}
+
+/** Records a read left out (see {@link LedgerRepositoryOptions.onSkipped}). */
+export interface SkippedRecords {
+  /** How many records were left out. */
+  count: number;
+  /** How many of them come from a newer version of the app (not corrupt). */
+  newer: number;
 }
 
 /** The entries of one user together with everything needed to judge them. */
 export interface LedgerSnapshot {
   entries: LedgerEntry[];
   settings: LedgerSettings;
+  /** Present when records were left out. */
+  skipped?: SkippedRecords;
 }
 
 /**
@@ -138,11 +155,13 @@ export class LedgerRepository {
   readonly #kv: LedgerKv;
   readonly #clock: () => Date;
   readonly #newId: () => string;
+  readonly #onSkipped: LedgerRepositoryOptions['onSkipped'];
 
   constructor(kv: LedgerKv, options: LedgerRepositoryOptions = {}) {
     this.#kv = kv;
     this.#clock = options.clock ?? (() => new Date());
     this.#newId = options.newId ?? (() => randomUUID());
+    this.#onSkipped = options.onSkipped;
   }
 
   /** Records that an invitation was sent. Bad input throws {@link LedgerInputError} and writes nothing. */
@@ -251,50 +270,71 @@ export class LedgerRepository {
     const outcomes = new Map<string, Map<string, OutcomeRecord>>();
     let settings: LedgerSettings | undefined;
     const at = prefix.length;
+    const skipped: SkippedRecords = { count: 0, newer: 0 };
+    const skip = (key: string, value: unknown, error: unknown) => {
+      if (this.#onSkipped === undefined) throw error;
+      const why = isNewer(value) ? 'newer' : 'unreadable';
+      skipped.count += 1;
+      if (why === 'newer') skipped.newer += 1;
+      this.#onSkipped(key, why);
+    };
     for await (const page of pagesOf(this.#kv, prefix))
       for (const [key, value] of page) {
-        // The key is compared with the one the record's own fields make,
-        // position by position rather than by building that key per record.
-        if (key.startsWith('send:', at)) {
-          const send = isStoredSend(value) ? value : parseRecord(SendRecord, key, value);
-          if (key.length !== at + 5 + send.id.length || !key.endsWith(send.id))
-            throw new LedgerRecordError(`The ledger record ${key} holds another id.`, key);
-          sends.set(send.id, send);
-        } else if (key.startsWith('outcome:', at)) {
-          const event = parseRecord(OutcomeRecord, key, value);
-          const { entryId, status } = event;
-          if (
-            key.length !== at + 8 + entryId.length + 1 + status.length ||
-            !key.startsWith(entryId, at + 8) ||
-            key.charCodeAt(at + 8 + entryId.length) !== 58 /* : */ ||
-            !key.endsWith(status)
-          ) {
-            throw new LedgerRecordError(
-              `The ledger record ${key} holds another entry or outcome.`,
-              key,
-            );
+        try {
+          // The key is compared with the one the record's own fields make,
+          // position by position rather than by building that key per record.
+          if (key.startsWith('send:', at)) {
+            const send = isStoredSend(value) ? value : parseRecord(SendRecord, key, value);
+            if (key.length !== at + 5 + send.id.length || !key.endsWith(send.id))
+              throw new LedgerRecordError(`The ledger record ${key} holds another id.`, key);
+            sends.set(send.id, send);
+          } else if (key.startsWith('outcome:', at)) {
+            const event = parseRecord(OutcomeRecord, key, value);
+            const { entryId, status } = event;
+            if (
+              key.length !== at + 8 + entryId.length + 1 + status.length ||
+              !key.startsWith(entryId, at + 8) ||
+              key.charCodeAt(at + 8 + entryId.length) !== 58 /* : */ ||
+              !key.endsWith(status)
+            ) {
+              throw new LedgerRecordError(
+                `The ledger record ${key} holds another entry or outcome.`,
+                key,
+              );
+            }
+            let forEntry = outcomes.get(entryId);
+            if (forEntry === undefined) {
+              forEntry = new Map();
+              outcomes.set(entryId, forEntry);
+            }
+            forEntry.set(status, event);
+          } else if (key.length === at + 8 && key.endsWith('settings')) {
+            settings = parseRecord(LedgerSettings, key, value);
           }
-          let forEntry = outcomes.get(entryId);
-          if (forEntry === undefined) {
-            forEntry = new Map();
-            outcomes.set(entryId, forEntry);
-          }
-          forEntry.set(status, event);
-        } else if (key.length === at + 8 && key.endsWith('settings')) {
-          settings = parseRecord(LedgerSettings, key, value);
+        } catch (error) {
+          if (!(error instanceof LedgerRecordError)) throw error;
+          skip(key, value, error);
         }
       }
     // Each send's time read once, then sorted on the number (not parsed again per comparison).
-    const timed = Array.from(sends.values(), (send) => {
+    const timed: Array<{ sentAt: number; entry: LedgerEntry }> = [];
+    for (const send of sends.values()) {
       const sentAt = parseInstant(send.sentAt);
-      return { sentAt, entry: toEntry(send, outcomes.get(send.id)?.values(), sentAt) };
-    });
+      try {
+        timed.push({ sentAt, entry: toEntry(send, outcomes.get(send.id)?.values(), sentAt) });
+      } catch (error) {
+        if (!(error instanceof LedgerRecordError)) throw error;
+        skip(`${prefix}${error.key}`, undefined, error);
+      }
+    }
     timed.sort(
       (a, b) =>
         a.sentAt - b.sentAt || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0),
     );
     const entries = timed.map((t) => t.entry);
-    return { entries, settings: settings ?? { ...DEFAULT_SETTINGS } };
+    const snapshot: LedgerSnapshot = { entries, settings: settings ?? { ...DEFAULT_SETTINGS } };
+    if (skipped.count > 0) snapshot.skipped = skipped;
+    return snapshot;
   }
 
   /** The status summary of {@link status} for this user at `now`. */
@@ -417,7 +457,16 @@ export class LedgerRepository {
   }
 }
 
+/** A record written by a newer version of the app: a schema version above ours. */
+function isNewer(value: unknown): boolean {
+  const version = (value as { schemaVersion?: unknown } | null | undefined)?.schemaVersion;
+  return typeof version === 'number' && version > LEDGER_SCHEMA_VERSION;
+}
+
 function parseRecord<T>(schema: z.ZodType<T>, key: string, value: unknown): T {
+  if (value instanceof UnreadableValue) {
+    throw new LedgerRecordError(`The ledger record ${key} cannot be decoded.`, key);
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new LedgerRecordError(

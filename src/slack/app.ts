@@ -76,13 +76,26 @@ export function createSlackApp({
         });
 
   // Loading the drafter validates prompts/ at start: a broken template stops the app with its file and line.
-  registerListeners(app, createDeps(store, drafter ?? createDrafter({ llm: config.llm }), clock));
+  registerListeners(
+    app,
+    createDeps(store, drafter ?? createDrafter({ llm: config.llm }), clock, {
+      warn: (line: string) => app.logger.warn(line),
+    }),
+  );
   app.error(async (error) => {
     // Names and codes only: an error's message could quote a payload.
     const code = (error as { code?: string }).code ?? 'unknown';
     app.logger.error(`unhandled ${error.name} (${code})`);
   });
   return app;
+}
+
+/** Logs a ledger record a digest left out (its key: ids only). */
+export function skippedWarning(logger: Pick<Logger, 'warn'>) {
+  return (key: string, why: 'unreadable' | 'newer') =>
+    logger.warn(
+      `digest: left out ${why === 'newer' ? 'a newer' : 'an unreadable'} ledger record at ${key}`,
+    );
 }
 
 export interface DigestOptions {
@@ -118,7 +131,7 @@ export function startDigests(app: App, store: Store, options: DigestOptions = {}
   const scheduler = startDigestScheduler(
     {
       keyv: store.keyv,
-      ledger: new LedgerRepository(kv, { clock }),
+      ledger: new LedgerRepository(kv, { clock, onSkipped: skippedWarning(app.logger) }),
       claims,
       client,
       clock,

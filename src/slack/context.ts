@@ -1,5 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
+import { type DigestClaims, storeClaims } from '../digest/claims.js';
 import { joinRoster, leaveRoster } from '../digest/run.js';
 import type { Drafter } from '../draft/index.js';
 import {
@@ -43,20 +44,32 @@ export interface Deps {
    * another instance is seen within {@link ACCOUNT_CACHE_TTL_MS}.
    */
   emptyLedgers: LRUCache<string, true>;
+  /** Short locks in the store, so that two outcomes pressed at once on one invitation record one. */
+  outcomeLocks: DigestClaims;
 }
 
 export function createDeps(
   store: Store,
   drafter: Drafter,
   clock: () => Date = () => new Date(),
+  logger?: Pick<Logger, 'warn'>,
 ): Deps {
   return {
     store,
     drafter,
-    ledger: new LedgerRepository(keyvLedgerKv(store.keyv), { clock }),
+    // One unreadable record leaves that record out (logged by key, ids only), never the whole ledger.
+    ledger: new LedgerRepository(keyvLedgerKv(store.keyv), {
+      clock,
+      onSkipped: (key, why) =>
+        (logger ?? console).warn(
+          `ledger: left out ${why === 'newer' ? 'a newer' : 'an unreadable'} record at ${key}`,
+        ),
+    }),
     clock,
     accounts: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }),
     emptyLedgers: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }),
+    // Real time, not the handlers' clock: a lock's expiry is the store's business, not policy.
+    outcomeLocks: storeClaims(store.keyv),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import {
   budgetLine,
+  currentStatus,
   type LedgerEntry,
   LedgerInputError,
   type LedgerWarning,
@@ -8,10 +9,16 @@ import {
   preSendWarnings,
   type Recipient,
   type SendInput,
+  scopePrefix,
   status,
 } from '../ledger/index.js';
 import type { Scope } from '../store/scope.js';
-import { ledgerFailureMessage, loggedMessage, outcomeSetMessage } from './blocks/ledger.js';
+import {
+  alreadyRecordedMessage,
+  ledgerFailureMessage,
+  loggedMessage,
+  outcomeSetMessage,
+} from './blocks/ledger.js';
 import type { Message } from './blocks/message.js';
 import { accountFor, type Deps, ledgerSnapshot, ledgerWritten } from './context.js';
 
@@ -23,9 +30,20 @@ export async function warningsBeforeSend(
   recipient: Recipient,
   personalised: boolean,
 ): Promise<LedgerWarning[]> {
-  const account = await accountFor(deps, scope, logger);
-  const { entries, settings } = await ledgerSnapshot(deps, scope, account);
+  const { entries, settings } = await snapshotWithAccount(deps, scope, logger);
   return preSendWarnings(entries, recipient, deps.clock(), settings, { personalised });
+}
+
+/**
+ * The ledger with the user's account type, both read side by side: a store
+ * that hangs costs one deadline, not two in a row.
+ */
+export async function snapshotWithAccount(deps: Deps, scope: Scope, logger: Logger) {
+  const [account, snapshot] = await Promise.all([
+    accountFor(deps, scope, logger),
+    deps.ledger.snapshot(scope),
+  ]);
+  return { ...snapshot, settings: { ...snapshot.settings, account } };
 }
 
 export interface Logged {
@@ -46,8 +64,7 @@ export async function logSendAndJudge(
   logger: Logger,
   input: SendInput & { recipient: Recipient },
 ): Promise<Logged> {
-  const account = await accountFor(deps, scope, logger);
-  const { entries, settings } = await ledgerSnapshot(deps, scope, account);
+  const { entries, settings } = await snapshotWithAccount(deps, scope, logger);
   const now = deps.clock();
   const warnings = preSendWarnings(entries, input.recipient, now, settings, {
     personalised: input.noteLength > 0,
@@ -60,18 +77,47 @@ export async function logSendAndJudge(
   return { entry, warnings, budget: budgetLine(status(after, settings, later)) };
 }
 
-/** Sets an outcome and answers with it and the budget line; an entry gone (forgotten) is said so. */
+/** How long one click holds an invitation while its outcome is recorded (a crashed holder's lock expires). */
+const OUTCOME_LOCK_MS = 10_000;
+
+/**
+ * Sets an outcome and answers with it and the budget line; an entry gone
+ * (forgotten) is said so. Only a pending invitation takes an outcome: a
+ * second one (two buttons pressed at once, an old message) is answered
+ * "already recorded as …" with a button to change it, which comes back with
+ * `change`. A short lock in the store keeps two clicks at once from both
+ * recording, across instances.
+ */
 export async function setOutcomeAndAnswer(
   deps: Deps,
   scope: Scope,
   logger: Logger,
   entryId: string,
   outcome: Outcome,
+  options: { change?: boolean } = {},
 ): Promise<{ message: Message; entry?: LedgerEntry }> {
   try {
-    const entry = await deps.ledger.setOutcome(scope, entryId, outcome);
-    const account = await accountFor(deps, scope, logger);
-    const { entries, settings } = await ledgerSnapshot(deps, scope, account);
+    const lock = `outcome/${scopePrefix(scope)}${entryId}`;
+    if (!options.change) {
+      const decided = await decidedAlready(deps, scope, entryId, outcome);
+      if (decided) return { message: decided };
+      if ((await deps.outcomeLocks.claim(lock, OUTCOME_LOCK_MS)) === false) {
+        // Another click on this invitation is being recorded: answer with what it records.
+        return { message: alreadyRecordedMessage(await decision(deps, scope, entryId), outcome) };
+      }
+    }
+    let entry: LedgerEntry;
+    try {
+      // Read again under the lock: a click just before this one may have recorded already.
+      const decided = options.change
+        ? undefined
+        : await decidedAlready(deps, scope, entryId, outcome);
+      if (decided) return { message: decided };
+      entry = await deps.ledger.setOutcome(scope, entryId, outcome);
+    } finally {
+      if (!options.change) await deps.outcomeLocks.release(lock).catch(() => {});
+    }
+    const { entries, settings } = await snapshotWithAccount(deps, scope, logger);
     const budget = budgetLine(status(entries, settings, deps.clock()));
     logger.info(`ledger outcome user=${scope.userId} outcome=${outcome}`);
     return { message: outcomeSetMessage(entry, outcome, budget), entry };
@@ -93,7 +139,31 @@ export async function setOutcomeAndAnswer(
       };
     }
     logger.error(`ledger outcome failed for user ${scope.userId}: ${(error as Error).name}`);
-    return { message: ledgerFailureMessage() };
+    return { message: ledgerFailureMessage(error) };
+  }
+}
+
+/** "Already recorded as …" when the invitation is no longer pending; throws when it is gone. */
+async function decidedAlready(
+  deps: Deps,
+  scope: Scope,
+  entryId: string,
+  wanted: Outcome,
+): Promise<Message | undefined> {
+  const entry = await deps.ledger.get(scope, entryId);
+  if (entry === undefined)
+    throw new LedgerInputError('There is no such invitation in your ledger.');
+  return currentStatus(entry) === 'pending' ? undefined : alreadyRecordedMessage(entry, wanted);
+}
+
+/** The entry once the click holding it has recorded (a second at most), else as it is. */
+async function decision(deps: Deps, scope: Scope, entryId: string): Promise<LedgerEntry> {
+  for (let i = 0; ; i++) {
+    const entry = await deps.ledger.get(scope, entryId);
+    if (entry === undefined)
+      throw new LedgerInputError('There is no such invitation in your ledger.');
+    if (currentStatus(entry) !== 'pending' || i >= 10) return entry;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -112,6 +182,6 @@ export async function logAndAnswer(
     return loggedMessage(entry, warnings, budget);
   } catch (error) {
     logger.error(`ledger send failed for user ${scope.userId}: ${(error as Error).name}`);
-    return ledgerFailureMessage();
+    return ledgerFailureMessage(error);
   }
 }

@@ -7,5 +7,6 @@ export {
   Store,
   StoreError,
   type StoreOptions,
+  StoreUnavailableError,
   storeKind,
 } from './store.js';

@@ -1,6 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
+import {
+  postgresAdapter,
+  redisAdapter,
+  type StoreWarning,
+  sqliteAdapter,
+  withDeadlines,
+} from './adapters.js';
+import { withTimeout } from './deadline.js';
+import { StoreError, StoreUnavailableError } from './errors.js';
 import type { RecordType } from './records.js';
 import { type Scope, scopedKey } from './scope.js';
 
@@ -13,10 +22,7 @@ export interface StoreOptions {
   table?: string;
 }
 
-/** Something went wrong talking to the store; `cause` has the driver's error. */
-export class StoreError extends Error {
-  override name = 'StoreError';
-}
+export { StoreError, StoreUnavailableError };
 
 /** Reports a record that failed validation (ids only, never content). */
 export type InvalidRecordHandler = (key: string, issues: string) => void;
@@ -44,6 +50,7 @@ export class Store {
     try {
       raw = await this.#keyv.get(key);
     } catch (cause) {
+      if (cause instanceof StoreUnavailableError) throw cause;
       throw new StoreError(`could not read ${type.kind}`, { cause });
     }
     if (raw === undefined) return undefined;
@@ -60,6 +67,7 @@ export class Store {
     try {
       await this.#keyv.set(key, checked, ttlMs);
     } catch (cause) {
+      if (cause instanceof StoreUnavailableError) throw cause;
       throw new StoreError(`could not write ${type.kind}`, { cause });
     }
   }
@@ -68,13 +76,24 @@ export class Store {
     return this.#keyv.delete(scopedKey(scope, type.kind));
   }
 
+  /**
+   * Resolves when the store answers a read within the deadline; throws
+   * {@link StoreUnavailableError} when it cannot be reached or does not answer.
+   */
+  async ping(): Promise<void> {
+    await this.#keyv.get('health/ping');
+  }
+
   /** The raw keyv instance, for tests and migrations. */
   get keyv(): Keyv {
     return this.#keyv;
   }
 
+  /** Closes the connection, or gives up after the deadline: a hung store cannot hold a shutdown. */
   async close(): Promise<void> {
-    await this.#keyv.disconnect();
+    await withTimeout(this.#keyv.disconnect(), 'close').catch((error: unknown) => {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+    });
   }
 }
 
@@ -91,11 +110,14 @@ export function storeKind(url: string): 'sqlite' | 'redis' | 'postgres' {
 /**
  * Opens the store a URL names. Drivers are imported lazily so a SQLite user
  * never loads the Redis or Postgres clients. The SQLite file's folder is
- * created if needed.
+ * created if needed. It does not wait for the store: one that is down at start
+ * makes each call fail within its deadline with {@link StoreUnavailableError}
+ * until it is back (see `ping`); `onWarning` hears of lost connections.
  */
 export async function createStore(
   options: StoreOptions,
   onInvalid?: InvalidRecordHandler,
+  onWarning: StoreWarning = () => {},
 ): Promise<Store> {
   const namespace = options.namespace ?? 'invite-coach';
   const table = options.table ?? 'invite_coach';
@@ -104,22 +126,17 @@ export async function createStore(
     case 'sqlite': {
       const file = resolve(options.url.slice('sqlite://'.length));
       mkdirSync(dirname(file), { recursive: true });
-      const { KeyvSqlite } = await import('@keyv/sqlite');
-      adapter = new KeyvSqlite({ uri: `sqlite://${file}`, table, busyTimeout: 10_000 });
+      adapter = await sqliteAdapter(file, table);
       break;
     }
-    case 'redis': {
-      const { default: KeyvRedis } = await import('@keyv/redis');
-      adapter = new KeyvRedis(options.url) as unknown as KeyvStoreAdapter;
+    case 'redis':
+      adapter = await redisAdapter(options.url, onWarning);
       break;
-    }
-    case 'postgres': {
-      const { KeyvPostgres } = await import('@keyv/postgres');
-      adapter = new KeyvPostgres({ uri: options.url, table });
+    case 'postgres':
+      adapter = await postgresAdapter(options.url, table, onWarning);
       break;
-    }
   }
-  const keyv = new Keyv({ store: adapter, namespace, throwOnErrors: true });
+  const keyv = new Keyv({ store: withDeadlines(adapter), namespace, throwOnErrors: true });
   // Connection errors surface on the first read or write as a StoreError;
   // keyv also emits them, and an unhandled 'error' event would kill the process.
   keyv.on('error', () => {});

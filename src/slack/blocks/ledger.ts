@@ -13,6 +13,7 @@ import {
 } from '../../ledger/index.js';
 import type { NoteTraits } from '../../ledger/records.js';
 import { noteTraits } from '../../ledger/traits.js';
+import { StoreUnavailableError } from '../../store/errors.js';
 import type { CheckReport } from '../../types.js';
 import { ACTION_I_SENT_IT, ACTION_LOG_ANYWAY, COMMAND_LOG, VIEW_LOG_RECIPIENT } from '../ids.js';
 import { context, type Message, section } from './message.js';
@@ -174,7 +175,22 @@ export function inputErrorMessage(error: string): Message {
   return { text: error, blocks: [section(`:warning: ${userText(error)}`)] };
 }
 
-export function ledgerFailureMessage(): Message {
+/**
+ * Why a ledger command could not be done, as truly as we know it: a store that
+ * refused the call changed nothing; one that did not answer in time may have
+ * taken a write (the user can look); anything else is a failure of ours.
+ */
+export function ledgerFailureMessage(error?: unknown): Message {
+  if (error instanceof StoreUnavailableError && error.mayHaveWritten) {
+    const line =
+      'Sorry, I could not reach your ledger in time. If you were logging something, it may still have been recorded: `/invite-log pending` shows your list.';
+    return { text: line, blocks: [section(`:warning: ${line}`)] };
+  }
+  if (error instanceof StoreUnavailableError) {
+    const line =
+      'Sorry, I could not reach your ledger just now. Nothing was changed. Please try again in a minute.';
+    return { text: line, blocks: [section(`:warning: ${line}`)] };
+  }
   return {
     text: 'Sorry, I could not reach your ledger. Please try again.',
     blocks: [
@@ -183,6 +199,31 @@ export function ledgerFailureMessage(): Message {
       ),
     ],
   };
+}
+
+/** The message with a line saying which records were left out, when some were. */
+export function withSkipped(
+  message: Message,
+  skipped: { count: number; newer: number } | undefined,
+): Message {
+  const line = skippedLine(skipped);
+  if (line === undefined) return message;
+  return {
+    text: `${message.text} ${line}`,
+    blocks: [...message.blocks, context(`:warning: ${line}`)],
+  };
+}
+
+/** A line for answers built from a ledger with records left out (see `LedgerSnapshot.skipped`). */
+export function skippedLine(
+  skipped: { count: number; newer: number } | undefined,
+): string | undefined {
+  if (skipped === undefined || skipped.count === 0) return undefined;
+  const { count, newer } = skipped;
+  const records = count === 1 ? '1 record' : `${count} records`;
+  if (newer === count)
+    return `${records} of your ledger ${count === 1 ? 'was' : 'were'} written by a newer version of the app and ${count === 1 ? 'was' : 'were'} left out.`;
+  return `${records} of your ledger could not be read and ${count === 1 ? 'was' : 'were'} left out${newer > 0 ? ` (${newer} from a newer version of the app)` : ''}.`;
 }
 
 function budgetContext(budget: string | undefined): types.KnownBlock[] {
@@ -306,6 +347,34 @@ export function outcomeSetBlocks(entry: LedgerEntry, outcome: Outcome): types.Kn
       `:white_check_mark: Recorded: your invitation to ${recipientLabel(entry.recipient)} was ${OUTCOME_WORDS[outcome]}.`,
     ),
   ];
+}
+
+/**
+ * A second outcome on an invitation that is no longer pending (two buttons
+ * pressed at once, or an old message): what is recorded, and a button to
+ * change it to the one just pressed.
+ */
+export function alreadyRecordedMessage(entry: LedgerEntry, wanted: Outcome): Message {
+  const current = entry.history.at(-1);
+  const status = current?.status ?? 'pending';
+  const words = status === 'pending' ? 'being recorded' : OUTCOME_WORDS[status];
+  const line = `Your invitation to ${recipientLabel(entry.recipient)} is already recorded as ${words}. Nothing was changed.`;
+  const blocks: types.KnownBlock[] = [section(`:information_source: ${line}`)];
+  if (status !== 'pending' && status !== wanted) {
+    blocks.push({
+      type: 'actions',
+      block_id: `ledger_change_${entry.id}`.slice(0, 255),
+      elements: [
+        {
+          type: 'button',
+          action_id: OUTCOME_ACTION_ID,
+          text: { type: 'plain_text', text: `Change to ${OUTCOME_WORDS[wanted]}` },
+          value: outcomeValue(wanted, entry.id, true),
+        },
+      ],
+    });
+  }
+  return { text: `Already recorded as ${words}.`, blocks };
 }
 
 export function outcomeSetMessage(

@@ -109,9 +109,10 @@ export function outcomeAction(deps: Deps) {
       return;
     }
     const scope = scopeOf(context, body.user.id, body.user.team_id ?? body.team?.id);
+    const change = { change: parsed.change === true };
     if (body.view?.type === 'home') {
       // From the Home dashboard: no message to replace; the tab is redrawn without it.
-      await setOutcomeAndAnswer(deps, scope, logger, parsed.entryId, parsed.outcome);
+      await setOutcomeAndAnswer(deps, scope, logger, parsed.entryId, parsed.outcome, change);
       await publishHome(deps, client, scope, logger);
       return;
     }
@@ -121,6 +122,7 @@ export function outcomeAction(deps: Deps) {
       logger,
       parsed.entryId,
       parsed.outcome,
+      change,
     );
     if (entry && action.block_id.startsWith('ledger_pending_')) {
       // The list sits under the status (`/invite-coach status`, `/invite-log pending`):

@@ -1,13 +1,15 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { status } from '../../../ledger/index.js';
+import { StoreError } from '../../../store/errors.js';
 import {
   coachHelpMessage,
   exportSentMessage,
   forgetConfirmMessage,
   statusMessage,
 } from '../../blocks/coach.js';
-import { failureMessage } from '../../blocks/help.js';
+import { inputErrorMessage, ledgerFailureMessage, withSkipped } from '../../blocks/ledger.js';
 import type { Message } from '../../blocks/message.js';
-import { accountFor, type Deps, ledgerStatus } from '../../context.js';
+import { accountFor, type Deps } from '../../context.js';
 import { scopeOf } from '../../scope.js';
 import { digestCommand } from './digest.js';
 
@@ -49,16 +51,18 @@ export function inviteCoachCommand(deps: Deps) {
     let message: Message;
     try {
       if (sub === 'status') {
-        const account = await accountFor(deps, scope, logger);
-        const [summary, entries] = await Promise.all([
-          ledgerStatus(deps, scope, account),
-          deps.ledger.list(scope),
+        const [account, snapshot] = await Promise.all([
+          accountFor(deps, scope, logger),
+          deps.ledger.snapshot(scope),
         ]);
-        message = statusMessage(summary, entries, deps.clock());
+        const now = deps.clock();
+        const { entries } = snapshot;
+        const summary = status(entries, { ...snapshot.settings, account }, now);
+        message = withSkipped(statusMessage(summary, entries, now), snapshot.skipped);
       } else {
-        const [csv, entries] = await Promise.all([
+        const [csv, { entries, skipped }] = await Promise.all([
           deps.ledger.exportCsv(scope),
-          deps.ledger.list(scope),
+          deps.ledger.snapshot(scope),
         ]);
         const dm = await client.conversations.open({ users: command.user_id });
         await client.files.uploadV2({
@@ -67,14 +71,20 @@ export function inviteCoachCommand(deps: Deps) {
           title: 'Your invitation ledger',
           content: csv,
         });
-        message = exportSentMessage(entries.length);
+        message = withSkipped(exportSentMessage(entries.length), skipped);
       }
       logger.info(`/invite-coach ${sub} user=${command.user_id}`);
     } catch (error) {
       logger.error(
         `/invite-coach ${sub} failed for user ${command.user_id}: ${(error as Error).name}`,
       );
-      message = failureMessage();
+      // The store's failure, or Slack refusing the file: say which.
+      message =
+        sub === 'export' && !(error instanceof StoreError)
+          ? inputErrorMessage(
+              'Sorry, I could not put the file in our direct messages just now. Nothing was changed; please try again in a minute.',
+            )
+          : ledgerFailureMessage(error);
     }
     try {
       await respond(reply(message));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   AckFn,
   AllMiddlewareArgs,
@@ -16,10 +17,16 @@ import {
   pickMessage,
   preSendMessage,
   readRecipient,
+  withSkipped,
 } from '../../blocks/ledger.js';
 import type { Message } from '../../blocks/message.js';
-import { accountFor, type Deps, ledgerSnapshot } from '../../context.js';
-import { logAndAnswer, setOutcomeAndAnswer, warningsBeforeSend } from '../../ledger.js';
+import type { Deps } from '../../context.js';
+import {
+  logAndAnswer,
+  setOutcomeAndAnswer,
+  snapshotWithAccount,
+  warningsBeforeSend,
+} from '../../ledger.js';
 import { scopeOf } from '../../scope.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
@@ -53,26 +60,43 @@ export function inviteLogCommand(deps: Deps) {
               `That is ${text.length.toLocaleString('en-US')} characters; \`/invite-log\` takes a verb and a name or profile address.`,
             ),
           )
-        : answer(deps, scope, logger, text).catch((error: unknown) => {
+        : answer(deps, scope, logger, text, requestKey(command)).catch((error: unknown) => {
             logger.error(
               `/invite-log failed for user ${command.user_id}: ${(error as Error).name}`,
             );
-            return ledgerFailureMessage();
+            return ledgerFailureMessage(error);
           });
     await ackOrRespond(ack, respond, work, logger, command.user_id);
   };
 }
 
-async function answer(deps: Deps, scope: Scope, logger: Logger, text: string): Promise<Message> {
+/**
+ * The idempotency key of one `/invite-log` request: a retry of a command
+ * (Slack's, after its 3 s, or a client's) carries the same trigger_id and
+ * text; a new command has a trigger_id of its own. `undefined` without one.
+ */
+function requestKey(command: { trigger_id?: string; text?: string }): string | undefined {
+  const trigger = command.trigger_id;
+  if (typeof trigger !== 'string' || trigger === '') return undefined;
+  const request = `${trigger}\n${command.text ?? ''}`;
+  return `c${createHash('sha256').update(request).digest('base64url').slice(0, 40)}`;
+}
+
+async function answer(
+  deps: Deps,
+  scope: Scope,
+  logger: Logger,
+  text: string,
+  requestId?: string,
+): Promise<Message> {
   const match = /^\s*(\S+)\s*([\s\S]*)$/.exec(text);
   const verb = match?.[1]?.toLowerCase() ?? '';
   const rest = match?.[2] ?? '';
   if (verb === '' || verb === 'help' || verb === '?') return logUsageMessage();
   if (verb === 'pending') {
-    const account = await accountFor(deps, scope, logger);
-    const { entries, settings } = await ledgerSnapshot(deps, scope, account);
+    const { entries, settings, skipped } = await snapshotWithAccount(deps, scope, logger);
     const now = deps.clock();
-    return statusMessage(status(entries, settings, now), entries, now);
+    return withSkipped(statusMessage(status(entries, settings, now), entries, now), skipped);
   }
   if (verb !== 'sent' && !(OUTCOMES as readonly string[]).includes(verb)) {
     const usage = logUsageMessage();
@@ -95,12 +119,25 @@ async function answer(deps: Deps, scope: Scope, logger: Logger, text: string): P
   const { recipient } = reading;
 
   if (verb === 'sent') {
+    // A retry of a request already logged: the same answer, nothing written.
+    if (requestId !== undefined && (await deps.ledger.get(scope, requestId)) !== undefined)
+      return logAndAnswer(deps, scope, logger, {
+        recipient,
+        noteLength: 0,
+        source: 'manual',
+        id: requestId,
+      });
     const warnings = await warningsBeforeSend(deps, scope, logger, recipient, false);
     if (warnings.length > 0) {
       logger.info(`/invite-log sent user=${scope.userId} warnings=${warnings.length}`);
       return preSendMessage(recipient, warnings);
     }
-    return logAndAnswer(deps, scope, logger, { recipient, noteLength: 0, source: 'manual' });
+    return logAndAnswer(deps, scope, logger, {
+      recipient,
+      noteLength: 0,
+      source: 'manual',
+      ...(requestId ? { id: requestId } : {}),
+    });
   }
 
   const outcome = verb as Outcome;

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { StoreUnavailableError } from '../../../store/errors.js';
 import { decodeSent, loggedView, readRecipient, sentTraits } from '../../blocks/ledger.js';
 import type { Deps } from '../../context.js';
 import { logSendAndJudge } from '../../ledger.js';
@@ -49,12 +50,11 @@ export function logRecipientSubmission(deps: Deps) {
       await ack({ response_action: 'update', view: loggedView(entry, warnings, budget) });
     } catch (error) {
       logger.error(`ledger modal send failed for user ${body.user.id}: ${(error as Error).name}`);
-      await ack({
-        response_action: 'errors',
-        errors: {
-          recipient: 'I could not reach your ledger; nothing was logged. Please try again.',
-        },
-      });
+      const recipient =
+        error instanceof StoreUnavailableError && error.mayHaveWritten
+          ? 'I could not reach your ledger in time; it may still have been logged (/invite-log pending shows). Sending again logs it once.'
+          : 'I could not reach your ledger; nothing was logged. Please try again.';
+      await ack({ response_action: 'errors', errors: { recipient } });
     }
   };
 }
