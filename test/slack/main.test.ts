@@ -110,6 +110,7 @@ describe('npm start (dist/slack/main.js)', () => {
     });
   });
 
+  // A process start on a busy machine can take seconds: more time than vitest's default.
   describe('with a bot token Slack will not take, in HTTP mode', () => {
     /** Runs the app to its exit, with both its outputs. */
     async function start(slackApiUrl: string) {
@@ -152,7 +153,7 @@ describe('npm start (dist/slack/main.js)', () => {
       } finally {
         await slack.close();
       }
-    });
+    }, 30_000);
 
     it('Slack unreachable at start: one line, no stack trace, exit 1', async () => {
       // A port that was free a moment ago: nothing answers there.
@@ -166,6 +167,6 @@ describe('npm start (dist/slack/main.js)', () => {
         `invite-coach could not reach Slack at http://127.0.0.1:${closed} to check SLACK_BOT_TOKEN (ECONNREFUSED): check the network and SLACK_API_URL.`,
       ]);
       expect(stdout).not.toMatch(/listening/);
-    });
+    }, 30_000);
   });
 });

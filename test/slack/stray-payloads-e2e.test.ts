@@ -56,6 +56,17 @@ describe('payloads the app does not expect', () => {
     expect(t.logs.some((l) => /^error/.test(l))).toBe(false);
   });
 
+  it('answers a slash command the app no longer has with what it offers', async () => {
+    const res = await t.post(
+      commandBody('Hi Sam', { command: '/invite-old', response_url: t.slack.responseUrl('old') }),
+      FORM,
+    );
+    expect(res.status).toBe(200);
+    expect(res.json()).toMatchObject({ response_type: 'ephemeral' });
+    expect(res.json().text).toMatch(/^I do not answer that command any more\. Try \/invite-check/);
+    expect(t.logs.some((l) => l.includes('unknown command /invite-old from user U111'))).toBe(true);
+  });
+
   it('masks an id that is not a plain word before logging it', async () => {
     const payload = sampleJson<{ actions: Record<string, unknown>[] }>('block-actions.json');
     const res = await t.interaction({

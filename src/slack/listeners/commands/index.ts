@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../context.js';
 import { COMMAND_CHECK, COMMAND_COACH, COMMAND_DRAFT, COMMAND_LOG } from '../../ids.js';
-import { dispatch, idPattern, type Routes } from '../route.js';
+import { dispatch, loggableId, type Routes } from '../route.js';
 import { inviteCheckCommand } from './invite-check.js';
 import { inviteCoachCommand } from './invite-coach.js';
 import { inviteDraftCommand } from './invite-draft.js';
@@ -22,10 +22,24 @@ export function commandRoutes(deps: Deps): Routes<CommandArgs> {
   ]);
 }
 
+/**
+ * Every slash command, known or not: one the app no longer has (still in an
+ * older manifest) is answered with what it offers, not left to time out.
+ */
 export function registerCommands(app: App, deps: Deps): void {
   const routes = commandRoutes(deps);
   app.command(
-    idPattern(routes.keys()),
-    dispatch(routes, (args) => args.command.command),
+    /^\//,
+    dispatch(
+      routes,
+      (args) => args.command.command,
+      async ({ ack, command, logger }, id) => {
+        await ack({
+          response_type: 'ephemeral',
+          text: `I do not answer that command any more. Try ${COMMAND_CHECK} <note>, ${COMMAND_DRAFT}, ${COMMAND_LOG} or ${COMMAND_COACH} status.`,
+        });
+        logger.warn(`unknown command ${loggableId(id)} from user ${loggableId(command.user_id)}`);
+      },
+    ),
   );
 }
