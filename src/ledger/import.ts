@@ -78,16 +78,24 @@ class SendsByRecipient {
   /** Sends whose recipient has a name and no URL: a row with a URL matches them by name. */
   readonly #byNameWithoutUrl = new Map<string, number[]>();
 
-  constructor(entries: readonly LedgerEntry[]) {
+  /** Built a slice at a time: 50,000 entries take a while to normalise. */
+  static async of(entries: readonly LedgerEntry[], pause: () => Promise<void>) {
+    const index = new SendsByRecipient();
     for (const e of entries) {
-      const sentAt = Date.parse(e.sentAt);
-      const slug = e.recipient.profileUrl && profileSlug(e.recipient.profileUrl);
-      if (slug) add(this.#bySlug, slug, sentAt);
-      if (e.recipient.name !== undefined) {
-        const name = normaliseName(e.recipient.name);
-        add(this.#byName, name, sentAt);
-        if (!slug) add(this.#byNameWithoutUrl, name, sentAt);
-      }
+      await pause();
+      index.#add(e);
+    }
+    return index;
+  }
+
+  #add(e: LedgerEntry): void {
+    const sentAt = Date.parse(e.sentAt);
+    const slug = e.recipient.profileUrl && profileSlug(e.recipient.profileUrl);
+    if (slug) add(this.#bySlug, slug, sentAt);
+    if (e.recipient.name !== undefined) {
+      const name = normaliseName(e.recipient.name);
+      add(this.#byName, name, sentAt);
+      if (!slug) add(this.#byNameWithoutUrl, name, sentAt);
     }
   }
 
@@ -104,6 +112,16 @@ class SendsByRecipient {
       );
     return name !== undefined && near(this.#byName.get(name));
   }
+}
+
+/** A pause that yields to the event loop once `SLICE_MS` of work has passed since the last one. */
+function slicer(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since <= SLICE_MS) return;
+    await nextTurn();
+    since = performance.now();
+  };
 }
 
 function add(map: Map<string, number[]>, key: string, time: number): void {
@@ -133,15 +151,12 @@ export async function importInvitations(
 ): Promise<ImportResult> {
   const existing = await repo.list(scope);
   const ids = new Set(existing.map((e) => e.id));
-  const byRecipient = new SendsByRecipient(existing);
+  const pause = slicer();
+  const byRecipient = await SendsByRecipient.of(existing, pause);
   const result: ImportResult = { imported: 0, alreadyThere: 0, incoming: 0, skipped: [] };
   let batch: Array<SendInput & { id: string }> = [];
-  let slice = performance.now();
   for (const invitation of invitations) {
-    if (performance.now() - slice > SLICE_MS) {
-      await nextTurn();
-      slice = performance.now();
-    }
+    await pause();
     if (invitation.direction !== 'OUTGOING') {
       result.incoming += 1;
       continue;
@@ -184,7 +199,6 @@ export async function importInvitations(
     if (batch.length >= WRITE_BATCH) {
       await write(batch);
       batch = [];
-      slice = performance.now();
     }
   }
   await write(batch);
