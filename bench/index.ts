@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCheckerBench } from './checker.js';
 import { runDrafterBench } from './drafter.js';
+import { runImportBench } from './import.js';
 import { runLedgerBench } from './ledger.js';
 import { runSlackBench } from './slack.js';
 
@@ -10,6 +11,7 @@ runCheckerBench(Number(process.env.BENCH_SECONDS ?? 3));
 await runDrafterBench();
 await runSlackBench();
 await runLedgerBench();
+await runImportBench();
 // In a process of its own: its heap figures (and the garbage collector's
 // work in its timings) are then the digest's, not what the benches above
 // left behind.

@@ -46,6 +46,12 @@ export async function checkOne(
     }
     // A trailing newline from `echo` or a file is not part of the note.
     note = note.replace(/\r?\n$/, '');
+    // An empty pipe (an empty clipboard, a file with nothing in it) is no note, not a blank one to judge.
+    if (note.trim() === '') {
+      throw new UsageError(
+        'no note given: standard input was empty. Pass the note as an argument or pipe it in.',
+      );
+    }
   }
   const report = checkNote(note, { account });
   io.write(json ? `${JSON.stringify(report)}\n` : formatReport(note, report, account, io.colors));

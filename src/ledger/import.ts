@@ -5,16 +5,27 @@
  * {@link noteTraits}), never stored.
  */
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { checkNote } from '../check.js';
 import {
   type ExportedInvitation,
   type ParsedExport,
+  type ParseOptions,
   parseInvitationsCsv,
 } from '../import/invitations-csv.js';
 import { countGraphemes } from '../text/graphemes.js';
+import { LedgerInputError } from './errors.js';
 import { DAY_MS } from './policy/defaults.js';
-import { canonicalProfileUrl, normaliseName, profileSlug, sameRecipient } from './recipient.js';
-import type { LedgerRepository, LedgerScope } from './store.js';
+import {
+  canonicalProfileUrl,
+  makeRecipient,
+  normaliseName,
+  profileSlug,
+  type Recipient,
+} from './recipient.js';
+import type { LedgerEntry } from './records.js';
+import type { LedgerRepository, LedgerScope, SendInput } from './store.js';
 import { noteTraits } from './traits.js';
 
 export interface ImportResult {
@@ -24,16 +35,29 @@ export interface ImportResult {
   alreadyThere: number;
   /** Incoming invitations, which are not the user's sends. */
   incoming: number;
+  /** Rows the ledger cannot hold (a name or a message too long), with their line in the file. */
+  skipped: ParsedExport['skipped'];
 }
 
 /** Two logs of one invitation to one person this close together are the same send. */
 const SAME_SEND_MS = 1.5 * DAY_MS;
 
+/** The longest note the ledger measures (LinkedIn's own limit is far below). */
+const MAX_NOTE = 10_000;
+
+/** Sends written per store round trip: one statement, not one disk sync per row. */
+const WRITE_BATCH = 500;
+
+/** The longest the import computes (hashing, checking notes) before letting other users' requests run. */
+const SLICE_MS = 10;
+
 /**
  * A stable id per exported invitation, so that importing the same export
  * twice keeps one entry per invitation.
  */
-export function importId(invitation: ExportedInvitation): string {
+export function importId(
+  invitation: Pick<ExportedInvitation, 'to' | 'sentAt' | 'inviteeProfileUrl'>,
+): string {
   const who =
     (invitation.inviteeProfileUrl && profileSlug(invitation.inviteeProfileUrl)) ??
     normaliseName(invitation.to);
@@ -43,6 +67,83 @@ export function importId(invitation: ExportedInvitation): string {
   return `import-${digest.slice(0, 32)}`;
 }
 
+/**
+ * The ledger's sends by recipient, built once per import so that each row is
+ * matched in constant time, with the rule of `sameRecipient`: when both have a
+ * profile URL the URL decides, otherwise the normalised names do.
+ */
+class SendsByRecipient {
+  readonly #bySlug = new Map<string, number[]>();
+  readonly #byName = new Map<string, number[]>();
+  /** Sends whose recipient has a name and no URL: a row with a URL matches them by name. */
+  readonly #byNameWithoutUrl = new Map<string, number[]>();
+
+  /** Built a slice at a time: 50,000 entries take a while to normalise. */
+  static async of(entries: readonly LedgerEntry[], pause: () => Promise<void>) {
+    const index = new SendsByRecipient();
+    for (const e of entries) {
+      await pause();
+      index.#add(e);
+    }
+    return index;
+  }
+
+  #add(e: LedgerEntry): void {
+    const sentAt = Date.parse(e.sentAt);
+    const slug = e.recipient.profileUrl && profileSlug(e.recipient.profileUrl);
+    if (slug) add(this.#bySlug, slug, sentAt);
+    if (e.recipient.name !== undefined) {
+      const name = normaliseName(e.recipient.name);
+      add(this.#byName, name, sentAt);
+      if (!slug) add(this.#byNameWithoutUrl, name, sentAt);
+    }
+  }
+
+  /** Whether the ledger has a send to `recipient` within `SAME_SEND_MS` of `sentAt`. */
+  hasNear(recipient: Recipient, sentAt: number): boolean {
+    const slug = recipient.profileUrl && profileSlug(recipient.profileUrl);
+    const name = recipient.name === undefined ? undefined : normaliseName(recipient.name);
+    const near = (times: number[] | undefined) =>
+      times?.some((t) => Math.abs(t - sentAt) <= SAME_SEND_MS) ?? false;
+    if (slug)
+      return (
+        near(this.#bySlug.get(slug)) ||
+        (name !== undefined && near(this.#byNameWithoutUrl.get(name)))
+      );
+    return name !== undefined && near(this.#byName.get(name));
+  }
+}
+
+/** A pause that yields to the event loop once `SLICE_MS` of work has passed since the last one. */
+function slicer(): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since <= SLICE_MS) return;
+    await nextTurn();
+    since = performance.now();
+  };
+}
+
+function add(map: Map<string, number[]>, key: string, time: number): void {
+  const times = map.get(key);
+  if (times === undefined) map.set(key, [time]);
+  else times.push(time);
+}
+
+/** A {@link LedgerInputError}'s sentence as a skipped row's reason: "the recipient name is …". */
+function reasonOf(error: LedgerInputError): string {
+  const text = error.message.replace(/\.$/, '');
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/**
+ * Adds the outgoing invitations the ledger does not have yet. The ledger is
+ * read once and indexed, so the time grows with the rows, not their square;
+ * the work is cut into short slices and the sends are written in batches,
+ * so other users' requests are answered while a large file imports. A row
+ * the ledger cannot hold is skipped and listed; a store failure throws (the
+ * batches written stay, and importing again adds nothing twice).
+ */
 export async function importInvitations(
   repo: LedgerRepository,
   scope: LedgerScope,
@@ -50,30 +151,44 @@ export async function importInvitations(
 ): Promise<ImportResult> {
   const existing = await repo.list(scope);
   const ids = new Set(existing.map((e) => e.id));
-  const result: ImportResult = { imported: 0, alreadyThere: 0, incoming: 0 };
+  const pause = slicer();
+  const byRecipient = await SendsByRecipient.of(existing, pause);
+  const result: ImportResult = { imported: 0, alreadyThere: 0, incoming: 0, skipped: [] };
+  let batch: Array<SendInput & { id: string }> = [];
   for (const invitation of invitations) {
+    await pause();
     if (invitation.direction !== 'OUTGOING') {
       result.incoming += 1;
       continue;
     }
-    const profileUrl =
-      invitation.inviteeProfileUrl && canonicalProfileUrl(invitation.inviteeProfileUrl);
-    const recipient = { name: invitation.to, profileUrl: profileUrl || undefined };
+    const { line } = invitation;
+    let recipient: Recipient;
+    try {
+      const profileUrl =
+        invitation.inviteeProfileUrl && canonicalProfileUrl(invitation.inviteeProfileUrl);
+      recipient = makeRecipient({ name: invitation.to, profileUrl: profileUrl || undefined });
+    } catch (error) {
+      if (!(error instanceof LedgerInputError)) throw error;
+      result.skipped.push({ line, reason: reasonOf(error) });
+      continue;
+    }
     const id = importId(invitation);
-    const sentAt = invitation.sentAt.getTime();
-    const loggedByHand = existing.some(
-      (e) =>
-        sameRecipient(e.recipient, recipient) &&
-        Math.abs(Date.parse(e.sentAt) - sentAt) <= SAME_SEND_MS,
-    );
-    if (ids.has(id) || loggedByHand) {
+    if (ids.has(id) || byRecipient.hasNear(recipient, invitation.sentAt.getTime())) {
       result.alreadyThere += 1;
       continue;
     }
     const note = invitation.message.trim();
     const noteLength = countGraphemes(note);
+    if (noteLength > MAX_NOTE) {
+      result.skipped.push({
+        line,
+        reason: `the message is longer than ${MAX_NOTE.toLocaleString('en-US')} characters`,
+      });
+      continue;
+    }
     const traits = noteLength > 0 ? noteTraits(checkNote(note)) : undefined;
-    await repo.logSend(scope, {
+    ids.add(id);
+    batch.push({
       id,
       recipient,
       noteLength,
@@ -81,16 +196,24 @@ export async function importInvitations(
       source: 'import',
       sentAt: invitation.sentAt,
     });
-    ids.add(id);
-    result.imported += 1;
+    if (batch.length >= WRITE_BATCH) {
+      await write(batch);
+      batch = [];
+    }
   }
+  await write(batch);
   return result;
+
+  // The ledger was just read: the ids are known to be new, so nothing is read before writing.
+  async function write(sends: Array<SendInput & { id: string }>): Promise<void> {
+    if (sends.length === 0) return;
+    await repo.logNewSends(scope, sends);
+    result.imported += sends.length;
+  }
 }
 
-/** What an import of one file did, rows skipped included (line numbers of the file). */
-export interface ImportSummary extends ImportResult {
-  skipped: ParsedExport['skipped'];
-}
+/** What an import of one file did (the rows skipped while reading it included). */
+export type ImportSummary = ImportResult;
 
 /**
  * Reads an Invitations.csv and imports it: the one path for the CLI and the
@@ -100,10 +223,14 @@ export async function importInvitationsCsv(
   repo: LedgerRepository,
   scope: LedgerScope,
   data: Buffer | string,
+  options: ParseOptions = {},
 ): Promise<ImportSummary> {
-  const { invitations, skipped } = parseInvitationsCsv(data);
+  const { invitations, skipped } = await parseInvitationsCsv(data, options);
   const result = await importInvitations(repo, scope, invitations);
-  return { ...result, skipped };
+  return {
+    ...result,
+    skipped: [...skipped, ...result.skipped].sort((a, b) => a.line - b.line),
+  };
 }
 
 /** Most skipped rows listed one by one; the rest are counted. */
@@ -118,7 +245,7 @@ export function importSummaryLines(summary: ImportSummary): string[] {
   if (summary.incoming > 0) lines.push(`Incoming invitations ignored: ${summary.incoming}.`);
   if (summary.skipped.length > 0) {
     lines.push(
-      `Skipped ${summary.skipped.length} unreadable row${summary.skipped.length === 1 ? '' : 's'}:`,
+      `Skipped ${summary.skipped.length} row${summary.skipped.length === 1 ? '' : 's'} that could not be imported:`,
     );
     for (const s of summary.skipped.slice(0, SKIPPED_LISTED))
       lines.push(`  line ${s.line}: ${s.reason}`);

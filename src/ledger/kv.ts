@@ -23,6 +23,13 @@ export interface LedgerKv {
    * ledger snapshot, one await per page instead of one per record.
    */
   scanPages?(prefix: string): AsyncIterable<ReadonlyArray<[string, unknown]>>;
+  /**
+   * Writes many keys in one round trip (one SQL statement, one Redis
+   * transaction): for bulk writers such as an import, where one write (and,
+   * on SQLite, one disk sync) per key is what costs. Each key is still
+   * written whole. Throws when the store fails.
+   */
+  setMany?(entries: ReadonlyArray<[string, unknown]>): Promise<void>;
 }
 
 /** Every record under `prefix` a page at a time, from `scanPages` when the kv has it. */
@@ -112,6 +119,51 @@ export function keyvLedgerKv(keyv: Keyv, options: KeyvLedgerKvOptions = {}): Led
       }
     },
     ...(native === undefined ? {} : { scanPages: native }),
+    setMany: bulkWriter(keyv),
+  };
+}
+
+/**
+ * `setMany` over keyv. keyv's own sends one statement to Postgres and one
+ * MULTI to Redis, but writes keys one by one to SQLite, each its own
+ * transaction and disk sync; there, one upsert of all the rows is used
+ * instead, with keyv's key prefix and serialisation.
+ */
+function bulkWriter(keyv: Keyv): NonNullable<LedgerKv['setMany']> {
+  const store = keyv.store as Partial<SqlAdapter> | undefined;
+  const table = store?.opts?.table;
+  if (
+    store?.opts?.dialect === 'sqlite' &&
+    typeof store.query === 'function' &&
+    table &&
+    !keyv.compression &&
+    typeof keyv.serialize === 'function'
+  ) {
+    const query = store.query.bind(store);
+    const serialize = keyv.serialize;
+    const keyvPrefix = keyv.useKeyPrefix && keyv.namespace ? `${keyv.namespace}:` : '';
+    // `WHERE true` lets SQLite tell the upsert's ON CONFLICT from a join.
+    const upsert = `INSERT INTO ${table} (key, value) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
+    return async (entries) => {
+      if (entries.length === 0) return;
+      const rows = await Promise.all(
+        entries.map(async ([key, value]) => [`${keyvPrefix}${key}`, await serialize({ value })]),
+      );
+      await query(upsert, JSON.stringify(rows));
+    };
+  }
+  return async (entries) => {
+    if (entries.length === 0) return;
+    // Adapters with a setMany of their own answer nothing and throw on failure;
+    // keyv's fallback, and keyv without throwOnErrors, answer a boolean per key.
+    const written: boolean[] | undefined = await keyv.setMany(
+      entries.map(([key, value]) => ({ key, value })),
+    );
+    const failed = written === undefined ? [] : entries.filter((_, i) => written[i] !== true);
+    if (failed.length > 0)
+      throw new LedgerStoreError(
+        `The store did not write ${failed.length} of ${entries.length} keys.`,
+      );
   };
 }
 

@@ -167,6 +167,38 @@ export class LedgerRepository {
   /** Records that an invitation was sent. Bad input throws {@link LedgerInputError} and writes nothing. */
   async logSend(scope: LedgerScope, input: SendInput): Promise<LedgerEntry> {
     const prefix = scopePrefix(scope);
+    const record = this.#sendRecord(input);
+    if (input.id !== undefined) {
+      // An idempotency key seen before: the first log stands, nothing is written.
+      const existing = await this.#readEntry(prefix, record.id);
+      if (existing !== undefined) return existing;
+    }
+    await this.#kv.set(`${prefix}send:${record.id}`, record);
+    return toEntry(record, undefined);
+  }
+
+  /**
+   * Records many sends whose ids the caller has just checked are not in the
+   * ledger (an import): no read per send, and one write for them all where
+   * the store can. All are checked first: bad input throws
+   * {@link LedgerInputError} and writes nothing. An id written again (two
+   * imports of one file at once) still makes one entry.
+   */
+  async logNewSends(
+    scope: LedgerScope,
+    inputs: ReadonlyArray<SendInput & { id: string }>,
+  ): Promise<void> {
+    const prefix = scopePrefix(scope);
+    const entries = inputs.map((input): [string, SendRecord] => {
+      const record = this.#sendRecord(input);
+      return [`${prefix}send:${record.id}`, record];
+    });
+    if (this.#kv.setMany !== undefined) await this.#kv.setMany(entries);
+    else await Promise.all(entries.map(([key, record]) => this.#kv.set(key, record)));
+  }
+
+  /** The record of a send, checked; {@link LedgerInputError} for bad input. */
+  #sendRecord(input: SendInput): SendRecord {
     const parsed = SendInput.safeParse(input);
     if (!parsed.success) throw inputError(parsed.error, 'Cannot log this send');
     const { recipient, noteLength, source, traits } = parsed.data;
@@ -187,13 +219,7 @@ export class LedgerRepository {
       ...(traits ? { traits } : {}),
     };
     SendRecord.parse(record);
-    if (parsed.data.id !== undefined) {
-      // An idempotency key seen before: the first log stands, nothing is written.
-      const existing = await this.#readEntry(prefix, record.id);
-      if (existing !== undefined) return existing;
-    }
-    await this.#kv.set(`${prefix}send:${record.id}`, record);
-    return toEntry(record, undefined);
+    return record;
   }
 
   /** One entry by id, or `undefined`; read with gets alone. */

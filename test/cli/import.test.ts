@@ -193,7 +193,7 @@ describe('importSummaryLines', () => {
     const skipped = Array.from({ length: 13 }, (_, i) => ({ line: i + 2, reason: 'no recipient' }));
     const lines = importSummaryLines({ imported: 1, alreadyThere: 0, incoming: 0, skipped });
     expect(lines[0]).toBe('Added 1 pending invitation to your ledger.');
-    expect(lines).toContain('Skipped 13 unreadable rows:');
+    expect(lines).toContain('Skipped 13 rows that could not be imported:');
     expect(lines).toContain('  line 11: no recipient');
     expect(lines).not.toContain('  line 12: no recipient');
     expect(lines.at(-1)).toBe('  …and 3 more');

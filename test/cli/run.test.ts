@@ -85,6 +85,17 @@ describe('invite-coach check', () => {
     expect(err).toMatch(/no note given/);
   });
 
+  it.each([
+    ['empty', ''],
+    ['a bare newline', '\n'],
+    ['only spaces', '   \r\n'],
+  ])('says "no note given" for %s standard input, and judges nothing', async (_, stdin) => {
+    const { code, out, err } = await cli(['check'], stdin);
+    expect(code).toBe(2);
+    expect(err).toMatch(/no note given: standard input was empty/);
+    expect(out).toBe('');
+  });
+
   it('refuses input over 1 MiB on stdin', async () => {
     const { code, err } = await cli(['check'], 'x'.repeat(1024 * 1024 + 1));
     expect(code).toBe(2);

@@ -8,14 +8,14 @@ import {
 const HEADER = 'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl';
 
 describe('parseInvitationsCsv', () => {
-  it('reads rows with quoted commas, quotes and newlines, a BOM and CRLF', () => {
+  it('reads rows with quoted commas, quotes and newlines, a BOM and CRLF', async () => {
     const csv = [
       `\uFEFF${HEADER}`,
       'Ana Diaz,Jane Park,"3/5/26, 1:45 AM","Hi Jane, great meeting you at ""SXSW"".\r\nCoffee?",OUTGOING,https://www.linkedin.com/in/ana,https://www.linkedin.com/in/jane-park',
       'Ana Diaz,Tom Reyes,2026-06-01 08:00 UTC,,OUTGOING,https://www.linkedin.com/in/ana,https://www.linkedin.com/in/tom',
       'Sam Lee,Ana Diaz,2026-06-02 09:30 UTC,Hi Ana,INCOMING,https://www.linkedin.com/in/sam,https://www.linkedin.com/in/ana',
     ].join('\r\n');
-    const { invitations, skipped } = parseInvitationsCsv(Buffer.from(csv));
+    const { invitations, skipped } = await parseInvitationsCsv(Buffer.from(csv));
     expect(skipped).toEqual([]);
     expect(invitations).toHaveLength(3);
     expect(invitations[0]).toEqual({
@@ -26,6 +26,7 @@ describe('parseInvitationsCsv', () => {
       direction: 'OUTGOING',
       inviterProfileUrl: 'https://www.linkedin.com/in/ana',
       inviteeProfileUrl: 'https://www.linkedin.com/in/jane-park',
+      line: 3, // the message's newline: the row ends on the file's third line
     });
     expect(invitations[1]).toMatchObject({
       to: 'Tom Reyes',
@@ -35,14 +36,14 @@ describe('parseInvitationsCsv', () => {
     expect(invitations[2]?.direction).toBe('INCOMING');
   });
 
-  it('skips rows it cannot read and says which line and why', () => {
+  it('skips rows it cannot read and says which line and why', async () => {
     const csv = [
       HEADER,
       'A,B,yesterday,,OUTGOING,,',
       'A,C,2026-06-01 08:00 UTC,,SIDEWAYS,,',
       'A,D,2/31/26 1:00 PM,,OUTGOING,,',
     ].join('\n');
-    const { invitations, skipped } = parseInvitationsCsv(csv);
+    const { invitations, skipped } = await parseInvitationsCsv(csv);
     expect(invitations).toEqual([]);
     expect(skipped).toEqual([
       { line: 2, reason: 'unreadable date "yesterday"' },
@@ -60,13 +61,61 @@ describe('parseInvitationsCsv', () => {
     ['an empty file', '', /lacks the columns/],
     ['broken quoting', `${HEADER}\nA,"B,2026-06-01 08:00 UTC,,OUTGOING,,`, /not a readable CSV/],
     ['binary data', 'PK\u0003\u0004\u0000\u0000', /not a text file/],
-  ])('refuses %s with a clear reason', (_, csv, message) => {
-    expect(() => parseInvitationsCsv(csv)).toThrow(ExportFormatError);
-    expect(() => parseInvitationsCsv(csv)).toThrow(message);
+  ])('refuses %s with a clear reason', async (_, csv, message) => {
+    await expect(parseInvitationsCsv(csv)).rejects.toThrow(ExportFormatError);
+    await expect(parseInvitationsCsv(csv)).rejects.toThrow(message);
   });
 
-  it('refuses a 20 MB file before parsing it', () => {
-    expect(() => parseInvitationsCsv(Buffer.alloc(20 * 1024 * 1024, 'a'))).toThrow(/20\.0 MB/);
+  it('refuses a 20 MB file before parsing it', async () => {
+    await expect(parseInvitationsCsv(Buffer.alloc(20 * 1024 * 1024, 'a'))).rejects.toThrow(
+      /20\.0 MB/,
+    );
+  });
+
+  it.each([
+    ['a quote inside an unquoted name', 'Me,Ana "Nick" Lima,2026-06-01 08:00 UTC,,OUTGOING,,', 3],
+    ['text after a closing quote', 'Me,"Ana" Lima,2026-06-01 08:00 UTC,,OUTGOING,,', 3],
+  ])('reports %s as a stray quote on its line', async (_, row, line) => {
+    const csv = [HEADER, 'Me,Bo,2026-06-01 08:00 UTC,,OUTGOING,,', row, 'Me,Cy,,,OUTGOING,,'].join(
+      '\r\n',
+    );
+    await expect(parseInvitationsCsv(csv)).rejects.toThrow(
+      new RegExp(`not a readable CSV: line ${line} has a stray quote`),
+    );
+  });
+
+  it('reports a quote that never closes with the line it opens on, not the end of the file', async () => {
+    const csv = [
+      HEADER,
+      'Me,Bo,2026-06-01 08:00 UTC,,OUTGOING,,',
+      'Me,Cy,2026-06-01 08:00 UTC,"Hi Cy,OUTGOING,,',
+      'Me,Di,2026-06-01 08:00 UTC,,OUTGOING,,',
+      'Me,Ed,2026-06-01 08:00 UTC,,OUTGOING,,',
+    ].join('\r\n');
+    await expect(parseInvitationsCsv(csv)).rejects.toThrow(
+      /a quoted field that starts on line 3 never closes/,
+    );
+  });
+
+  it('reads a file cut into slices anywhere: inside a quoted field, a CRLF or a character', async () => {
+    const csv = Buffer.from(
+      [
+        `\uFEFF${HEADER}`,
+        'Me,Zoë Brontë,2026-06-01 08:00 UTC,"Hi Zoë 👋🏽, ""quoted"",\r\nsee you",OUTGOING,,',
+        '',
+        'Me,Bo,2026-06-02 08:00 UTC,,OUTGOING,,',
+        'Me,Cy,2026-06-02 08:00 UTC,"Hi\nCy\r\n",OUTGOING,,',
+      ].join('\r\n'),
+    );
+    const whole = await parseInvitationsCsv(csv);
+    expect(whole.invitations.map((i) => [i.to, i.line])).toEqual([
+      ['Zoë Brontë', 3],
+      ['Bo', 5], // after a blank line
+      ['Cy', 8],
+    ]);
+    for (const sliceBytes of [1, 2, 3, 5, 7]) {
+      expect(await parseInvitationsCsv(csv, { sliceBytes })).toEqual(whole);
+    }
   });
 });
 

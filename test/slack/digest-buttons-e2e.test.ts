@@ -27,10 +27,13 @@ type Message = {
 const DAY = 86_400_000;
 const TEAM = 'T111';
 const WEEK = '2026-W48';
+// The app's clock: the Wednesday of that week, whatever today's date is.
+const NOW = new Date('2026-11-25T09:00:00Z');
+const clock = () => NOW;
 
 let t: AppUnderTest;
 beforeAll(async () => {
-  t = await new AppUnderTest().start();
+  t = await new AppUnderTest({ clock }).start();
   // Each user's DM with the bot, as Slack's conversations.open gives it: UDGB1 → DDGB1.
   t.slack.answers.set('conversations.open', (body: Json) => ({
     ...sampleJson('api-conversations.open.json'),
@@ -49,7 +52,7 @@ function newUser(): { user: string; channel: string; scope: { teamId: string; us
   return { user, channel: `DDGB${users}`, scope: { teamId: TEAM, userId: user } };
 }
 
-/** Logs invitations sent `daysAgo` (by the real clock, as the app's is). */
+/** Logs invitations sent `daysAgo` (by the app's clock). */
 async function logStale(
   scope: { teamId: string; userId: string },
   rows: Array<{ name: string; daysAgo: number }>,
@@ -62,7 +65,7 @@ async function logStale(
         recipient: { name: r.name },
         noteLength: 0,
         source: 'manual',
-        sentAt: new Date(Date.now() - r.daysAgo * DAY),
+        sentAt: new Date(NOW.getTime() - r.daysAgo * DAY),
       }),
     );
   }
@@ -81,7 +84,7 @@ async function postDigest(
     {
       ledger: deps.ledger,
       client: t.app.client as unknown as DigestClient,
-      clock: () => new Date(),
+      clock,
     },
     scope,
     week,

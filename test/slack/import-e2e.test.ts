@@ -185,4 +185,77 @@ describe('Invitations.csv uploaded in the DM', () => {
     expect(repliesTo(channel)).toHaveLength(1);
     expect(t.slack.callsTo('/files/F8')).toEqual([]);
   });
+
+  it('skips a row with a 201-character name or a 10,001-character message and lists its line', async () => {
+    const user = 'UIMPORT11';
+    const body = [
+      HEADER,
+      'Me,Ana Lima,2026-06-01 08:00 UTC,,OUTGOING,,https://www.linkedin.com/in/ana-lima',
+      `Me,${'N'.repeat(201)},2026-06-02 08:00 UTC,,OUTGOING,,`,
+      `Me,Bo Chen,2026-06-03 08:00 UTC,"${'m'.repeat(10_001)}",OUTGOING,,`,
+      'Me,Cy Park,2026-06-04 08:00 UTC,Hi Cy,OUTGOING,,',
+    ].join('\r\n');
+    for (const [n, id] of [
+      [1, 'F12'],
+      [2, 'F13'],
+    ] as const) {
+      const upload = fileShare(user, csvFile(id, body));
+      await t.event(upload.envelope);
+      const text = await replyTo(upload.channel);
+      expect(text).toContain(
+        n === 1 ? 'Added 2 pending invitations' : 'Already in your ledger: 2.',
+      );
+      expect(text).toContain('line 3: the recipient name is longer than 200 characters');
+      expect(text).toContain('line 4: the message is longer than 10,000 characters');
+      expect(text).not.toContain('Upload it again');
+    }
+    const pending = await t.deps().ledger.pending({ teamId: TEAM, userId: user });
+    expect(pending.map((e) => e.recipient.name)).toEqual(['Ana Lima', 'Cy Park']);
+  });
+
+  it('names the line of a stray quote, and adds nothing', async () => {
+    const user = 'UIMPORT12';
+    const body = [
+      HEADER,
+      'Me,Ana Lima,2026-06-01 08:00 UTC,,OUTGOING,,',
+      'Me,Bo "the boss" Chen,2026-06-02 08:00 UTC,,OUTGOING,,',
+    ].join('\r\n');
+    const { channel, envelope } = fileShare(user, csvFile('F14', body));
+    await t.event(envelope);
+    expect(await replyTo(channel)).toContain('line 3 has a stray quote');
+    expect(await t.deps().ledger.list({ teamId: TEAM, userId: user })).toEqual([]);
+  });
+
+  it("answers another user's check while a 4,000-row export is imported again", async () => {
+    const user = 'UIMPORT13';
+    const rows = [HEADER];
+    for (let i = 0; i < 4_000; i++) {
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      rows.push(
+        `Me,Person ${i},2026-05-${day} 08:00 UTC,"Hi Person ${i}, we met at the Lisbon meetup. Coffee?",OUTGOING,https://www.linkedin.com/in/me,https://www.linkedin.com/in/person-${i}`,
+      );
+    }
+    const body = rows.join('\r\n');
+    const first = fileShare(user, csvFile('F15', body));
+    await t.event(first.envelope);
+    await vi.waitFor(() => expect(repliesTo(first.channel)).toHaveLength(1), { timeout: 60_000 });
+    expect(await replyTo(first.channel)).toContain('Added 4000 pending invitations');
+
+    // The second upload finds every row already there: before, matching each
+    // row against the whole ledger held the event loop for seconds.
+    const again = fileShare(user, csvFile('F16', body), { channel: first.channel });
+    await t.event({
+      ...again.envelope,
+      event: { ...again.envelope.event, channel: first.channel },
+    });
+    await vi.waitFor(() => expect(t.slack.callsTo('/files/F16')).toHaveLength(1));
+    const check = await t.command('Hi Sam, we met at the Lisbon meetup. Coffee soon?', {
+      user_id: 'UOTHER13',
+    });
+    expect(check.status).toBe(200);
+    expect(JSON.stringify(check.json())).toMatch(/characters/);
+    // The other user had their answer while the import was still under way.
+    expect(repliesTo(first.channel)).toHaveLength(1);
+    expect(await replyTo(first.channel, 2)).toContain('Already in your ledger: 4000.');
+  }, 120_000);
 });

@@ -56,6 +56,41 @@ export function ledgerStoreSuite(name: string, open: () => Promise<SuiteStore>):
       expect(await repo.pending(me)).toEqual([logged]);
     });
 
+    it('logs many new sends at once (an import), read back like single ones, and checks them all first', async () => {
+      const me = newUser();
+      const sends = Array.from({ length: 120 }, (_, i) => ({
+        id: `import-bulk${i}`,
+        recipient: { name: `Bulk ${i}`, profileUrl: `linkedin.com/in/bulk-${i}` },
+        noteLength: i % 2 === 0 ? 0 : 80,
+        ...(i % 2 === 0 ? {} : { traits: { context: true, nextStep: i % 3 === 0 } }),
+        source: 'import' as const,
+        sentAt: new Date(NOW.getTime() - i * 60_000),
+      }));
+      await repo.logNewSends(me, sends);
+      const listed = await repo.list(me);
+      expect(listed).toHaveLength(120);
+      expect(await repo.get(me, 'import-bulk7')).toEqual(
+        listed.find((e) => e.id === 'import-bulk7'),
+      );
+      expect(listed.find((e) => e.id === 'import-bulk7')).toMatchObject({
+        recipient: { name: 'Bulk 7', profileUrl: 'https://www.linkedin.com/in/bulk-7/' },
+        noteLength: 80,
+        traits: { context: true, nextStep: false },
+        source: 'import',
+      });
+      // Written again (two imports at once), still one entry each.
+      await repo.logNewSends(me, sends.slice(0, 10));
+      expect(await repo.list(me)).toHaveLength(120);
+      const other = newUser();
+      await expect(
+        repo.logNewSends(other, [
+          { ...sends[0], id: 'import-ok' } as (typeof sends)[0],
+          { ...sends[1], id: 'import-bad', noteLength: -1 } as (typeof sends)[0],
+        ]),
+      ).rejects.toThrow(LedgerInputError);
+      expect(await repo.list(other)).toEqual([]);
+    });
+
     it.each([
       ['no recipient', { recipient: {}, noteLength: 0, source: 'manual' }, /Say who/],
       [
