@@ -6,7 +6,12 @@ import {
   encodeEdit,
   MAX_BUTTON_VALUE,
 } from '../../src/slack/blocks/draft.js';
-import { ACTION_DRAFT_ANOTHER, ACTION_DRAFT_EDIT, VIEW_DRAFT_FORM } from '../../src/slack/ids.js';
+import {
+  ACTION_DRAFT_ANOTHER,
+  ACTION_DRAFT_EDIT,
+  ACTION_LOG_ANYWAY,
+  VIEW_DRAFT_FORM,
+} from '../../src/slack/ids.js';
 import { AppUnderTest, commandBody, FORM } from './harness/app-under-test.js';
 import { sampleJson } from './harness/samples.js';
 
@@ -109,6 +114,46 @@ describe('button values stay within Slack’s 2,000 characters', () => {
     const buttons = buttonsOf(posted);
     expect(buttons.map((b) => b.action_id)).toContain(ACTION_DRAFT_EDIT);
     for (const b of buttons) expect(b.value?.length).toBeLessThanOrEqual(MAX_BUTTON_VALUE);
+  });
+});
+
+describe('"Log it anyway" within Slack’s 2,000 characters', () => {
+  it('a profile address in a script percent-encoding triples still fits, and logs', async () => {
+    const user = 'UVALUES3';
+    // 270 CJK characters: 2,430 characters once percent-encoded.
+    const url = `https://www.linkedin.com/in/${'林'.repeat(270)}`;
+    const log = async (hook: string) => {
+      const res = await t.post(
+        commandBody(`sent ${url}`, {
+          command: '/invite-log',
+          user_id: user,
+          response_url: t.slack.responseUrl(hook),
+        }),
+        FORM,
+      );
+      return res.json();
+    };
+    await log('values-log-1');
+    const warned = await log('values-log-2');
+    const anyway = buttonsOf(warned).find((b) => b.action_id === ACTION_LOG_ANYWAY);
+    expect(anyway?.value?.length).toBeLessThanOrEqual(MAX_BUTTON_VALUE);
+
+    const sample = sampleJson<Json>('block-actions.json');
+    await t.interaction({
+      ...sample,
+      user: { id: user, username: 'u', team_id: 'T111' },
+      team: { id: 'T111', domain: 'test' },
+      container: { type: 'message', message_ts: '1700000000.000900', is_ephemeral: true },
+      response_url: t.slack.responseUrl('values-log-2'),
+      actions: [
+        { type: 'button', block_id: 'x', action_id: ACTION_LOG_ANYWAY, value: anyway?.value },
+      ],
+    });
+    const [logged] = await responses('values-log-2', 1);
+    expect(JSON.stringify(logged)).toContain('Logged your invitation');
+    const entries = await t.deps().ledger.list({ teamId: 'T111', userId: user });
+    expect(entries).toHaveLength(2);
+    expect(new Set(entries.map((e) => e.recipient.profileUrl)).size).toBe(1);
   });
 });
 

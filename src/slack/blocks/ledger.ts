@@ -254,9 +254,24 @@ export function loggedMessage(
   return { text: 'Logged your invitation.', blocks: loggedBlocks(entry, warnings, budget) };
 }
 
-/** What "Log it anyway" carries: the recipient as stored (canonical), nothing else. */
+/**
+ * What "Log it anyway" carries: the recipient as stored, nothing else. The
+ * address goes as its characters, not percent-encoded (a slug in another
+ * script would triple, past Slack's 2,000 characters); decoding makes it
+ * canonical again.
+ */
 export function encodeRecipient(recipient: Recipient): string {
-  return JSON.stringify({ n: recipient.name, u: recipient.profileUrl });
+  const u = recipient.profileUrl === undefined ? undefined : readableUrl(recipient.profileUrl);
+  return JSON.stringify({ n: recipient.name, u });
+}
+
+function readableUrl(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    // Not well-formed percent-encoding (never from makeRecipient): sent as it is.
+    return url;
+  }
 }
 
 export function decodeRecipient(value: string | undefined): Recipient | undefined {
