@@ -98,6 +98,8 @@ export function draftFromFacts(
         omitted,
         unused: facts.unused,
       };
+      if (!facts.name)
+        draft.notice = 'No name was given: add theirs to the greeting before you send it.';
       if (facts.unmetLanguage)
         draft.notice = `The templates cannot translate what you wrote, so this note is in ${pack.label}; the AI drafter (OPENAI_API_KEY) can write it in the language you asked for.`;
       return draft;

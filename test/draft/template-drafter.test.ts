@@ -223,7 +223,10 @@ describe('template drafter: what people type becomes a note to the recipient', (
     },
   );
 
-  it('drafts without a name when the rest is there', () => {
+  it('drafts without a name when the rest is there, and says to add it', () => {
+    expect(draft('ex-teammate from Shopify payments, lost touch').notice).toMatch(
+      /No name was given/,
+    );
     expect(draft('ex-teammate from Shopify payments, lost touch').note).toBe(
       "Hi, you were my teammate from Shopify payments. We lost touch. Can't believe we weren't connected here yet. How are things with you?",
     );
