@@ -7,7 +7,8 @@ const languages = loadLanguages();
 const reader = createReader(languages);
 const texts = (input: string) => reader.read(input).facts.map((f) => [f.kind, f.text]);
 
-describe('fact reader', () => {
+// A generous limit: the drafts are quick, but CI machines are shared and the first one loads everything.
+describe('fact reader', { timeout: 60_000 }, () => {
   it.each([
     ['Dr. Meera Pillai, cardiologist at Narayana Health', 'Meera Pillai', 'Dr. Pillai'],
     ['met Chen Wei at the AWS Summit Singapore booth crawl', 'Chen Wei', 'Chen Wei'],

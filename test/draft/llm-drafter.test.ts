@@ -31,7 +31,8 @@ function lastUserMessage(request: FakeOpenAi['requests'][number]): string {
   return request.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
 }
 
-describe('LLM drafter over real HTTP', () => {
+// A generous limit: the drafts are quick, but CI machines are shared and the first one loads everything.
+describe('LLM drafter over real HTTP', { timeout: 60_000 }, () => {
   it('delivers a good answer, asking for structured output', async () => {
     const { result, requests, usage } = await draftWith([{ note: GOOD }]);
     expect(result).toMatchObject({ kind: 'draft', source: 'llm', note: GOOD });

@@ -717,7 +717,7 @@ function classify(
   const together = startsWith(c, r.together_verbs);
   if (together) {
     const needsWe = pack.language === 'en' && !/^we\b/i.test(c);
-    return sentence(needsWe ? `${w.we} ${lowerFirst(c)}` : c, c, weight + 1, second);
+    return sentence(needsWe ? `${w.we} ${lowerVerb(c)}` : c, c, weight + 1, second);
   }
   const now = startsWith(c, r.now_words);
   if (now && now.rest !== '') {
@@ -742,14 +742,14 @@ function classify(
     return {
       kind: 'sender',
       form: 'sentence',
-      text: second(`${subject} ${lowerFirst(c)}`),
+      text: second(`${subject} ${lowerVerb(c)}`),
       source: c,
       weight: weight + 1,
     };
   }
   const recipientVerb = startsWith(c, r.recipient_verbs);
   if (recipientVerb && !SUBJECTS.has(first))
-    return sentence(`${RECIPIENT} ${lowerFirst(c)}`, c, weight, second);
+    return sentence(`${RECIPIENT} ${lowerVerb(c)}`, c, weight, second);
   if (label === 'hire' && w.hiring)
     return {
       kind: 'sender',
@@ -760,6 +760,12 @@ function classify(
       purposeKind: 'hire',
       weight: weight + 2,
     };
+  // "my cousin's friend ⟨R⟩", "my old lab partner at ETH": a noun phrase about them.
+  if (
+    (first === 'my' || first === 'our') &&
+    !/\b(?:is|are|was|were|said|told|\p{Ll}+ed)\b/u.test(c)
+  )
+    return describe(c.replace(/\s*\uE000$/u, ''), c, pack, weight, second);
   if (
     (first === 'my' || first === 'our') &&
     has(c.split(/\s+/).slice(0, 3).join(' '), r.relational) &&
@@ -835,7 +841,7 @@ function describe(
   // "transferring from the Lisbon office": what they are doing.
   if (pack.language === 'en' && /^\p{Ll}+ing\b/u.test(np))
     return { kind: 'role', form: 'np', wrap: 'you_are', text: second(np), source, weight };
-  const head = words.slice(0, 3).join(' ');
+  const head = words.slice(0, 4).join(' ');
   if (has(head, r.fellow))
     return {
       kind: 'role',
@@ -846,8 +852,9 @@ function describe(
       weight: weight + 1,
     };
   if (has(head, r.relational)) {
-    const past = startsWith(np, r.relational_past);
-    const cleaned = np.replace(/^(?:ex-|former\s+|old\s+)/i, '');
+    const own = np.replace(/^(?:my|our)\s+/i, '');
+    const past = startsWith(own, r.relational_past);
+    const cleaned = own.replace(/^(?:ex-|former\s+|old\s+)/i, '');
     if (past || /\b(?:faculdade|universidade|universidad|uni|college|school)\b/i.test(np)) {
       return {
         kind: 'role',

@@ -98,6 +98,8 @@ const LanguageFile = z
         possessive_stem: z.boolean().default(false),
         /** The language drops no subject: "möchte…" needs its "ich". */
         needs_subject: z.boolean().default(false),
+        /** Article → possessive, for a language that puts "his" after the noun ("o podcast dele"). */
+        possessive_before_noun: z.record(z.string(), z.string()).optional(),
         contracted: z.record(z.string(), z.string()).default({}),
         agreement: z
           .object({

@@ -111,7 +111,14 @@ export function findRecipient(clauses: string[], cues: NameCues): PersonName | u
       if (endsWithPhrase(lead, cues.recipientBefore)) score += 3;
       else if (endsWithPhrase(lead, cues.mutualBefore)) score -= 5;
       else if (endsWithPhrase(lead, cues.orgBefore)) score -= 4;
-      if (startsWithPhrase(after.replace(/^['’]s\b/, ''), cues.mutualAfter)) score -= 5;
+      // "Dana Cole (we climb together) said…": what she said makes her the mutual contact.
+      if (
+        startsWithPhrase(
+          after.replace(/^['’]s\b/, '').replace(/^\s*\([^)]*\)/, ''),
+          cues.mutualAfter,
+        )
+      )
+        score -= 5;
       const restOfClause = `${lead}${after}`.replace(/[\p{P}\p{S}\s]/gu, '');
       if (restOfClause === '') score += 3;
       if (ci === 0 && lead.trim() === '') score += 2;

@@ -40,6 +40,18 @@ export function toSecondPerson(
   const p = set ? pack.read.pronouns[set] : undefined;
   let out = text;
   if (pack.read.one_words.length > 0) out = out.replace(phrases(pack.read.one_words), w.one);
+  // Portuguese "o podcast dele" → "o seu podcast": the possessive goes before the noun.
+  const before = w.possessive_before_noun;
+  if (before && p) {
+    const re = new RegExp(
+      `(?<![\\p{L}])(${Object.keys(before).join('|')})\\s+(\\p{L}+)\\s+(?:${p.possessive.join('|')})(?![\\p{L}])`,
+      'giu',
+    );
+    out = out.replace(
+      re,
+      (_, art: string, noun: string) => `${art} ${before[art.toLowerCase()] ?? w.your} ${noun}`,
+    );
+  }
   const tokens = out.match(TOKEN) ?? [];
   const lower = (t: string) => t.toLowerCase().replace(/’/g, "'");
   const inList = (t: string, list: readonly string[] | undefined) =>
