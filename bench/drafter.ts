@@ -10,33 +10,40 @@ const BREAK_EVERY = 5;
 
 const TEMPLATE_DRAFTS = 5000;
 
-/** The template drafter alone, reading included: what a user without an LLM key waits for. */
+/**
+ * The template drafter alone, reading included: what a user without an LLM key waits for.
+ * Wall time and this process's CPU time per draft: on a shared machine the wall-clock p99 is
+ * mostly the scheduler; the CPU time is the drafter's own cost.
+ */
 function templateLatency(prompts: ReturnType<typeof loadPrompts>): void {
   const reader = createReader(prompts.languages);
-  const times: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < TEMPLATE_DRAFTS; i++) {
     const input = CONTEXTS[i % CONTEXTS.length] as string;
     const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     draftFromFacts(reader.read(input), prompts, {
       account: i % 2 ? 'premium' : 'basic',
       variant: i % 3,
     });
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const used = process.cpuUsage(cpuStart);
+    wall.push(Number(process.hrtime.bigint() - start) / 1e6);
+    cpu.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) =>
-    (times[Math.min(times.length - 1, Math.floor(q * times.length))] as number).toFixed(3);
+  const at = (xs: number[], q: number) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number).toFixed(
+      3,
+    );
+  };
   console.log(
     '\nTemplate drafter (%d drafts over %d contexts, read + draft + check)',
     TEMPLATE_DRAFTS,
     CONTEXTS.length,
   );
-  console.log(
-    '  p50 %s ms · p99 %s ms (target ≤ 5 ms) · max %s ms',
-    at(0.5),
-    at(0.99),
-    (times.at(-1) as number).toFixed(3),
-  );
+  console.log('  wall time  p50 %s ms · p99 %s ms (target ≤ 5 ms)', at(wall, 0.5), at(wall, 0.99));
+  console.log('  CPU time   p50 %s ms · p99 %s ms', at(cpu, 0.5), at(cpu, 0.99));
 }
 
 export async function runDrafterBench(): Promise<void> {

@@ -204,7 +204,8 @@ function readContext(input: string, env: Env): Facts {
 
   const name = mentionName ? personFromMention(mentionName) : findRecipient(clauses, env.cues);
   if (name) facts.name = name;
-  const marked = clauses.flatMap((c) => splitPurpose(markRecipient(c, name), pack));
+  const recipient = recipientPattern(name);
+  const marked = clauses.flatMap((c) => splitPurpose(markRecipient(c, recipient), pack));
   const pronoun = recipientPronoun(marked, pack);
   let pendingLabel: PurposeKind | undefined;
   let last: Fact | undefined;
@@ -339,16 +340,19 @@ function personFromMention(display: string): PersonName {
   return { full, greet, forms: [full, first].sort((a, b) => b.length - a.length) };
 }
 
+/** One pattern for every form of their name, longest first, built once per context. */
+function recipientPattern(name: PersonName | undefined): RegExp | undefined {
+  if (!name) return undefined;
+  const forms = name.forms.map(escapeRe).join('|');
+  return new RegExp(`(?<![\\p{L}])(?:${forms})(['’]s)?(?![\\p{L}])`, 'gu');
+}
+
 /** Every mention of the recipient becomes the marker, so person rewriting can say "you". */
-function markRecipient(clause: string, name: PersonName | undefined): string {
-  if (!name) return clause;
-  let out = clause;
-  for (const form of name.forms) {
-    const re = new RegExp(`(?<![\\p{L}])${escapeRe(form)}(?:['’]s)?(?![\\p{L}])`, 'gu');
-    out = out.replace(re, (m) =>
-      /['’]s$/.test(m) && !/['’]s$/.test(form) ? RECIPIENT_POSSESSIVE : RECIPIENT,
-    );
-  }
+function markRecipient(clause: string, recipient: RegExp | undefined): string {
+  if (!recipient) return clause;
+  const out = clause.replace(recipient, (_, possessive?: string) =>
+    possessive ? RECIPIENT_POSSESSIVE : RECIPIENT,
+  );
   // "Dr. ⟨R⟩": the title goes with the name.
   return out.replace(
     /\b(?:the\s+)?(?:founder|cofounder|co-founder|its founder)\s+(?=\uE000)/giu,

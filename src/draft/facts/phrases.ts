@@ -33,7 +33,12 @@ function normalise(word: string): string {
   return word.toLowerCase().replace(/’/g, "'");
 }
 
+// The same clause is tried against many lists in a row: its words are cut once.
+let lastText: string | undefined;
+let lastTokens: Token[] = [];
+
 function tokens(text: string): Token[] {
+  if (text === lastText) return lastTokens;
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0];
@@ -50,6 +55,8 @@ function tokens(text: string): Token[] {
       endDot: start + withDot.length,
     });
   }
+  lastText = text;
+  lastTokens = out;
   return out;
 }
 
@@ -108,14 +115,14 @@ export class PhraseMatcher {
     const tok = toks[i] as Token;
     // "ex-teammate" holds "teammate": the word after a hyphen is tried too.
     const tail = tok.key.includes('-') ? tok.key.slice(tok.key.lastIndexOf('-') + 1) : '';
-    const candidates = [
-      ...(tail ? (this.#byFirst.get(tail) ?? []) : []),
-      ...(this.#byFirst.get(tok.key) ?? []),
-      ...(tok.keyDot !== tok.key ? (this.#byFirst.get(tok.keyDot) ?? []) : []),
-      ...this.#prefixes,
+    const sources = [
+      tail ? this.#byFirst.get(tail) : undefined,
+      this.#byFirst.get(tok.key),
+      tok.keyDot !== tok.key ? this.#byFirst.get(tok.keyDot) : undefined,
+      this.#prefixes,
     ];
     let best: { length: number; numbers: string[]; dot: boolean; prefix?: number } | undefined;
-    for (const phrase of candidates) {
+    for (const phrase of sources.flatMap((x) => x ?? [])) {
       const numbers: string[] = [];
       let dot = false;
       let prefix: number | undefined;
