@@ -40,9 +40,11 @@ export function createTokenizer(abbreviations: readonly string[]): Tokenizer {
       for (const m of text.matchAll(/([.!?;]+)(?:\s+|$)|\n+/g)) {
         const end = m.index + m[0].length;
         const before = text.slice(start, m.index);
-        const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
-        // "Dr. Okafor", "St. Mary's", "J. Smith": not the end of a sentence.
-        if (m[1]?.startsWith('.') && (abbrev.has(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
+        const lastOriginal = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+        const lastWord = lastOriginal.toLowerCase();
+        // "Dr. Okafor", "St. Mary's", "J. Smith" (a capital initial): not the end of a sentence.
+        if (m[1]?.startsWith('.') && (abbrev.has(lastWord) || /^\p{Lu}$/u.test(lastOriginal)))
+          continue;
         const keep = m[1]?.includes('?') ? '?' : '';
         out.push(`${before}${keep}`.trim());
         start = end;
