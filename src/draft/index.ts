@@ -1,9 +1,9 @@
 import type { Account } from '../types.js';
-import { parseContext } from './context.js';
+import { createReader, type Reader } from './facts/extract.js';
 import { DEFAULT_MODEL, type LlmConfig, LlmDrafter } from './llm-drafter.js';
 import { loadPrompts, type Prompts } from './prompts.js';
 import type { DraftResult } from './result.js';
-import { draftFromTemplate, scenarioFor } from './template-drafter.js';
+import { draftFromFacts, scenarioFor } from './template-drafter.js';
 
 export interface DraftRequest {
   account: Account;
@@ -15,6 +15,8 @@ export interface DraftRequest {
 
 export interface Drafter {
   readonly usesLlm: boolean;
+  /** The fact reader both drafters work from. */
+  readonly reader: Reader;
   draft(input: string, request: DraftRequest): Promise<DraftResult>;
   readonly llm?: LlmDrafter;
 }
@@ -22,19 +24,28 @@ export interface Drafter {
 /** The template drafter always; the LLM on top when configured. Prompts are validated here, at start. */
 export function createDrafter(options: { prompts?: Prompts; llm?: LlmConfig } = {}): Drafter {
   const prompts = options.prompts ?? loadPrompts();
-  const llm = options.llm ? new LlmDrafter(options.llm, prompts) : undefined;
+  const reader = createReader(prompts.languages);
+  const llm = options.llm ? new LlmDrafter(options.llm, prompts, reader) : undefined;
   return {
     usesLlm: llm !== undefined,
+    reader,
     llm,
     async draft(input, request) {
-      const ctx = parseContext(input);
-      if (ctx.mentionId && !ctx.name && request.mentionName) ctx.name = request.mentionName;
-      const templated = draftFromTemplate(ctx, prompts, request);
+      // A Slack mention the caller resolved stands for the name.
+      const text =
+        request.mentionName && /<@[UW][A-Z0-9]+>/.test(input)
+          ? input.replace(
+              /<@([UW][A-Z0-9]+)>/,
+              `<@$1|${request.mentionName.replace(/[<>|]/g, '')}>`,
+            )
+          : input;
+      const facts = reader.read(text);
+      const templated = draftFromFacts(facts, prompts, request);
       if (templated.kind === 'question' || !llm) return templated;
       return llm.draft({
-        input,
+        facts,
         account: request.account,
-        scenario: scenarioFor(ctx),
+        scenario: scenarioFor(facts),
         maxLength: request.maxLength,
         fallback: templated,
       });
@@ -53,8 +64,9 @@ export function llmConfigFromEnv(env: NodeJS.ProcessEnv): LlmConfig | undefined 
   };
 }
 
-export { type DraftContext, parseContext } from './context.js';
+export { createReader, type Fact, type Facts, type Reader } from './facts/extract.js';
+export { loadLanguages } from './facts/language.js';
 export { type LlmConfig, LlmDrafter } from './llm-drafter.js';
 export { loadPrompts, PromptError, type Prompts, type Scenario } from './prompts.js';
 export type { Draft, DraftQuestion, DraftResult } from './result.js';
-export { draftFromTemplate } from './template-drafter.js';
+export { draftFromFacts, draftFromText } from './template-drafter.js';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { checkNote } from '../check.js';
 import { NOTE_LIMITS } from '../limits.js';
 import type { Account, Finding } from '../types.js';
+import { type Facts, mentions, REASONS, type Reader } from './facts/extract.js';
 import type { Prompts, Scenario } from './prompts.js';
 import type { Draft } from './result.js';
 
@@ -42,8 +43,8 @@ export interface LlmUsage {
 }
 
 export interface LlmDraftRequest {
-  /** The user's context, exactly as typed: passed as data, never as instructions. */
-  input: string;
+  /** What the fact reader found: the model gets these, never the raw text (so no injected instruction reaches it). */
+  facts: Facts;
   account: Account;
   scenario: Scenario;
   maxLength?: number;
@@ -57,11 +58,13 @@ export class LlmDrafter {
   readonly #client: OpenAI;
   readonly #config: LlmConfig;
   readonly #prompts: Prompts;
+  readonly #reader: Reader;
   readonly usage: LlmUsage = { calls: 0, promptTokens: 0, completionTokens: 0 };
 
-  constructor(config: LlmConfig, prompts: Prompts) {
+  constructor(config: LlmConfig, prompts: Prompts, reader: Reader) {
     this.#config = config;
     this.#prompts = prompts;
+    this.#reader = reader;
     this.#client = new OpenAI({
       apiKey: config.apiKey,
       baseURL: config.baseURL,
@@ -97,7 +100,7 @@ export class LlmDrafter {
               note: answer.note,
               report,
               source: 'llm',
-              omitted: [],
+              omitted: request.facts.leftOut.map((l) => `"${l.text}" (${l.reason})`),
               notice: undefined,
             };
           }
@@ -105,7 +108,7 @@ export class LlmDrafter {
         }
         messages.push({
           role: 'user',
-          content: `That draft cannot be sent: ${problems.join('; ')}. Write it again, fixing exactly these problems, using only the facts in <context>.`,
+          content: `That draft cannot be sent: ${problems.join('; ')}. Write it again, fixing exactly these problems, using only the facts in <facts>.`,
         });
       }
       return {
@@ -126,14 +129,17 @@ export class LlmDrafter {
     for (const ex of this.#prompts.examples) {
       messages.push({
         role: 'user',
-        content: userMessage(ex.context, NOTE_LIMITS[ex.account], undefined),
+        content: userMessage(this.#reader.read(ex.context), NOTE_LIMITS[ex.account], undefined),
       });
       messages.push({
         role: 'assistant',
         content: JSON.stringify({ note: ex.note, context: '', invite: '', next_step: '' }),
       });
     }
-    messages.push({ role: 'user', content: userMessage(request.input, limit, request.scenario) });
+    messages.push({
+      role: 'user',
+      content: userMessage(request.facts, limit, request.scenario),
+    });
     return messages;
   }
 
@@ -172,17 +178,47 @@ export class LlmDrafter {
       .map((f) => describeFinding(f, note));
     if (report.length > limit)
       problems.push(`it is ${report.length} characters; the limit is ${limit}`);
-    const invented = inventedNames(note, request.input);
+    const facts = request.facts;
+    const given = [
+      facts.name?.full ?? '',
+      facts.name?.greet ?? '',
+      ...facts.facts.flatMap((f) => [f.text, f.source]),
+    ].join(' ');
+    const invented = inventedNames(note, given);
     if (invented.length > 0)
-      problems.push(`it names ${invented.join(', ')}, which the context does not mention`);
+      problems.push(`it names ${invented.join(', ')}, which the facts do not mention`);
+    const lost = lostSpecifics(note, request.fallback.note, facts);
+    if (lost.length > 0) problems.push(`it leaves out ${lost.join(', ')}`);
+    const injected = injectedWords(note, facts);
+    if (injected.length > 0)
+      problems.push(
+        `it says ${injected.join(', ')}, which the user asked to leave out or is not a fact`,
+      );
     return [...new Set(problems)];
   }
 }
 
-function userMessage(input: string, limit: number, scenario: Scenario | undefined): string {
-  // JSON-encoded inside the delimiters: the user's text cannot close the tag or pose as instructions.
-  const data = JSON.stringify(input).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
-  const lines = [`<context>${data}</context>`, `Limit: ${limit} characters.`];
+/** The facts as data: second person already, each one to keep; what to leave out; the language. */
+export function factsForModel(facts: Facts): Record<string, unknown> {
+  const pick = (kinds: string[]) =>
+    facts.facts.filter((f) => kinds.includes(f.kind)).map((f) => f.text);
+  return {
+    greet: facts.name?.greet ?? null,
+    language: facts.language,
+    context: pick(['met', 'from', 'mutual', 'context', 'role', 'work', 'sender']),
+    wants: pick(['purpose']),
+    next_step: pick(['next']),
+    leave_out: facts.avoid,
+    formal: facts.formal,
+  };
+}
+
+function userMessage(facts: Facts, limit: number, scenario: Scenario | undefined): string {
+  // JSON-encoded inside the delimiters: no fact can close the tag or pose as instructions.
+  const data = JSON.stringify(factsForModel(facts))
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e');
+  const lines = [`<facts>${data}</facts>`, `Limit: ${limit} characters.`];
   if (scenario) lines.push(`Relationship: ${scenario}.`);
   return lines.join('\n');
 }
@@ -216,6 +252,68 @@ export function inventedNames(note: string, input: string): string[] {
   }
   return [...new Set(out)];
 }
+
+/** Names, numbers and titles the template draft kept that the model's draft dropped. */
+function lostSpecifics(note: string, templateNote: string, facts: Facts): string[] {
+  const have = note.toLowerCase();
+  const kept = templateNote.toLowerCase();
+  const out: string[] = [];
+  if (facts.name && !have.includes(facts.name.greet.toLowerCase().split(' ').at(-1) as string))
+    out.push(facts.name.greet);
+  for (const f of facts.facts) {
+    for (const m of f.text.matchAll(
+      /(?<=\s)\p{Lu}[\p{L}\p{N}'’.-]*|[\p{L}]*\p{N}[\p{L}\p{N}%$.,-]*/gu,
+    )) {
+      const word = m[0].replace(/['’]s$|[.,]$/g, '').toLowerCase();
+      if (word.length < 2 || word === 'i' || !kept.includes(word)) continue;
+      if (!have.includes(word)) out.push(m[0]);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Words of what was kept out (an injected instruction, a topic to avoid) that turn up in the draft. */
+function injectedWords(note: string, facts: Facts): string[] {
+  const keptText = [facts.name?.full ?? '', ...facts.facts.map((f) => f.text)]
+    .join(' ')
+    .toLowerCase();
+  const out = facts.avoid.filter((t) => mentions(note, t));
+  const words = new Set(
+    (note.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 4),
+  );
+  for (const l of facts.leftOut) {
+    if (l.reason !== REASONS.injection && l.reason !== REASONS.link) continue;
+    for (const w of l.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+      if (w.length >= 4 && words.has(w) && !keptText.includes(w) && !COMMON.has(w)) out.push(w);
+    }
+  }
+  return [...new Set(out)];
+}
+
+// Words an instruction and a good note can share without anything being injected.
+const COMMON = new Set([
+  'with',
+  'your',
+  'note',
+  'this',
+  'that',
+  'about',
+  'from',
+  'have',
+  'every',
+  'only',
+  'would',
+  'like',
+  'love',
+  'there',
+  'their',
+  'what',
+  'when',
+  'will',
+  'here',
+  'just',
+  'also',
+]);
 
 function describeError(err: unknown, signal: AbortSignal): string {
   if (signal.aborted) return 'no answer in time';

@@ -6,13 +6,15 @@ export interface Draft {
   note: string;
   scenario: Scenario;
   source: 'template' | 'llm';
+  /** The language the note is written in (`en`, `es`, …). */
+  language: string;
   /** The checker's report on the note: a delivered draft is always ready. */
   report: CheckReport;
-  /** Facts left out, with why (too long, or they read as a pitch). */
+  /** What the context said that the note leaves out, each with why (no room, reads as a pitch, asked to, an instruction to the drafter). */
   omitted: string[];
   /** Parts of the context the drafter did not understand and did not use. */
   unused: string[];
-  /** Why the LLM's draft was not used, when it was not. */
+  /** Why the LLM's draft was not used, or a language asked for that the templates cannot write. */
   notice?: string;
 }
 

@@ -176,7 +176,7 @@ describe('invite-coach draft', () => {
   it('asks for what is missing and exits 1', async () => {
     const { code, out } = await cli(['draft', 'someone nice']);
     expect(code).toBe(1);
-    expect(out).toMatch(/I need who the note is for/);
+    expect(out).toMatch(/I need to know who it is for/);
     expect(out).toContain('Not used (not understood): "someone nice"');
   });
 

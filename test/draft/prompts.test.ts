@@ -19,37 +19,48 @@ afterEach(() => {
 });
 
 describe('loadPrompts', () => {
-  it('loads the shipped templates, system prompt and examples', () => {
+  it('loads the language files, system prompt and examples', () => {
     const prompts = loadPrompts();
-    expect(Object.keys(prompts.scenarios)).toEqual(['close', 'acquaintance', 'stranger']);
+    expect([...prompts.languages.packs.keys()].sort()).toEqual([
+      'de',
+      'en',
+      'es',
+      'fr',
+      'it',
+      'pt',
+    ]);
     expect(prompts.system).toContain('{limit}');
     expect(prompts.examples.length).toBeGreaterThan(0);
   });
 
-  it('names the file and line of an unknown slot', () => {
-    copyPrompts();
-    edit('acquaintance.yml', '"great meeting you {met}."', '"great meeting you {mett} {met}."');
-    expect(() => loadPrompts(dir)).toThrow(PromptError);
-    expect(() => loadPrompts(dir)).toThrow(
-      /acquaintance\.yml:10: context\.met\.0: unknown slot \{mett\}/,
-    );
-  });
-
   it('names the file and line of a missing section', () => {
     copyPrompts();
-    edit('close.yml', 'invite:\n', 'invitation:\n');
-    expect(() => loadPrompts(dir)).toThrow(/close\.yml:\d+: .*invit/);
+    edit('languages/en.yml', '  invite:\n', '  invitation:\n');
+    expect(() => loadPrompts(dir)).toThrow(PromptError);
+    expect(() => loadPrompts(dir)).toThrow(/languages\/en\.yml:\d+: write.*invit/);
+  });
+
+  it('names the file and line of a wrong value', () => {
+    copyPrompts();
+    edit('languages/de.yml', '  possessive_stem: true', '  possessive_stem: maybe');
+    expect(() => loadPrompts(dir)).toThrow(/languages\/de\.yml:\d+: write\.possessive_stem: /);
   });
 
   it('names the file and line of broken YAML', () => {
     copyPrompts();
-    edit('stranger.yml', 'greeting:\n', 'greeting: [\n');
-    expect(() => loadPrompts(dir)).toThrow(/stranger\.yml:\d+: /);
+    edit('languages/fr.yml', 'detect: [', 'detect: [[');
+    expect(() => loadPrompts(dir)).toThrow(/languages\/fr\.yml:\d+: /);
   });
 
   it('says which file is missing', () => {
     copyPrompts();
     rmSync(join(dir, 'system.md'));
     expect(() => loadPrompts(dir)).toThrow(/system\.md: cannot read it \(ENOENT\)/);
+  });
+
+  it('needs English, the language every other falls back to', () => {
+    copyPrompts();
+    rmSync(join(dir, 'languages', 'en.yml'));
+    expect(() => loadPrompts(dir)).toThrow(/en\.yml is required/);
   });
 });

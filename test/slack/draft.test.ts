@@ -235,7 +235,7 @@ describe('/invite-draft over HTTP', () => {
     const posted = t.slack.callsTo('chat.postMessage').find((c) => c.body.channel === 'UFORM1')
       ?.body as Record<string, unknown>;
     const note = noteIn(posted);
-    expect(note).toMatch(/^Hi Amara|^Hello Amara/);
+    expect(note).toMatch(/^Dear Dr\. Osei, /);
     expect(note).toContain('Priya Nair');
     expect(note).toContain('book on supply chain resilience');
     expect(shown(posted)).toMatch(/\/300 characters · Premium · someone you haven’t met/);
@@ -244,7 +244,7 @@ describe('/invite-draft over HTTP', () => {
   it('asks for what is missing instead of inventing it', async () => {
     const { hook } = await draftCommand('someone from a conference');
     const [reply] = (await responses(hook)) as Record<string, unknown>[];
-    expect(shown(reply as Record<string, unknown>)).toMatch(/I need who the note is for/);
+    expect(shown(reply as Record<string, unknown>)).toMatch(/I need to know who it is for/);
   });
 
   it('never echoes Slack markup: links become their labels, broadcasts are escaped', async () => {
@@ -332,9 +332,12 @@ describe('/invite-draft with an LLM configured', () => {
       ?.body as Record<string, unknown>;
     expect(noteIn(posted)).toBe(GOOD);
     expect(shown(posted)).toMatch(/written by the AI drafter/);
-    // The form's fields reach the model as the same delimited context a command would send.
-    expect(JSON.stringify(llm.requests.at(-1)?.messages.at(-1))).toContain(
-      'Jane Park, met at SXSW on the podcasting panel, want to swap notes on audio ads',
-    );
+    // The form's fields reach the model as the same facts a command's context gives.
+    const last = llm.requests.at(-1)?.messages.at(-1)?.content ?? '';
+    expect(JSON.parse(/<facts>(.*)<\/facts>/.exec(last)?.[1] ?? '{}')).toMatchObject({
+      greet: 'Jane',
+      context: ['at SXSW on the podcasting panel'],
+      wants: ['swap notes on audio ads'],
+    });
   });
 });

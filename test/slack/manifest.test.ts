@@ -6,9 +6,8 @@ import { parse } from 'yaml';
 import { checkNote } from '../../src/check.js';
 import { digestMessage } from '../../src/digest/blocks.js';
 import { buildDigest } from '../../src/digest/build.js';
-import { parseContext } from '../../src/draft/context.js';
 import { loadPrompts } from '../../src/draft/prompts.js';
-import { draftFromTemplate } from '../../src/draft/template-drafter.js';
+import { draftFromText } from '../../src/draft/template-drafter.js';
 import { DEFAULT_SETTINGS, pendingListBlocks } from '../../src/ledger/index.js';
 import { forgetConfirmMessage } from '../../src/slack/blocks/coach.js';
 import { draftFormView, draftMessage, editView } from '../../src/slack/blocks/draft.js';
@@ -101,7 +100,7 @@ describe('manifest.yml', () => {
 
   it('enables interactivity for the actions the code handles, and every action is in a block we build', () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(actionIds.length + viewIds.length > 0);
-    const draft = draftFromTemplate(parseContext('Jane Park, met at SXSW'), loadPrompts(), {
+    const draft = draftFromText('Jane Park, met at SXSW', loadPrompts(), {
       account: 'basic',
     });
     const built = actionIdsIn([
