@@ -43,6 +43,7 @@ export function withDeadlines<A extends object>(adapter: A, ms = STORE_DEADLINE_
               Promise.resolve().then(() => original.apply(receiver, args)),
               String(property),
               ms,
+              WRITES.has(String(property)),
             ),
           { original },
         );

@@ -83,5 +83,7 @@ describe('the SQLite file locked by another process', { timeout: 30_000 }, () =>
     const written = await write;
     expect(written.ms).toBeLessThan(3000);
     expect(written.text).toMatch(/could not reach your ledger/);
+    // The write timed out: the user is not told it did not happen, but where to look.
+    expect(written.text).toMatch(/may still have been recorded: `\/invite-log pending`/);
   });
 });
