@@ -78,7 +78,7 @@ describe.skipIf(gate === 'skip')(
         },
         { timeout: 15_000, interval: 50 },
       );
-    });
+    }, 30_000);
     afterAll(async () => {
       if (child && child.exitCode === null) {
         child.kill('SIGKILL');

@@ -83,7 +83,12 @@ describe('the SQLite file locked by another process', { timeout: 30_000 }, () =>
     const written = await write;
     expect(written.ms).toBeLessThan(3000);
     expect(written.text).toMatch(/could not reach your ledger/);
-    // The write timed out: the user is not told it did not happen, but where to look.
-    expect(written.text).toMatch(/may still have been recorded: `\/invite-log pending`/);
+    // The lock was never had: nothing was written, and the user is told so.
+    expect(written.text).toMatch(/Nothing was changed/);
+    // And it stays so once the lock is let go: the given-up write is not retried into the file.
+    holder.stdin?.end();
+    await once(holder, 'exit');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await t.storedKeys()).filter((k) => k.includes('/u/U1WRITER/ledger/'))).toEqual([]);
   });
 });
