@@ -173,8 +173,16 @@ export interface DigestClient {
   };
   conversations: {
     open(args: { users: string }): Promise<{ channel?: { id?: string } }>;
-    history(args: { channel: string; limit: number; include_all_metadata: boolean }): Promise<{
+    history(args: {
+      channel: string;
+      limit: number;
+      include_all_metadata: boolean;
+      oldest?: string;
+      cursor?: string;
+    }): Promise<{
       messages?: Array<{ metadata?: { event_type?: string; event_payload?: unknown } }>;
+      has_more?: boolean;
+      response_metadata?: { next_cursor?: string };
     }>;
   };
   users: { info(args: { user: string }): Promise<{ user?: { tz?: string } }> };
@@ -249,29 +257,44 @@ export function claimKey(scope: Scope, week: string): string {
 /** Builds and sends one user's digest now (`/invite-coach digest now` and the scheduler). */
 export const DIGEST_EVENT = 'invite_coach_digest';
 
+/** The most of a DM's history a takeover reads (200 messages a page). */
+const MAX_HISTORY_PAGES = 25;
+
 /**
  * Whether this week's digest is already in the user's DM: asked only when a
  * claim was taken over from a holder that died, which may have posted just
- * before. Each digest carries its week in the message metadata.
+ * before. Each digest carries its week in the message metadata. The history
+ * is paged back to `since` (when the week's digest could first have been
+ * posted), so a DM busy with checked notes since then still shows it.
  */
 export async function alreadyInDm(
   client: DigestClient,
   userId: string,
   week: string,
+  since?: Date,
 ): Promise<boolean> {
   const dm = await client.conversations.open({ users: userId });
   const channel = dm.channel?.id;
   if (!channel) return false;
-  const history = await client.conversations.history({
-    channel,
-    limit: 20,
-    include_all_metadata: true,
-  });
-  return (history.messages ?? []).some(
-    (m) =>
-      m.metadata?.event_type === DIGEST_EVENT &&
-      (m.metadata.event_payload as { week?: unknown } | undefined)?.week === week,
-  );
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+    const history = await client.conversations.history({
+      channel,
+      limit: 200,
+      include_all_metadata: true,
+      ...(since ? { oldest: (since.getTime() / 1000).toFixed(6) } : {}),
+      ...(cursor ? { cursor } : {}),
+    });
+    const found = (history.messages ?? []).some(
+      (m) =>
+        m.metadata?.event_type === DIGEST_EVENT &&
+        (m.metadata.event_payload as { week?: unknown } | undefined)?.week === week,
+    );
+    if (found) return true;
+    cursor = history.response_metadata?.next_cursor || undefined;
+    if (cursor === undefined) return false;
+  }
+  return false;
 }
 
 export async function sendDigest(
@@ -352,7 +375,9 @@ export async function runDigests(
       return;
     }
     try {
-      if (claim === 'takeover' && (await alreadyInDm(deps.client, record.userId, week))) {
+      // A week's digest is posted in that week: eight days back holds it, however busy the DM.
+      const since = new Date(now.getTime() - 8 * 24 * 60 * 60_000);
+      if (claim === 'takeover' && (await alreadyInDm(deps.client, record.userId, week, since))) {
         await deps.claims.finish(key, 'sent', KEEP_MS);
         await markSent();
         result.skipped++;

@@ -1,4 +1,5 @@
 import type { Keyv } from 'keyv';
+import { withTimeout } from '../store/deadline.js';
 import { StoreUnavailableError } from '../store/errors.js';
 
 /**
@@ -319,11 +320,15 @@ export function nativeScanner(
       const client = await adapter.getClient();
       let cursor = '0';
       do {
-        const result = await client.scan(cursor, { MATCH: pattern, COUNT: 1000 });
+        // The raw client, not the adapter: the deadline (and the typed error) go on here.
+        const result = await withTimeout(
+          client.scan(cursor, { MATCH: pattern, COUNT: 1000 }),
+          'scan',
+        );
         cursor = String(result.cursor);
         const keys = result.keys.filter((k) => k.startsWith(full));
         if (keys.length === 0) continue;
-        const values = await client.mGet(keys);
+        const values = await withTimeout(client.mGet(keys), 'mGet');
         const records: Array<[string, unknown]> = [];
         for (const [i, key] of keys.entries()) {
           let value = decode(values[i]);

@@ -20,7 +20,7 @@ import {
   outcomeSetMessage,
 } from './blocks/ledger.js';
 import type { Message } from './blocks/message.js';
-import { accountFor, type Deps, ledgerSnapshot, ledgerWritten } from './context.js';
+import { accountFor, type Deps, ledgerWritten } from './context.js';
 
 /** What LinkedIn would say about one more invitation to `recipient`, judged on the user's ledger now. */
 export async function warningsBeforeSend(

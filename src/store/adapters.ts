@@ -43,6 +43,7 @@ export function withDeadlines<A extends object>(adapter: A, ms = STORE_DEADLINE_
               Promise.resolve().then(() => original.apply(receiver, args)),
               String(property),
               ms,
+              WRITES.has(String(property)),
             ),
           { original },
         );
@@ -76,12 +77,15 @@ export async function sqliteAdapter(file: string, table: string): Promise<KeyvSt
     ...params: unknown[]
   ) => Promise<unknown>;
   adapter.query = (async (sql: string, ...params: unknown[]) => {
-    for (let attempt = 0; ; attempt++) {
+    // Retries end just before the call's deadline, so a write that is given up
+    // on is never retried into the file afterwards: the caller hears SQLITE_BUSY
+    // (nothing written), not a timeout.
+    const until = Date.now() + STORE_DEADLINE_MS - 250;
+    for (;;) {
       try {
         return await query(sql, ...params);
       } catch (error) {
-        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || attempt > 200) throw error;
-        // The deadline around the call ends the retries; this only spaces them.
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw error;
         await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
       }
     }

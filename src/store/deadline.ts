@@ -25,7 +25,9 @@ export async function withTimeout<T>(
     timer = setTimeout(
       () =>
         reject(
-          new StoreUnavailableError(`the store did not answer ${what} within ${ms} ms`, 'timeout'),
+          new StoreUnavailableError(`the store did not answer ${what} within ${ms} ms`, 'timeout', {
+            write,
+          }),
         ),
       ms,
     );

@@ -22,8 +22,9 @@ export class StoreUnavailableError extends StoreError {
   }
 }
 
-// Driver errors that mean "the store is not there": the connection was refused
-// or lost, or node-redis refused a command while offline (its queue is off).
+// Driver errors that mean "the store is not there" and the call was not done:
+// the connection was refused or lost, node-redis refused a command while
+// offline (its queue is off), or SQLite stayed locked by another process.
 const UNREACHABLE_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -34,6 +35,7 @@ const UNREACHABLE_CODES = new Set([
   'ETIMEDOUT',
   '57P01', // Postgres: admin_shutdown (pg_terminate_backend, a restart)
   '57P03', // Postgres: cannot_connect_now
+  'SQLITE_BUSY', // another process holds the file's lock: the call was not done
 ]);
 const UNREACHABLE_MESSAGES =
   /client is offline|client is closed|Connection terminated|connection timeout|timeout exceeded when trying to connect|not connected|Socket closed/i;

@@ -12,6 +12,8 @@ export class DigestFakeApi {
   readonly posts = new Map<string, number>();
   /** Digest weeks posted per channel (from the message metadata), for conversations.history. */
   readonly weeks = new Map<string, string[]>();
+  /** Messages in a user's DM after the digests (checked notes), for conversations.history's paging. */
+  readonly chatter = new Map<string, number>();
   /** channel → Slack error code, answered as `{ ok: false, error }`. */
   readonly errors = new Map<string, string>();
   /** Channels whose first post is answered 429 with `Retry-After: 1`. */
@@ -41,11 +43,29 @@ export class DigestFakeApi {
         }
         if (method === 'conversations.history') {
           const user = (form.get('channel') ?? '').slice(1);
-          const messages = (this.weeks.get(user) ?? []).map((week) => ({
-            type: 'message',
-            metadata: { event_type: 'invite_coach_digest', event_payload: { week } },
-          }));
-          res.end(JSON.stringify({ ok: true, messages }));
+          // Newest first, as Slack pages it: any chatter after the digests, then the digests.
+          const messages = [
+            ...Array.from({ length: this.chatter.get(user) ?? 0 }, () => ({
+              type: 'message',
+              text: 'a checked note',
+            })),
+            ...(this.weeks.get(user) ?? []).toReversed().map((week) => ({
+              type: 'message',
+              metadata: { event_type: 'invite_coach_digest', event_payload: { week } },
+            })),
+          ];
+          const from = Number(form.get('cursor') ?? 0);
+          const limit = Number(form.get('limit') ?? 100);
+          const page = messages.slice(from, from + limit);
+          const more = from + limit < messages.length;
+          res.end(
+            JSON.stringify({
+              ok: true,
+              messages: page,
+              has_more: more,
+              response_metadata: { next_cursor: more ? String(from + limit) : '' },
+            }),
+          );
           return;
         }
         if (method !== 'chat.postMessage') {

@@ -122,6 +122,9 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as const) {
         expect(csv).toContain('Ana Lima');
         expect(csv).not.toContain('From The Future');
         expect(await ask('/invite-log', 'sent Bo Chen')).toMatch(/Logged/);
+        expect(await ask('/invite-coach', 'digest now')).toContain('Your digest is in your DM');
+        const digest = t.slack.callsTo('chat.postMessage').find((c) => c.body.channel === user);
+        expect(JSON.stringify(digest?.body)).toContain('pending');
         expect(
           t.logs.some((l) => l.includes(`left out an unreadable record at ${prefix}send:torn1`)),
         ).toBe(true);

@@ -214,6 +214,23 @@ describe('digest buttons over HTTP', () => {
     expect(stored?.history.map((h) => h.status)).toEqual(['pending', 'accepted']);
   });
 
+  it('two buttons pressed at once on one invite record one outcome', async () => {
+    const me = newUser();
+    const [entry] = await logStale(me.scope, [{ name: 'Gil Hay', daysAgo: 12 }]);
+    const id = (entry as LedgerEntry).id;
+    const message = await postDigest(me.scope, '1795000000.000300');
+    await Promise.all([
+      t.interaction(click(me, message, 'accepted', id)),
+      t.interaction(click(me, message, 'ignored', id)),
+    ]);
+    await nthUpdate(me.channel, message.ts, 2);
+    const lines = updatesOf(me.channel, message.ts).map((u) => firstLine(u.blocks));
+    expect(lines.filter((l) => l.startsWith(':white_check_mark: Recorded:'))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes('was already recorded as'))).toHaveLength(1);
+    const stored = await t.deps().ledger.get(me.scope, id);
+    expect(stored?.history).toHaveLength(2);
+  });
+
   it('a forged click on another user’s entry id changes nothing of theirs', async () => {
     const victim = newUser();
     const [theirs] = await logStale(victim.scope, [{ name: 'Gil Ho', daysAgo: 14 }]);

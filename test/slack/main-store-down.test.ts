@@ -66,7 +66,8 @@ describe('npm start with a Redis store that is down at start', { timeout: 30_000
       },
       { timeout: 15_000, interval: 50 },
     );
-  });
+    // Starting a process on a loaded machine (the tests run many at once) takes a while.
+  }, 30_000);
   afterAll(async () => {
     if (child.exitCode === null) {
       child.kill('SIGKILL');

@@ -83,5 +83,12 @@ describe('the SQLite file locked by another process', { timeout: 30_000 }, () =>
     const written = await write;
     expect(written.ms).toBeLessThan(3000);
     expect(written.text).toMatch(/could not reach your ledger/);
+    // The lock was never had: nothing was written, and the user is told so.
+    expect(written.text).toMatch(/Nothing was changed/);
+    // And it stays so once the lock is let go: the given-up write is not retried into the file.
+    holder.stdin?.end();
+    await once(holder, 'exit');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await t.storedKeys()).filter((k) => k.includes('/u/U1WRITER/ledger/'))).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import {
   LedgerInputError,
   type LedgerSettings,
   type Outcome,
+  scopePrefix,
 } from '../../../ledger/index.js';
 import type { Scope } from '../../../store/scope.js';
 import {
@@ -84,18 +85,32 @@ async function recordOutcome(
   now: Date,
   logger: Logger,
 ): Promise<Recorded> {
-  const { entries, settings } = await deps.ledger.snapshot(scope);
-  const entry = entries.find((e) => e.id === entryId);
-  if (entry === undefined) return { entries, settings, notice: DIGEST_UNKNOWN_ENTRY_LINE };
-  if (currentStatus(entry) !== 'pending')
-    return { entries, settings, notice: digestAlreadyDecidedLine(entry) };
-  const updated = await deps.ledger
-    .setOutcome(scope, entryId, outcome, now)
-    .catch((error: unknown) => {
+  // The same short lock as the other outcome buttons: two presses at once record one.
+  const lock = `outcome/${scopePrefix(scope)}${entryId}`;
+  let held = false;
+  for (let i = 0; i < 10 && !held; i++) {
+    held = (await deps.outcomeLocks.claim(lock, 10_000)) !== false;
+    if (!held) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (!held) throw new Error('the invitation is locked by another click');
+  let updated: LedgerEntry | undefined;
+  let entries: LedgerEntry[];
+  let settings: LedgerSettings;
+  try {
+    // Read under the lock: a press just before this one may have decided it.
+    ({ entries, settings } = await deps.ledger.snapshot(scope));
+    const entry = entries.find((e) => e.id === entryId);
+    if (entry === undefined) return { entries, settings, notice: DIGEST_UNKNOWN_ENTRY_LINE };
+    if (currentStatus(entry) !== 'pending')
+      return { entries, settings, notice: digestAlreadyDecidedLine(entry) };
+    updated = await deps.ledger.setOutcome(scope, entryId, outcome, now).catch((error: unknown) => {
       // Forgotten between the read and the write: as good as unknown.
       if (error instanceof LedgerInputError) return undefined;
       throw error;
     });
+  } finally {
+    await deps.outcomeLocks.release(lock).catch(() => {});
+  }
   if (updated === undefined) return { entries, settings, notice: DIGEST_UNKNOWN_ENTRY_LINE };
   logger.info(`outcome from a button user=${scope.userId} outcome=${outcome}`);
   return {

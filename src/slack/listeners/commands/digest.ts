@@ -44,11 +44,19 @@ export async function digestCommand(deps: Deps, args: DigestArgs, rest: string):
   let text: string;
   try {
     const keyv = deps.store.keyv;
-    let record = (await getRoster(keyv, scope)) ?? (await enrollDigest(keyv, scope));
-    if (record.timeZone === undefined) {
+    // Everything that changes is gathered first and written once: a roster
+    // record written with the default schedule (Monday 09:00) and only then
+    // the one asked for would let a digest pass in between send this week's
+    // digest at once.
+    const parsed = rest === '' || rest === 'now' ? undefined : parseScheduleArgs(rest);
+    const change: Parameters<typeof enrollDigest>[2] = parsed?.ok ? { ...parsed.change } : {};
+    let record = await getRoster(keyv, scope);
+    if (record?.timeZone === undefined) {
       const info = await client.users.info({ user: scope.userId }).catch(() => undefined);
-      if (info?.user?.tz) record = await enrollDigest(keyv, scope, { timeZone: info.user.tz });
+      if (info?.user?.tz) change.timeZone = info.user.tz;
     }
+    if (record === undefined || Object.keys(change).length > 0)
+      record = await enrollDigest(keyv, scope, change);
     if (rest === 'now') {
       await sendDigest(
         { ledger: deps.ledger, client: client as unknown as DigestClient, clock: deps.clock },
@@ -56,8 +64,6 @@ export async function digestCommand(deps: Deps, args: DigestArgs, rest: string):
       );
       text = 'Your digest is in your DM with me.';
     } else {
-      const parsed = parseScheduleArgs(rest);
-      if (parsed.ok) record = await enrollDigest(keyv, scope, parsed.change);
       text = describeSchedule(record);
     }
     logger.info(`/invite-coach digest user=${scope.userId}`);
