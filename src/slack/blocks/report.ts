@@ -12,6 +12,8 @@ const CONTEXT_RADIUS = 30;
 const MAX_FAULT = 80;
 /** A range covering the whole note is named, not quoted, once it is longer than this. */
 const WHOLE_MIN = 20;
+/** Embeddings, overrides and isolates (the bidi-control rule's characters). */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
 const LEVEL_LABEL: Record<Level, string> = {
   error: ':x: *Error*',
@@ -93,7 +95,8 @@ export function findingText(note: string, finding: Finding): string {
 export function faultInContext(note: string, start: number, end: number): string {
   const s = Math.max(0, Math.min(start, note.length));
   const e = Math.max(s, Math.min(end, note.length));
-  const flat = (t: string) => t.replace(/\s+/g, ' ');
+  // Bidi controls would reorder the reply itself around the quote: never echo them.
+  const flat = (t: string) => t.replace(BIDI_CONTROLS, '').replace(/\s+/g, ' ');
   const fault = note.slice(s, e);
   if (fault.trim() === '' && e > s) return '';
   const whole = note.slice(0, s).trim() === '' && note.slice(e).trim() === '';
