@@ -24,7 +24,7 @@ const LONGEST_PHRASE = 4;
 // What carries no words: emoji (with their modifiers and joiners), emoticons,
 // and Slack mentions standing in for a name. Blanked before reading the rest.
 const NO_WORDS =
-  /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}]|\u200D|\uFE0F|\u20E3|(?<!\S)(?:[:;=8xX]-?[)(DPp3*|\]/\\]+|<3|\^\^|\\o\/)(?!\S)/gu;
+  /[\p{Extended_Pictographic}\p{Regional_Indicator}]|\p{Emoji_Modifier}|[0-9#*]?\uFE0F?\u20E3|\u200D|\uFE0F|(?<!\S)(?:[:;=8xX]-?[)(DPp3*|\]/\\]+|<3|\^\^|\\o\/)(?!\S)/gu;
 
 type Tok =
   | { kind: 'word'; text: string; folded: string; capital: boolean }
