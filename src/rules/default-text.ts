@@ -1,6 +1,7 @@
 import type { Note } from '../text/note.js';
 import { at, type Rule } from './rule.js';
 import data from './vocab/default-text.json' with { type: 'json' };
+import wrapping from './vocab/greetings.json' with { type: 'json' };
 import { foldSameLength } from './vocab/fold.js';
 import { anchorWord, stockPatternSource } from './vocab/stock-pattern.js';
 
@@ -15,10 +16,10 @@ const STOCK = new RegExp(
 const ANCHORS = [...new Set(PATTERNS.map(anchorWord))];
 
 const fold = (words: readonly string[]) => new Set(words.map((w) => foldSameLength(w)));
-const GREETINGS = fold(data.greetings);
-const SALUTATIONS = fold(data.salutations);
-const TITLES = fold(data.titles);
-const SIGN_OFFS = fold(data.signOffs);
+const GREETINGS = fold(wrapping.greetings);
+const SALUTATIONS = fold(wrapping.salutations);
+const TITLES = fold(wrapping.titles);
+const SIGN_OFFS = fold(wrapping.signOffs);
 const LONGEST_PHRASE = 4;
 
 // What carries no words: emoji (with their modifiers and joiners), emoticons,
