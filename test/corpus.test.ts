@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkNote } from '../src/index.js';
+import { rulesById } from '../src/rules/index.js';
 import type { Account } from '../src/types.js';
 
 interface CorpusCase {
@@ -22,9 +23,17 @@ function load(url: URL): CorpusCase[] {
 }
 
 // The labelled corpus lives beside the repository, in shared/ (CI clones it there too).
-const cases = load(new URL('../../shared/corpus/dev.jsonl', import.meta.url));
+const SHARED = new URL('../../shared/corpus/', import.meta.url);
+const FIXTURES = new URL('./fixtures/', import.meta.url);
+const cases = load(new URL('dev.jsonl', SHARED));
+const notes = load(new URL('notes.jsonl', SHARED));
 // Notes written apart from the corpus, to keep the rules honest beyond it.
-const more = load(new URL('./fixtures/more-notes.jsonl', import.meta.url));
+const more = load(new URL('more-notes.jsonl', FIXTURES));
+// Held-out notes each engineer wrote for their rules before tuning them.
+const heldOut = readdirSync(fileURLToPath(FIXTURES))
+  .filter((f) => f.startsWith('heldout-') && f.endsWith('.jsonl'))
+  .sort()
+  .map((f) => ({ name: f, cases: load(new URL(f, FIXTURES)) }));
 
 function assertLabels(c: CorpusCase): void {
   const report = checkNote(c.note, { account: c.account });
@@ -47,5 +56,34 @@ describe('dev corpus', () => {
 describe('more labelled notes', () => {
   for (const c of more) {
     it(`${c.id}: ${c.note.slice(0, 60)}`, () => assertLabels(c));
+  }
+});
+
+// A mislabelled case is silently not asserted: check the labels themselves.
+describe('every labelled file', () => {
+  const files = [
+    { name: 'dev.jsonl', cases },
+    { name: 'notes.jsonl', cases: notes },
+    { name: 'more-notes.jsonl', cases: more },
+    ...heldOut,
+  ];
+  for (const { name, cases: all } of files) {
+    it(`${name}: unique ids, known rule ids, no rule both fired and quiet, ready agrees`, () => {
+      expect(all.length).toBeGreaterThan(0);
+      expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
+      for (const c of all) {
+        expect(typeof c.note, c.id).toBe('string');
+        expect(['basic', 'premium'], c.id).toContain(c.account);
+        for (const id of [...c.fire, ...c.quiet])
+          expect(rulesById.has(id), `${c.id}: ${id}`).toBe(true);
+        expect(
+          c.fire.filter((id) => c.quiet.includes(id)),
+          c.id,
+        ).toEqual([]);
+        if (c.ready === undefined) continue;
+        const errorFires = c.fire.some((id) => rulesById.get(id)?.level === 'error');
+        expect(errorFires, `${c.id}: ready is ${c.ready}`).toBe(!c.ready);
+      }
+    });
   }
 });
