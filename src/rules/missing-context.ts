@@ -1,8 +1,10 @@
+import { NOTE_LIMITS } from '../limits.js';
 import type { Analysis, Clause, Language, Token } from '../text/analysis.js';
-import type { Note } from '../text/note.js';
+import { Note } from '../text/note.js';
 import { cannedLines } from './generic-opener.js';
 import type { LearnedRule } from './model/learned-rule.js';
 import { type Features, probability, type Weights } from './model/logistic.js';
+import { placeholder } from './placeholder.js';
 import { type RuleFinding, whole } from './rule.js';
 import vocabulary from './vocab/missing-context.json' with { type: 'json' };
 import { findAll, hasMatch, type PhraseHit, phraseRegex } from './vocab/phrases.js';
@@ -112,10 +114,34 @@ interface Reading {
   lookalikes: Lookalikes;
 }
 
-export function read(note: Note): Reading | undefined {
-  const a = note.analysis;
-  const lists = listsFor(a.language);
+/**
+ * The note with every clause that holds a template token blanked out (same
+ * length), or the note itself when it has none: "we met at [event]" and
+ * "loved your {talk title}" claim context the sender never filled in. The
+ * placeholder rule decides what a token is ("[1]" and "[sic]" are not).
+ */
+function withoutTemplatedClauses(note: Note): Note {
+  const found = placeholder.check(note, { account: 'premium', limit: NOTE_LIMITS.premium });
+  if (found.length === 0) return note;
+  // Findings are in raw offsets; a token reads the same in the plain text.
+  const tokens = found.flatMap((f) => {
+    const raw = note.raw.slice(f.start, f.end);
+    const start = note.text.indexOf(raw);
+    return start < 0 ? [] : [{ start, end: start + raw.length }];
+  });
+  let text = note.text;
+  for (const c of note.analysis.clauses) {
+    if (tokens.some((t) => t.start < c.end && t.end > c.start))
+      text = text.slice(0, c.start) + ' '.repeat(c.end - c.start) + text.slice(c.end);
+  }
+  return text === note.text ? note : new Note(text);
+}
+
+export function read(original: Note): Reading | undefined {
+  const lists = listsFor(original.analysis.language);
   if (!lists) return undefined;
+  const note = withoutTemplatedClauses(original);
+  const a = note.analysis;
   const lower = note.lower;
   const words = a.tokens.filter((t) => t.type !== 'punctuation');
   const inBody = (t: { start: number; end: number }) =>

@@ -41,6 +41,8 @@ testRule(missingContext, {
     {
       note: "Hi Jane, great meeting you at SXSW on the podcasting panel. I'd love to swap notes on audio ads. Would you be up for a call?",
     },
+    // A name slot in the greeting does not hide real context.
+    { note: 'Hi [Name], we met at PyCon. Coffee?' },
     // A language the layer does not know: it says nothing rather than guess.
     { note: '田中さん、よろしくお願いします。' },
   ],
@@ -64,6 +66,9 @@ testRule(missingContext, {
     whole("Hi Raj, I see we're both in tech. Let's connect!"),
     whole('Hi Lowell, what are the biggest challenges you are facing in your role right now?'),
     whole('Trying to meet more people in my field.'),
+    // Context a template claims inside its tokens is not context.
+    whole('Hi {first name}, loved your talk at [Event]!'),
+    whole('Hi [Name], we met at [event name]. Coffee?'),
   ],
 });
 
