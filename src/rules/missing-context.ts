@@ -95,6 +95,18 @@ function listsFor(language: Language): Lists | undefined {
 }
 
 const PREPOSITION_AFTER = new Set(['on', 'about', 'at', 'for', 'with', 'from', 'in', 'of', 'to']);
+const TIME_WORDS = new Set([
+  'while',
+  'time',
+  'year',
+  'month',
+  'week',
+  'day',
+  'age',
+  'decade',
+  'now',
+  'moment',
+]);
 const RELATIVE = new Set(['that', 'which', 'where', 'when']);
 const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'X']);
 
@@ -296,7 +308,14 @@ function recipientThings(
     const known = (t: Token, set: ReadonlySet<string>) => set.has(t.lemma) || set.has(t.lower);
     const listed = nouns.some((t) => known(t, sets.specificThings));
     const isGeneric = known(first, sets.genericThings);
-    if (named || listed || (followed && (first.pos !== 'X' || !isGeneric))) specific = true;
+    // A generic head needs a real object after it: "your work on Kafka", not "your journey for a while".
+    const described =
+      !isGeneric ||
+      words
+        .slice(j + 1, j + 4)
+        .some((t) => (t.pos === 'NOUN' || t.pos === 'PROPN') && !TIME_WORDS.has(t.lemma));
+    if (named || listed || (followed && first.pos !== 'X' && described) || (followed && !isGeneric))
+      specific = true;
     else if (isGeneric) {
       generic = true;
       genericHit ??= {
