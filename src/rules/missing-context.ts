@@ -312,7 +312,9 @@ function recipientThings(
     const described =
       !isGeneric ||
       words
-        .slice(j + 1, j + 4)
+        .slice(j + 1, j + 7)
+        .filter((t) => t.type !== 'punctuation')
+        .slice(0, 4)
         .some((t) => (t.pos === 'NOUN' || t.pos === 'PROPN') && !TIME_WORDS.has(t.lemma));
     if (named || listed || (followed && first.pos !== 'X' && described) || (followed && !isGeneric))
       specific = true;
