@@ -62,6 +62,7 @@ testRule(missingContext, {
     // Issue 10: context claimed where there is none.
     whole('Hi Al, the algorithm recommended you.'),
     whole('Fellow entrepreneurs should stick together! Happy to connect.'),
+    whole("Fellow entrepreneurs, let's connect."),
     whole('Hi Dana, I also work in fintech and would like to connect.'),
     whole("Hi Raj, I see we're both in tech. Let's connect!"),
     whole('Hi Lowell, what are the biggest challenges you are facing in your role right now?'),

@@ -39,6 +39,7 @@ testRule(missingNextStep, {
     { note: '田中さん、先日はありがとうございました。' },
   ],
   invalid: [
+    whole("Let's connect!"),
     whole('Hi, I would like to connect with you.'),
     whole("Hi, I'd like to connect with you."),
     whole('Your app saved our shop hours. Thank you for building it!'),
