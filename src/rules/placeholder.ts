@@ -16,7 +16,9 @@ const CANDIDATES = new RegExp(
     String.raw`(?<paren>\([^\n()]{1,40}\))`, // (first name)
     String.raw`(?<var>\$[\p{L}_][\p{L}\p{N}_]{1,30})`, // $FIRST_NAME
     String.raw`(?<bare>\b(?:${data.bareTokens.join('|')})\b)`, // FIRSTNAME left bare
+    String.raw`(?<hash>#[\p{L}_][\p{L}\p{N}_ ]{1,30}#)`, // #FirstName#
     String.raw`(?<blank>_{3,}|\bX{3,}\b)`, // a blank to fill in: "Hi ___," or "Hi XXX,"
+    String.raw`(?<caps>\b\p{Lu}{3,}(?:[ _]\p{Lu}{2,}){0,2}\b)`, // "Hi NAME,", "at COMPANY"
   ].join('|'),
   'gu',
 );
@@ -29,15 +31,25 @@ const INSTRUCTIONS = fold(data.instructions);
 const JOINED = new Set(
   [...MODIFIERS, ...FIELDS].flatMap((a) => [...FIELDS].map((b) => `${a}${b}`)),
 );
+const NAME_FIELDS = fold(data.nameFields);
 const GREETINGS = fold(wrapping.greetings);
 const TITLES = fold(wrapping.titles);
 const SIGN_OFFS = fold(wrapping.signOffs);
 
 const BARE_TOKEN = new RegExp(`^(?:${data.bareTokens.join('|')})$`);
 
-/** A bare mail-merge field such as FIRSTNAME: reported as a placeholder, not as shouting. */
+/** A bare mail-merge field such as FIRSTNAME or NAME: reported as a placeholder, not as shouting. */
 export function isBareToken(word: string): boolean {
-  return BARE_TOKEN.test(word);
+  return BARE_TOKEN.test(word) || (/^\p{Lu}+$/u.test(word) && isCapsField(words(word)));
+}
+
+/** "NAME", "FIRST NAME", "COMPANY": capitals that are the name or company field, nothing else. */
+function isCapsField(ws: readonly string[]): boolean {
+  return (
+    ws.some(
+      (w) => NAME_FIELDS.has(w) || [...NAME_FIELDS].some((f) => JOINED.has(w) && w.endsWith(f)),
+    ) && ws.every((w) => isField(w) || MODIFIERS.has(w))
+  );
 }
 
 /** The words inside a token: "{{ contact.firstName }}" → contact, first, name. */
@@ -89,6 +101,8 @@ type Kind =
   | 'paren'
   | 'var'
   | 'bare'
+  | 'caps'
+  | 'hash'
   | 'blank';
 
 /** Whether a candidate of this kind, holding `inner`, is an unfilled token. */
@@ -106,9 +120,13 @@ function isToken(kind: Kind, inner: string, nameSlot: boolean): boolean {
     case 'paren':
       // "(first name)", "(insert company here)"; never "(Amsterdam)" or "(they/them)".
       return field && ws.every((w) => isField(w) || MODIFIERS.has(w) || INSTRUCTIONS.has(w));
+    case 'caps':
+      // Three capitals may be an acronym ("NOM"), except where the name goes.
+      return isCapsField(ws) && (inner.length > 3 || nameSlot);
     case 'pct':
     case 'var':
     case 'guil':
+    case 'hash':
       return field;
     default:
       return (field && ws.length <= 8) || (nameSlot && ws.length <= 3 && ws.length > 0);
@@ -129,7 +147,8 @@ export const placeholder: Rule = {
       const token = m[0];
       const inner = token.replace(/^[[<{%$!*|«‹(\s]+|[\]>}%*|»›)\s]+$/gu, '');
       if (kind !== 'blank' && !/[\p{L}\p{N}]/u.test(inner)) continue;
-      const nameSlot = kind !== 'paren' && inNameSlot(text, m.index, m.index + token.length, lastVisible);
+      const nameSlot =
+        kind !== 'paren' && inNameSlot(text, m.index, m.index + token.length, lastVisible);
       if (!isToken(kind, inner, nameSlot)) continue;
       const what = kind === 'blank' ? 'name' : fieldName(inner);
       out.push(

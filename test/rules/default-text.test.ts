@@ -21,6 +21,7 @@ testRule(defaultText, {
     { note: `${STOCK} Best, Tom from Berlin` },
     { note: `${STOCK} P.S. Loved your keynote at LeadDev.` },
     { note: `${STOCK} #hiring` },
+    { note: `${STOCK} 12` },
     { note: "i'd like to add you to my professional network on linkedin. thanks for the talk" },
     {
       note: 'Hallo Jens, wir kennen uns vom Barcamp Stuttgart. Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.',
@@ -63,6 +64,7 @@ testRule(defaultText, {
     },
     { note: `<@U07ZZ12AB> ${STOCK}`, spans: [STOCK] },
     { note: `Hello Ben :) ${STOCK} Kind regards, Lee`, spans: [STOCK] },
+    { note: `Hi Sam 👋🏽 ${STOCK} 1️⃣ 🇩🇪 👨‍👩‍👧`, spans: [STOCK] },
     { note: `hi maria, ${STOCK.toLowerCase()}`, spans: [STOCK.toLowerCase()] },
     // LinkedIn's older and oldest texts.
     {

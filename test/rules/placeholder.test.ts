@@ -30,6 +30,10 @@ testRule(placeholder, {
     { note: 'Hi Liu, your $TSLA thread was great.' },
     { note: 'Hi Bo, your API has a {userId} path param bug. Can I send a PR?' },
     { note: 'Hi Zara, we both live in the XXL building on King St.' },
+    { note: 'GO TEAM! Great launch, and the NASA and IBM logos on stage.' },
+    { note: 'Hi Sam, the CEO of SAP spoke at our NOM meetup.' },
+    { note: 'Hi NAOMI, sorry for the caps lock! Coffee?' },
+    { note: 'Loved your #BuildInPublic thread.' },
   ],
   invalid: [
     { note: 'Hi ___, great to meet you.', spans: ['___'] },
@@ -81,5 +85,9 @@ testRule(placeholder, {
       note: 'Thanks for the talk.\nBest,\n{{sender.first_name}}',
       spans: ['{{sender.first_name}}'],
     },
+    { note: 'Hi NAME, great to meet you at the expo.', spans: ['NAME'] },
+    { note: 'Congrats on joining COMPANY! Lunch?', spans: ['COMPANY'] },
+    { note: 'Hi #FirstName#, thanks for the chat.', spans: ['#FirstName#'] },
+    { note: 'Hi <%= first_name %>, thanks!', spans: ['<%= first_name %>'] },
   ],
 });
