@@ -68,6 +68,14 @@ testRule(defaultText, {
     { note: `hi maria, ${STOCK.toLowerCase()}`, spans: [STOCK.toLowerCase()] },
     // LinkedIn's older and oldest texts.
     {
+      note: 'Hi Deborah, please add me to your LinkedIn network. Thanks, Bob',
+      spans: ['please add me to your LinkedIn network.'],
+    },
+    {
+      note: 'I’d like to add you to my LinkedIn network.',
+      spans: ['I’d like to add you to my LinkedIn network.'],
+    },
+    {
       note: 'Since you are a person I trust, I wanted to invite you to join my network on LinkedIn.',
       spans: [
         'Since you are a person I trust, I wanted to invite you to join my network on LinkedIn.',
