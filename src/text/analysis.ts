@@ -3,6 +3,7 @@
  * instead of the raw string. Offsets are into `note.text` (the plain text);
  * rules map them back with `note.toRaw` (through `at()` in rules/rule.ts).
  */
+import { foldSameLength } from './fold.js';
 import { detectLanguage, type Language, lexicon } from './language.js';
 import { tag } from './nlp.js';
 import type { Note, Span } from './note.js';
@@ -38,6 +39,8 @@ export interface Clause extends Span {
   sentence: number;
   question: boolean;
   imperative: boolean;
+  /** A first-person subject word anywhere in the clause ("the problem we solve", "what I do"). */
+  mentionsSender: boolean;
 }
 
 export interface Sentence extends Span {
@@ -55,6 +58,8 @@ export interface Phrase extends Span {
 
 export interface Analysis {
   language: Language;
+  /** note.text lower-cased and without accents, offset for offset: what vocabularies match against. */
+  folded: string;
   tokens: readonly Token[];
   sentences: readonly Sentence[];
   clauses: readonly Clause[];
@@ -120,7 +125,9 @@ export function analyse(note: Note): Analysis {
     const index = sentences.length;
     // Clauses hold what the note says: the greeting and sign-off are not about anyone.
     const said = sTokens.filter(inBody);
-    const own = splitClauses(said, lex).map((c) => makeClause(c, text, index, lex, question));
+    const own = splitClauses(said, lex).map((c, k) =>
+      makeClause(c, text, index, lex, question, k === 0 && index === 0),
+    );
     clauses.push(...own);
     sentences.push({
       start: first.start,
@@ -134,6 +141,7 @@ export function analyse(note: Note): Analysis {
 
   return {
     language,
+    folded: foldSameLength(text),
     tokens,
     sentences,
     clauses,
@@ -169,7 +177,8 @@ function splitClauses(tokens: Token[], lex: Lex): Token[][] {
       next &&
       (lex.firstPerson.has(next.lower) ||
         lex.firstPossessive.has(next.lower) ||
-        lex.secondPerson.has(next.lower))
+        lex.secondPerson.has(next.lower) ||
+        lex.secondPossessive.has(next.lower))
     ) {
       flush();
       if (t.text === ',') continue;
@@ -197,8 +206,17 @@ function makeClause(
   sentence: number,
   lex: Lex,
   question: boolean,
+  sentenceStart: boolean,
 ): Clause {
-  const words = ts.filter(isWord);
+  const all = ts.filter(isWord);
+  // "Priya, just launched…": a name and a comma in front address the reader.
+  const comma = ts.findIndex((t) => t.text === ',');
+  const vocative =
+    sentenceStart &&
+    comma > 0 &&
+    comma <= 3 &&
+    ts.slice(0, comma).every((t) => t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text));
+  const words = vocative ? all.filter((t) => t.start > (ts[comma] as Token).start) : all;
   const start = (ts[0] as Token).start;
   const end = (ts.at(-1) as Token).end;
   const { about, subject, leadingVerb } = whoItIsAbout(words, lex);
@@ -215,6 +233,7 @@ function makeClause(
     sentence,
     question,
     imperative,
+    mentionsSender: words.some((w) => lex.firstPerson.has(w.lower)),
   };
 }
 
@@ -231,6 +250,13 @@ function whoItIsAbout(
 ): { about: About; subject: Token | undefined; leadingVerb: Token | undefined } {
   let i = 0;
   while (i < words.length && lex.leadIns.has((words[i] as Token).lower)) i++;
+  // "Happy to send…", "Keen to…", "Ravi de…": a subject-less feeling is the sender's.
+  const head = words
+    .slice(i, i + 4)
+    .map((w) => w.lower)
+    .join(' ');
+  if (lex.senderOpeners.some((o) => head === o || head.startsWith(`${o} `)))
+    return { about: 'sender', subject: undefined, leadingVerb: words[i] };
   for (let j = i; j < words.length; j++) {
     const w = words[j] as Token;
     const l = w.lower;
@@ -244,6 +270,17 @@ function whoItIsAbout(
     }
     if (lex.secondPerson.has(l) || lex.secondPossessive.has(l))
       return { about: 'recipient', subject: w, leadingVerb: undefined };
+    // A capitalised clause-initial word the tagger took for a name but that
+    // leads a phrase ("Use CODE for…", "Reply with…", "Lovely to…") is not a subject.
+    const then = words[j + 1];
+    if (j === i && w.pos === 'PROPN' && then && /^(?:ADP|DET|PART)$/.test(then.pos)) {
+      const toInfinitive = then.pos === 'PART';
+      return {
+        about: toInfinitive ? 'sender' : 'recipient',
+        subject: undefined,
+        leadingVerb: w,
+      };
+    }
     if (lex.thirdPerson.has(l) || w.pos === 'PROPN' || w.type === 'mention')
       return { about: 'third-party', subject: w, leadingVerb: undefined };
     if (lex.firstPersonVerbs.has(l) || lex.endsFirstPersonVerb(l))
@@ -257,7 +294,9 @@ function whoItIsAbout(
     if (w.pos === 'AUX' && j === i) continue;
     if (w.pos === 'VERB' || w.pos === 'AUX') {
       if (j === i && w.pos === 'VERB') {
-        const sender = w.lower !== w.lemma && /(?:ed|ing|t)$/.test(w.lower);
+        // An inflected leading verb ("Built…", "Came across…", "Helping…") has an
+        // understood "I"; the bare form ("Book a call") is an imperative.
+        const sender = w.lower !== w.lemma;
         return { about: sender ? 'sender' : 'recipient', subject: undefined, leadingVerb: w };
       }
       return { about: 'none', subject: undefined, leadingVerb: undefined };

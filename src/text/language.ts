@@ -14,6 +14,7 @@ interface LanguageData {
   firstPersonVerbEndings?: string[];
   firstPersonVerbs?: string[];
   leadIns: string[];
+  senderOpeners?: string[];
   clitics?: string[];
   clauseBreakers: string[];
   ctaLeads: string[];
@@ -79,6 +80,8 @@ export interface Lexicon {
   firstPersonVerbs: ReadonlySet<string>;
   relationNouns: ReadonlySet<string>;
   leadIns: ReadonlySet<string>;
+  /** Subject-less openings that speak for the sender: "happy to", "keen to". */
+  senderOpeners: readonly string[];
   /** Object pronouns that stand before the verb and are not its subject. */
   clitics: ReadonlySet<string>;
   clauseBreakers: ReadonlySet<string>;
@@ -99,6 +102,7 @@ function build(d: LanguageData | undefined): Lexicon {
     firstPersonVerbs: new Set(d?.firstPersonVerbs),
     relationNouns: RELATION_NOUNS,
     leadIns: new Set(d?.leadIns),
+    senderOpeners: d?.senderOpeners ?? [],
     clitics: new Set(d?.clitics),
     clauseBreakers: new Set(d?.clauseBreakers),
     ctaLeads: d?.ctaLeads ?? [],

@@ -47,7 +47,7 @@ describe('language layer', () => {
     expect(a.clauses.map((c) => [c.text, c.about])).toEqual([
       ['my cousin Ines is on your team.', 'third-party'],
       ['Built a bot for physio clinics', 'sender'],
-      ['happy to show you.', 'none'],
+      ['happy to show you.', 'sender'],
       ['Would you be up for a call?', 'recipient'],
     ]);
   });
