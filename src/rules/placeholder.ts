@@ -106,7 +106,7 @@ type Kind =
   | 'blank';
 
 /** Whether a candidate of this kind, holding `inner`, is an unfilled token. */
-function isToken(kind: Kind, inner: string, nameSlot: boolean): boolean {
+function isToken(kind: Kind, inner: string, nameSlot: () => boolean): boolean {
   const ws = words(inner);
   const field = ws.some(isField);
   switch (kind) {
@@ -116,20 +116,20 @@ function isToken(kind: Kind, inner: string, nameSlot: boolean): boolean {
       return true;
     case 'dbl':
       // Template engines' variables: named fields, or identifiers no prose has (first_name, custom1, {{1}}).
-      return field || nameSlot || /[_.\d]|\p{Ll}\p{Lu}/u.test(inner.split('|')[0] ?? '');
+      return field || /[_.\d]|\p{Ll}\p{Lu}/u.test(inner.split('|')[0] ?? '') || nameSlot();
     case 'paren':
       // "(first name)", "(insert company here)"; never "(Amsterdam)" or "(they/them)".
       return field && ws.every((w) => isField(w) || MODIFIERS.has(w) || INSTRUCTIONS.has(w));
     case 'caps':
       // Three capitals may be an acronym ("NOM"), except where the name goes.
-      return isCapsField(ws) && (inner.length > 3 || nameSlot);
+      return isCapsField(ws) && (inner.length > 3 || nameSlot());
     case 'pct':
     case 'var':
     case 'guil':
     case 'hash':
       return field;
     default:
-      return (field && ws.length <= 8) || (nameSlot && ws.length <= 3 && ws.length > 0);
+      return (field && ws.length <= 8) || (ws.length > 0 && ws.length <= 3 && nameSlot());
   }
 }
 
@@ -147,8 +147,8 @@ export const placeholder: Rule = {
       const token = m[0];
       const inner = token.replace(/^[[<{%$!*|«‹(\s]+|[\]>}%*|»›)\s]+$/gu, '');
       if (kind !== 'blank' && !/[\p{L}\p{N}]/u.test(inner)) continue;
-      const nameSlot =
-        kind !== 'paren' && inNameSlot(text, m.index, m.index + token.length, lastVisible);
+      // Where it stands is read only when what it holds does not settle it.
+      const nameSlot = () => inNameSlot(text, m.index, m.index + token.length, lastVisible);
       if (!isToken(kind, inner, nameSlot)) continue;
       const what = kind === 'blank' ? 'name' : fieldName(inner);
       out.push(
