@@ -1,11 +1,11 @@
 import { NOTE_LIMITS } from '../limits.js';
 import type { Analysis, Clause, Language, Token } from '../text/analysis.js';
 import { Note } from '../text/note.js';
-import { cannedLines } from './generic-opener.js';
 import type { LearnedRule } from './model/learned-rule.js';
 import { type Features, probability, type Weights } from './model/logistic.js';
 import { placeholder } from './placeholder.js';
 import { type RuleFinding, whole } from './rule.js';
+import { cannedLines } from './vocab/canned-lines.js';
 import vocabulary from './vocab/missing-context.json' with { type: 'json' };
 import { findAll, hasMatch, type PhraseHit, phraseRegex } from './vocab/phrases.js';
 import fitted from './weights/missing-context.json' with { type: 'json' };
@@ -447,6 +447,11 @@ function namesOutsideSenderClauses(a: Analysis, names: Analysis['properNouns']):
     if (clause.about !== 'sender') return true;
     return clause.tokens.some((t) => t.lower === 'you' || t.lower === 'your' || t.lower === 'we');
   });
+}
+
+/** Whether the note states one kind of context outright (not only hints at it). */
+export function hasOutrightContext(note: Note): boolean {
+  return read(note)?.decisive ?? false;
 }
 
 function message(lookalikes: Lookalikes): string {
