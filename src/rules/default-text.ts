@@ -1,8 +1,8 @@
+import { foldSameLength } from '../text/fold.js';
 import type { Note } from '../text/note.js';
 import { at, type Rule } from './rule.js';
 import data from './vocab/default-text.json' with { type: 'json' };
 import wrapping from './vocab/greetings.json' with { type: 'json' };
-import { foldSameLength } from './vocab/fold.js';
 import { anchorWord, stockPatternSource } from './vocab/stock-pattern.js';
 
 // LinkedIn's stock sentences in every language of the data, one regex; a

@@ -1,5 +1,5 @@
+import { foldSameLength } from '../text/fold.js';
 import { at, quote, type Rule, type RuleFinding } from './rule.js';
-import { foldSameLength } from './vocab/fold.js';
 import wrapping from './vocab/greetings.json' with { type: 'json' };
 import data from './vocab/placeholder.json' with { type: 'json' };
 

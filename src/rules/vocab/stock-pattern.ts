@@ -1,4 +1,4 @@
-import { foldSameLength } from './fold.js';
+import { foldSameLength } from '../../text/fold.js';
 
 const GAP = String.raw`(?:\s*[,;:]\s*|\s+)`;
 
