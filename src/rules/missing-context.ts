@@ -149,7 +149,19 @@ function withoutTemplatedClauses(note: Note): Note {
   return text === note.text ? note : new Note(text);
 }
 
-export function read(original: Note): Reading | undefined {
+// One reading per note: generic-opener asks for it too, and features and check share it.
+const READINGS = new WeakMap<Note, Reading | null>();
+
+export function read(note: Note): Reading | undefined {
+  let reading = READINGS.get(note);
+  if (reading === undefined) {
+    reading = readOnce(note) ?? null;
+    READINGS.set(note, reading);
+  }
+  return reading ?? undefined;
+}
+
+function readOnce(original: Note): Reading | undefined {
   const lists = listsFor(original.analysis.language);
   if (!lists) return undefined;
   const note = withoutTemplatedClauses(original);
