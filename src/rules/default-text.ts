@@ -34,10 +34,12 @@ type Tok =
 /** The words and separators of a stretch of the note, in order. */
 function tokens(text: string): Tok[] {
   const out: Tok[] = [];
-  const re = /([\p{L}\p{M}][\p{L}\p{M}'.-]*)|(\n)|([-–—]+)|([,:;])|([.!…]+)|(\S)/gu;
+  // A word may carry a gender mark: "Prezado(a)", "Estimado/a".
+  const re =
+    /([\p{L}\p{M}][\p{L}\p{M}'.-]*(?:\((?:a|o|as|os)\)|\/(?:a|o))?)|(\n)|([-–—]+)|([,:;])|([.!…]+)|(\S)/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[1]) {
-      const word = m[1].replace(/[-']+$/, '');
+      const word = m[1].replace(/\(\w+\)$|\/\w+$/u, '').replace(/[-']+$/, '');
       const bare = word.replace(/\.+$/, '');
       out.push({
         kind: 'word',

@@ -101,6 +101,14 @@ testRule(defaultText, {
       spans: ['gostaria de adicioná-lo à minha rede profissional no LinkedIn.'],
     },
     {
+      note: 'Prezado(a) João, gostaria de adicioná-lo(a) à minha rede profissional no LinkedIn. Atenciosamente, Ana',
+      spans: ['gostaria de adicioná-lo(a) à minha rede profissional no LinkedIn.'],
+    },
+    {
+      note: 'Sehr geehrter Herr Dr. Müller, ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen. Mit freundlichen Grüßen, Jan Roth',
+      spans: ['ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.'],
+    },
+    {
       note: 'Hi Jonas, ich möchte dich gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen. LG Mira',
       spans: ['ich möchte dich gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.'],
     },

@@ -9,7 +9,8 @@ const GAP = String.raw`(?:\s*[,;:]\s*|\s+)`;
  * - words separated by spaces; between words any white space, and a comma,
  *   colon or semicolon where the person put one;
  * - `(a|b c)` one of the alternatives, `[x y]` optional; they nest;
- * - an apostrophe may be typed or left out ("i'd" matches "id"); a hyphen may be a space.
+ * - an apostrophe may be typed or left out ("i'd" matches "id"); a hyphen may be a space;
+ *   a gender mark may follow a word ("adicioná-lo(a)").
  *
  * It matches text folded by `foldSameLength`; the pattern is folded the same way.
  */
@@ -54,11 +55,15 @@ export function stockPatternSource(pattern: string): string {
   return source;
 }
 
+// Formal templates mark gender after a word: "adicioná-lo(a)", "Estimado/a".
+const GENDER = String.raw`(?:\((?:a|o|as|os)\)|/(?:a|o))?`;
+
 function word(w: string): string {
-  return w
+  const source = w
     .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
     .replace(/'/g, "'?")
     .replace(/-/g, String.raw`[-\s]?`);
+  return `${source}${GENDER}`;
 }
 
 /**
