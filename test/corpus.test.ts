@@ -87,3 +87,68 @@ describe('every labelled file', () => {
     });
   }
 });
+
+/** Issue 10's bars, per contract rule: least recall, most false alarms (fired among quiet cases). */
+const BARS: Record<string, { recall: number; falseAlarms?: number }> = {
+  'blank-note': { recall: 1, falseAlarms: 0 },
+  'note-length': { recall: 1, falseAlarms: 0 },
+  placeholder: { recall: 0.97, falseAlarms: 0.01 },
+  'sales-pitch': { recall: 0.95, falseAlarms: 0.02 },
+  'default-text': { recall: 0.95 },
+  'missing-context': { recall: 0.9, falseAlarms: 0.05 },
+  'generic-opener': { recall: 0.85, falseAlarms: 0.05 },
+  'missing-next-step': { recall: 0.85, falseAlarms: 0.05 },
+};
+const VERDICT_ACCURACY = 0.97;
+
+interface Figures {
+  recall: Record<string, { hit: number; of: number }>;
+  falseAlarms: Record<string, { hit: number; of: number }>;
+  verdicts: { right: number; of: number };
+}
+
+function figures(all: readonly CorpusCase[]): Figures {
+  const out: Figures = { recall: {}, falseAlarms: {}, verdicts: { right: 0, of: 0 } };
+  const count = (table: Figures['recall'], id: string, hit: boolean) => {
+    const row = table[id] ?? { hit: 0, of: 0 };
+    table[id] = row;
+    row.of++;
+    if (hit) row.hit++;
+  };
+  for (const c of all) {
+    const report = checkNote(c.note, { account: c.account });
+    const fired = new Set(report.findings.map((f) => f.rule));
+    for (const id of c.fire) count(out.recall, id, fired.has(id));
+    for (const id of c.quiet) count(out.falseAlarms, id, fired.has(id));
+    if (c.ready !== undefined) {
+      out.verdicts.of++;
+      if (report.ready === c.ready) out.verdicts.right++;
+    }
+  }
+  return out;
+}
+
+/** The rules below a bar, with their figure, so a failure says which and by how much. */
+function belowBars(f: Figures): string[] {
+  const out: string[] = [];
+  for (const [id, bar] of Object.entries(BARS)) {
+    const r = f.recall[id];
+    if (r && r.hit / r.of < bar.recall) out.push(`${id} recall ${r.hit}/${r.of}`);
+    const fa = f.falseAlarms[id];
+    if (fa && bar.falseAlarms !== undefined && fa.hit / fa.of > bar.falseAlarms)
+      out.push(`${id} false alarms ${fa.hit}/${fa.of}`);
+  }
+  const v = f.verdicts;
+  if (v.of > 0 && v.right / v.of < VERDICT_ACCURACY) out.push(`verdicts ${v.right}/${v.of}`);
+  return out;
+}
+
+// The shared corpus's larger file and the held-out sets, measured in sample
+// (`npm run eval` prints these beside the cross-validated figures, which count).
+describe("issue 10's bars", () => {
+  for (const { name, cases: all } of [{ name: 'notes.jsonl', cases: notes }, ...heldOut]) {
+    it(`${name}: every contract rule at or above its recall and false-alarm bar`, () => {
+      expect(belowBars(figures(all))).toEqual([]);
+    });
+  }
+});
