@@ -3,11 +3,11 @@ import type { Analysis, Clause, Language, Token } from '../text/analysis.js';
 import { Note } from '../text/note.js';
 import type { LearnedRule } from './model/learned-rule.js';
 import { type Features, probability, type Weights } from './model/logistic.js';
+import { compilePhrases, findPhrases, type Hit } from './model/phrases.js';
 import { placeholder } from './placeholder.js';
 import { type RuleFinding, whole } from './rule.js';
 import { cannedLines } from './vocab/canned-lines.js';
 import vocabulary from './vocab/missing-context.json' with { type: 'json' };
-import { findAll, hasMatch, type PhraseHit, phraseRegex } from './vocab/phrases.js';
 import fitted from './weights/missing-context.json' with { type: 'json' };
 
 /**
@@ -77,13 +77,13 @@ function compile(language: Language): Lists | undefined {
   ) as unknown as Record<ListName, ReadonlySet<string>>;
   const kin = (d.kin ?? []).flatMap((k) => OWNERS_OF_KIN.map((o) => `${o} ${k}`));
   return {
-    history: phraseRegex(d.sharedHistory),
-    referral: phraseRegex(d.referral),
-    platform: phraseRegex(d.platform),
-    flattery: phraseRegex(d.flattery),
-    thanks: phraseRegex(d.thanks),
-    throughPerson: phraseRegex(d.throughPerson),
-    kinAfterOwner: phraseRegex(kin),
+    history: compilePhrases(d.sharedHistory),
+    referral: compilePhrases(d.referral),
+    platform: compilePhrases(d.platform),
+    flattery: compilePhrases(d.flattery),
+    thanks: compilePhrases(d.thanks),
+    throughPerson: compilePhrases(d.throughPerson),
+    kinAfterOwner: compilePhrases(kin),
     sets,
   };
 }
@@ -112,17 +112,16 @@ const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'X']);
 
 /** What the note says that only looks like context, for the finding's message. */
 interface Lookalikes {
-  generic: PhraseHit | undefined;
-  platform: PhraseHit | undefined;
+  generic: string | undefined;
+  platform: string | undefined;
   notShared: string | undefined;
-  flattery: PhraseHit | undefined;
+  flattery: string | undefined;
 }
 
 interface Reading {
   features: Features;
   /** One kind of context the labeling contract names, found outright: the note has context. */
   decisive: boolean;
-  why?: unknown;
   lookalikes: Lookalikes;
 }
 
@@ -166,16 +165,17 @@ function readOnce(original: Note): Reading | undefined {
   if (!lists) return undefined;
   const note = withoutTemplatedClauses(original);
   const a = note.analysis;
-  const lower = note.lower;
+  // Lower case without accents, the same length as the text: what vocabularies match.
+  const lower = a.folded;
   const words = a.tokens.filter((t) => t.type !== 'punctuation');
   const inBody = (t: { start: number; end: number }) =>
     t.start >= a.body.start && t.end <= Math.max(a.body.end, a.body.start);
 
-  const history = findAll(lists.history, lower);
-  const referral = findAll(lists.referral, lower);
-  const platform = findAll(lists.platform, lower);
-  const flattery = findAll(lists.flattery, lower);
-  const kin = hasMatch(lists.kinAfterOwner, lower);
+  const history = findPhrases(lists.history, lower);
+  const referral = findPhrases(lists.referral, lower);
+  const platform = findPhrases(lists.platform, lower);
+  const flattery = findPhrases(lists.flattery, lower);
+  const kin = findPhrases(lists.kinAfterOwner, lower).length > 0;
 
   const your = recipientThings(a.tokens, lists.sets);
   const bodyNames = a.properNouns.filter(
@@ -193,7 +193,7 @@ function readOnce(original: Note): Reading | undefined {
     return c.tokens.some((t) => t.start > subject.end && (t.pos === 'VERB' || t.pos === 'AUX'));
   });
   // "reaching out through Omar", "intro from Marco Bianchi": a named go-between.
-  const through = findAll(lists.throughPerson, lower).some((h) =>
+  const through = findPhrases(lists.throughPerson, lower).some((h) =>
     words.some(
       (t) => t.start > h.end && t.start <= h.end + 2 && (isName(t) || t.type === 'mention'),
     ),
@@ -204,13 +204,13 @@ function readOnce(original: Note): Reading | undefined {
 
   // Each independent sign of a shared past adds confidence: "wir haben uns … kennengelernt" is two.
   const relation =
-    new Set(history.map((h) => h.text)).size +
+    new Set(history.map((h) => lower.slice(h.start, h.end))).size +
     [kin, namedThirdParty || mention, weDid(a.clauses), through].filter(Boolean).length;
   const theirThing =
     your.specific ||
     recipientDid(a.clauses, lists.sets, inBody) ||
     consumed(a.clauses, lists.sets) ||
-    thankedFor(findAll(lists.thanks, lower), words, lists.sets, isName);
+    thankedFor(findPhrases(lists.thanks, lower), words, lists.sets, isName);
   // Few features, each a kind of context the corpus README names: each can
   // carry a note on its own, so none has its weight spread over near-copies.
   const features: Record<string, number> = {
@@ -227,20 +227,11 @@ function readOnce(original: Note): Reading | undefined {
   return {
     features,
     decisive: relation > 0 || theirThing || features.sharedPlace === 1 || referralNamed,
-    why: {
-      history: history.map((h) => h.text),
-      kin,
-      namedThirdParty,
-      mention,
-      your: your.specific,
-      sharedPlace: features.sharedPlace,
-      referralNamed,
-    },
     lookalikes: {
-      generic: your.generic && !your.specific ? your.genericHit : undefined,
-      platform: platform[0],
+      generic: your.generic && !your.specific ? said(note, your.genericHit) : undefined,
+      platform: said(note, platform[0]),
       notShared: shared.notShared,
-      flattery: flattery[0],
+      flattery: said(note, flattery[0]),
     },
   };
 }
@@ -283,10 +274,10 @@ function weDid(clauses: readonly Clause[]): boolean {
 function recipientThings(
   words: readonly Token[],
   sets: Record<ListName, ReadonlySet<string>>,
-): { specific: boolean; generic: boolean; genericHit: PhraseHit | undefined } {
+): { specific: boolean; generic: boolean; genericHit: Hit | undefined } {
   let specific = false;
   let generic = false;
-  let genericHit: PhraseHit | undefined;
+  let genericHit: Hit | undefined;
   for (let i = 0; i < words.length; i++) {
     const owner = words[i] as Token;
     if (!sets.ownerWords.has(owner.lower)) continue;
@@ -335,7 +326,6 @@ function recipientThings(
       genericHit ??= {
         start: owner.start,
         end: head.end,
-        text: `${owner.text} ${run.map((t) => t.text).join(' ')}`,
       };
     }
   }
@@ -405,7 +395,7 @@ function recipientDid(
 
 /** "thanks for hosting last night's Python Ireland meetup": something they did for the sender, named. */
 function thankedFor(
-  hits: readonly PhraseHit[],
+  hits: readonly Hit[],
   words: readonly Token[],
   sets: Record<ListName, ReadonlySet<string>>,
   isName: (t: Token) => boolean,
@@ -461,6 +451,11 @@ function namesOutsideSenderClauses(a: Analysis, names: Analysis['properNouns']):
   });
 }
 
+/** The words of the note at a hit, as the user wrote them. */
+function said(note: Note, hit: Hit | undefined): string | undefined {
+  return hit && note.text.slice(hit.start, hit.end).replace(/\s+/g, ' ');
+}
+
 /** Whether the note states one kind of context outright (not only hints at it). */
 export function hasOutrightContext(note: Note): boolean {
   return read(note)?.decisive ?? false;
@@ -469,13 +464,13 @@ export function hasOutrightContext(note: Note): boolean {
 function message(lookalikes: Lookalikes): string {
   const lead = 'Nothing says how you know them or why you picked them';
   if (lookalikes.platform)
-    return `${lead}: “${lookalikes.platform.text}” is not a relation between you two, so they may answer "I don't know this person".`;
+    return `${lead}: “${lookalikes.platform}” is not a relation between you two, so they may answer "I don't know this person".`;
   if (lookalikes.notShared)
     return `${lead}: sharing an industry, field or job title is not a reason they would recognise you.`;
   if (lookalikes.generic)
-    return `${lead}: “${lookalikes.generic.text}” is too general to show you know what they do.`;
+    return `${lead}: “${lookalikes.generic}” is too general to show you know what they do.`;
   if (lookalikes.flattery)
-    return `${lead}: praise (“${lookalikes.flattery.text}”) is not context, so they may not recognise you.`;
+    return `${lead}: praise (“${lookalikes.flattery}”) is not context, so they may not recognise you.`;
   return `${lead}, so they may not recognise you and could answer "I don't know this person".`;
 }
 

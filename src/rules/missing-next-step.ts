@@ -1,8 +1,8 @@
 import type { Analysis, Language } from '../text/analysis.js';
 import type { Note } from '../text/note.js';
+import { compilePhrases, findPhrases, type Hit } from './model/phrases.js';
 import { quote, type Rule, whole } from './rule.js';
 import vocabulary from './vocab/missing-next-step.json' with { type: 'json' };
-import { findAll, hasMatch, type PhraseHit, phraseRegex } from './vocab/phrases.js';
 
 /**
  * A next step by meaning, not by word: a question; a suggestion, offer or
@@ -45,12 +45,12 @@ function listsFor(language: Language): Lists | undefined {
     LISTS.set(
       language,
       d && {
-        leads: phraseRegex(d.leads),
+        leads: compilePhrases(d.leads),
         notSteps: anchored(d.notSteps),
         stepAfterNotStep: anchored(d.stepAfterNotStep),
-        asks: phraseRegex(d.asks),
+        asks: compilePhrases(d.asks),
         questionOpeners: anchored(d.questionOpeners),
-        pastMarkers: phraseRegex(d.pastMarkers),
+        pastMarkers: compilePhrases(d.pastMarkers),
         imperatives: new Set(d.imperatives),
         activities: new Set(d.activities),
       },
@@ -61,7 +61,7 @@ function listsFor(language: Language): Lists | undefined {
 
 /** The phrases of a list, matched only at the start of a string. */
 function anchored(phrases: readonly string[] | undefined): RegExp {
-  const any = phraseRegex(phrases);
+  const any = compilePhrases(phrases);
   return new RegExp(`^(?:${any.source})`, 'u');
 }
 
@@ -71,24 +71,25 @@ const QUESTION = /[?？¿؟]/u;
 interface Reading {
   step: boolean;
   /** "let's connect": the invitation, mistaken for a next step. */
-  invitationOnly: PhraseHit | undefined;
+  invitationOnly: Hit | undefined;
 }
 
 function read(note: Note, a: Analysis, lists: Lists): Reading {
-  const lower = note.lower;
+  // Lower case without accents, the same length as the text: what vocabularies match.
+  const lower = a.folded;
   if (QUESTION.test(note.text)) return { step: true, invitationOnly: undefined };
-  if (hasMatch(lists.asks, lower)) return { step: true, invitationOnly: undefined };
+  if (findPhrases(lists.asks, lower).length > 0) return { step: true, invitationOnly: undefined };
 
   // A lead is a step unless what follows it is only connecting.
-  let invitationOnly: PhraseHit | undefined;
-  for (const lead of findAll(lists.leads, lower)) {
+  let invitationOnly: Hit | undefined;
+  for (const lead of findPhrases(lists.leads, lower)) {
     const rest = lower.slice(lead.end).trimStart();
     if (rest === '' || /^[.!,;:)]/.test(rest)) continue;
     if (lists.stepAfterNotStep.test(rest)) return { step: true, invitationOnly: undefined };
     const notStep = lists.notSteps.exec(rest);
     if (notStep) {
       const restStart = lower.length - rest.length;
-      invitationOnly ??= { start: lead.start, end: restStart + notStep[0].length, text: '' };
+      invitationOnly ??= { start: lead.start, end: restStart + notStep[0].length };
       continue;
     }
     return { step: true, invitationOnly: undefined };
@@ -103,7 +104,7 @@ function read(note: Note, a: Analysis, lists: Lists): Reading {
   if (imperative(a, lists)) return { step: true, invitationOnly: undefined };
   // "Coffee on me", "Lunch in Columbus next month": an activity proposed, not one remembered.
   for (const s of a.sentences) {
-    if (hasMatch(lists.pastMarkers, lower.slice(s.start, s.end))) continue;
+    if (findPhrases(lists.pastMarkers, lower.slice(s.start, s.end)).length > 0) continue;
     if (s.tokens.some((t) => t.pos !== 'VERB' && lists.activities.has(t.lower)))
       return { step: true, invitationOnly: undefined };
   }

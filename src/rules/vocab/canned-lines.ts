@@ -1,7 +1,7 @@
 import type { Language } from '../../text/analysis.js';
 import type { Note } from '../../text/note.js';
+import { compilePhrases, findPhrases, type Hit } from '../model/phrases.js';
 import vocabulary from './generic-opener.json' with { type: 'json' };
-import { findAll, type PhraseHit, phraseRegex } from './phrases.js';
 
 /**
  * Canned lines that stand in for a reason, by kind (vocab/generic-opener.json):
@@ -35,13 +35,13 @@ function patternsFor(language: Language): Array<[Kind, RegExp]> {
   let p = PATTERNS.get(language);
   if (!p) {
     const d = RAW[language] ?? {};
-    p = KINDS.filter((k) => (d[k]?.length ?? 0) > 0).map((k) => [k, phraseRegex(d[k])]);
+    p = KINDS.filter((k) => (d[k]?.length ?? 0) > 0).map((k) => [k, compilePhrases(d[k])]);
     PATTERNS.set(language, p);
   }
   return p;
 }
 
-export interface CannedLine extends PhraseHit {
+export interface CannedLine extends Hit {
   kind: Kind;
 }
 
@@ -49,7 +49,7 @@ export interface CannedLine extends PhraseHit {
 export function cannedLines(note: Note): CannedLine[] {
   const hits: CannedLine[] = [];
   for (const [kind, pattern] of patternsFor(note.analysis.language)) {
-    for (const h of findAll(pattern, note.lower)) hits.push({ ...h, kind });
+    for (const h of findPhrases(pattern, note.analysis.folded)) hits.push({ ...h, kind });
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: CannedLine[] = [];
