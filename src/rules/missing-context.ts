@@ -38,6 +38,7 @@ const LIST_NAMES = [
   'platformNames',
   'thanks',
   'throughPerson',
+  'kinOwners',
 ] as const;
 type ListName = (typeof LIST_NAMES)[number];
 
@@ -53,20 +54,6 @@ interface Lists {
 }
 
 const RAW = vocabulary as unknown as Record<string, Partial<Record<ListName, string[]>>>;
-const OWNERS_OF_KIN = [
-  'my',
-  'our',
-  'a',
-  'mutual',
-  'mi',
-  'mis',
-  'mein',
-  'meine',
-  'mon',
-  'ma',
-  'meu',
-  'minha',
-];
 
 function compile(language: Language): Lists | undefined {
   const d = RAW[language];
@@ -75,7 +62,8 @@ function compile(language: Language): Lists | undefined {
   const sets = Object.fromEntries(
     LIST_NAMES.map((n) => [n, new Set(d[n] ?? [])]),
   ) as unknown as Record<ListName, ReadonlySet<string>>;
-  const kin = (d.kin ?? []).flatMap((k) => OWNERS_OF_KIN.map((o) => `${o} ${k}`));
+  // "my sister", "a mutual friend", "mi amiga": a person the sender shares with them.
+  const kin = (d.kin ?? []).flatMap((k) => (d.kinOwners ?? []).map((o) => `${o} ${k}`));
   return {
     history: compilePhrases(d.sharedHistory),
     referral: compilePhrases(d.referral),
@@ -151,7 +139,7 @@ function withoutTemplatedClauses(note: Note): Note {
 // One reading per note: generic-opener asks for it too, and features and check share it.
 const READINGS = new WeakMap<Note, Reading | null>();
 
-export function read(note: Note): Reading | undefined {
+function read(note: Note): Reading | undefined {
   let reading = READINGS.get(note);
   if (reading === undefined) {
     reading = readOnce(note) ?? null;
