@@ -21,6 +21,7 @@ const SALUTATIONS = fold(wrapping.salutations);
 const TITLES = fold(wrapping.titles);
 const SIGN_OFFS = fold(wrapping.signOffs);
 const LONGEST_PHRASE = 4;
+const MAX_WRAPPING = 120;
 
 // What carries no words: emoji (with their modifiers and joiners), emoticons,
 // and Slack mentions standing in for a name. Blanked before reading the rest.
@@ -171,10 +172,11 @@ function nothingPersonal(note: Note, stock: readonly RegExpExecArray[]): boolean
     );
     if (/[\p{L}\p{N}?]/u.test(gap)) return false;
   }
-  return (
-    onlyGreeting(tokens(text.slice(0, first.index)), lowerCase) &&
-    onlySignOff(tokens(text.slice(last.index + last[0].length)), lowerCase)
-  );
+  const before = text.slice(0, first.index);
+  const after = text.slice(last.index + last[0].length);
+  // A greeting or a sign-off is a line at most: anything longer says something.
+  if (before.trim().length > MAX_WRAPPING || after.trim().length > MAX_WRAPPING) return false;
+  return onlyGreeting(tokens(before), lowerCase) && onlySignOff(tokens(after), lowerCase);
 }
 
 export const defaultText: Rule = {
