@@ -103,8 +103,22 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
   // Links and their labels: a booking link counts wherever it is.
   const inBody = (h: Hit) => h.start >= a.body.start && h.end <= Math.max(a.body.end, a.body.start);
   const any = (c: Category) => hits[c].some(inBody);
-  const within = (c: Category, cl: Clause) =>
-    hits[c].some((h) => h.start >= cl.start && h.end <= cl.end);
+  // Hits handed to the clauses in one sweep (clauses are in order), not a scan per clause:
+  // a 100 KB note has thousands of both.
+  const cursor = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  const hitsIn = (cl: Clause): Record<Category, Hit[]> => {
+    const out = {} as Record<Category, Hit[]>;
+    for (const c of CATEGORIES) {
+      const list = hits[c];
+      let i = cursor[c];
+      while (i < list.length && (list[i] as Hit).start < cl.start) i++;
+      const from = i;
+      while (i < list.length && (list[i] as Hit).start < cl.end) i++;
+      cursor[c] = i;
+      out[c] = list.slice(from, i).filter((h) => h.end <= cl.end);
+    }
+    return out;
+  };
 
   const counter = {
     hiring: any('hiring'),
@@ -121,40 +135,35 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
     );
 
   const clauses = a.clauses.map((clause) => {
+    const local = hitsIn(clause);
+    const within = (c: Category) => local[c].length > 0;
     const sender = clause.about === 'sender';
     const lower = folded.slice(clause.start, clause.end);
-    const offerHits = hits.offerVerbs.filter(
-      (h) =>
-        h.start >= clause.start &&
-        h.end <= clause.end &&
-        isVerbAt(h, clause, a.language, note.text) &&
-        !helpsWithAnAct(h, clause),
+    const offerHits = local.offerVerbs.filter(
+      (h) => isVerbAt(h, clause, a.language, note.text) && !helpsWithAnAct(h, clause),
     );
     const verb = mainVerb(clause);
     // The offering verb is what the sender does ("we build…", "Helping teams…",
     // "ayudamos a…", "our API cuts…"): near the start of a sender clause, or
     // anywhere when the subject is "our product…" / "nuestro software…".
-    const ownsSeller = possessedSeller(clause, lex, hits.sellerNouns);
+    const ownsSeller = possessedSeller(clause, lex, local.sellerNouns);
     const window = offerWindow(clause, ownsSeller, lex);
     const offer = sender && offerHits.some((h) => h.start >= window.start && h.start < window.end);
     const gives =
       sender &&
-      hits.giveVerbs.some((h) => h.start >= window.start && h.start < window.end) &&
+      local.giveVerbs.some((h) => h.start >= window.start && h.start < window.end) &&
       clause.tokens.some((t) => lex.secondPerson.has(t.lower) || lex.secondPossessive.has(t.lower));
     // "That's exactly what we fix", "how we help brands…": a first-person subject
     // right before an offering verb, inside someone else's clause.
     const mentionOffer =
       !offer && clause.mentionsSender && offerRightAfterSender(clause, offerHits, lex);
-    const seller = sellerIdentity(clause, verb, hits.sellerNouns, hits.sellerRoles);
-    const customer =
-      within('customerNouns', clause) ||
-      within('customerMarkers', clause) ||
-      pluralAfterFor(clause);
-    const outcome = within('outcomes', clause);
+    const seller = sellerIdentity(clause, verb, local.sellerNouns, local.sellerRoles);
+    const customer = within('customerNouns') || within('customerMarkers') || pluralAfterFor(clause);
+    const outcome = within('outcomes');
     const money = CURRENCY.test(lower) || clause.tokens.some((t) => t.type === 'currency');
     const claim = money || clause.tokens.some((t) => t.type === 'number' || t.pos === 'NUM');
-    const commercial = within('commercial', clause) || money;
-    const cta = within('offerCta', clause);
+    const commercial = within('commercial') || money;
+    const cta = within('offerCta');
     const asks = clause.question && (sender || ASKS_PERMISSION.test(lower.trim()));
     const f: Record<string, number> = {};
     const set = (name: string, on: boolean) => {
@@ -164,7 +173,7 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
     set('senderGivesRecipient', gives);
     set(
       'customersGetOutcome',
-      clause.about !== 'recipient' && startsWithCustomer(clause, hits) && (outcome || claim),
+      clause.about !== 'recipient' && startsWithCustomer(clause, local) && (outcome || claim),
     );
     set('senderMentionsOffer', mentionOffer);
     set('senderOffersToCustomers', offer || mentionOffer ? customer : false);
@@ -176,10 +185,10 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
     set('commercial', commercial);
     set('money', money);
     set('offerToShowOrSend', cta);
-    set('meetingAsk', within('meetingAsk', clause));
-    set('salesMeeting', within('salesMeeting', clause));
-    set('scarcity', within('scarcity', clause));
-    set('bookingLink', booking && within('bookingLinks', clause));
+    set('meetingAsk', within('meetingAsk'));
+    set('salesMeeting', within('salesMeeting'));
+    set('scarcity', within('scarcity'));
+    set('bookingLink', booking && within('bookingLinks'));
     set('senderAsksToSell', asks && (cta || commercial));
     // Frames and their evidence in the same clause say more than either apart.
     set('sellerForCustomers', sender && seller && customer);
@@ -195,7 +204,7 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
         customer,
     );
     set('offerOfCommercialThing', cta && commercial);
-    set('quotesPrice', money && within('commercial', clause));
+    set('quotesPrice', money && within('commercial'));
     // "Could you send pricing?", "Do you offer a trial?": the reader is asked to sell.
     const asksThem =
       clause.about === 'recipient' && clause.subject !== undefined && clause.question;
@@ -332,9 +341,7 @@ function isVerbAt(h: Hit, clause: Clause, language: Language, text: string): boo
 function startsWithCustomer(clause: Clause, hits: Record<Category, Hit[]>): boolean {
   const words = clause.tokens.filter((t) => t.type === 'word');
   const limit = words[Math.min(words.length, 4) - 1]?.end ?? clause.start;
-  return [...hits.customerNouns, ...hits.sellerNouns].some(
-    (h) => h.start >= clause.start && h.start < limit && hits.customerNouns.includes(h),
-  );
+  return hits.customerNouns.some((h) => h.start >= clause.start && h.start < limit);
 }
 const SKIP_TO_VERB = new Set(['AUX', 'PART', 'ADV', 'PUNCT']);
 // Verbs that state what the sender is or owns: "I'm a broker", "I run a practice", "we're the team behind…".

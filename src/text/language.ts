@@ -123,25 +123,26 @@ export function lexicon(language: Language): Lexicon {
  * (LinkedIn's lingua franca); words but no function word of any language
  * (another language or script) is `unknown`, so rules can stay silent.
  */
+// Which languages list each function word: one map look-up per word.
+const STOPWORD_LANGUAGES = new Map<string, Known[]>();
+for (const l of LANGUAGES) {
+  for (const w of (lexicons.get(l) as Lexicon).stopwords) {
+    const list = STOPWORD_LANGUAGES.get(w);
+    if (list) list.push(l);
+    else STOPWORD_LANGUAGES.set(w, [l]);
+  }
+}
+
 export function detectLanguage(lowerWords: readonly string[]): Language {
-  const scores = new Map<Known, number>();
-  for (const l of LANGUAGES) scores.set(l, 0);
-  let letters = 0;
+  const scores: Record<Known, number> = { en: 0, de: 0, es: 0, fr: 0, pt: 0 };
+  let letters = false;
   for (const w of lowerWords) {
-    if (/\p{L}/u.test(w)) letters++;
-    for (const l of LANGUAGES) {
-      if ((lexicons.get(l) as Lexicon).stopwords.has(w)) scores.set(l, (scores.get(l) ?? 0) + 1);
-    }
+    const langs = STOPWORD_LANGUAGES.get(w);
+    if (langs) for (const l of langs) scores[l]++;
+    else if (!letters && /\p{L}/u.test(w)) letters = true;
   }
   let best: Known = 'en';
-  let bestScore = scores.get('en') ?? 0;
-  for (const l of LANGUAGES) {
-    const s = scores.get(l) ?? 0;
-    if (s > bestScore) {
-      best = l;
-      bestScore = s;
-    }
-  }
-  if (bestScore === 0) return letters > 0 ? 'unknown' : 'en';
+  for (const l of LANGUAGES) if (scores[l] > scores[best]) best = l;
+  if (scores[best] === 0) return letters ? 'unknown' : 'en';
   return best;
 }
