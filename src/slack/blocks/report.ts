@@ -25,11 +25,7 @@ const LEVEL_RANK: Record<Level, number> = { error: 0, warning: 1, info: 2 };
 
 export const ACCOUNT_LABEL: Record<Account, string> = { basic: 'Basic', premium: 'Premium' };
 
-/**
- * The checker's verdict as a Slack message: ready or not, length against the
- * account's limit, then each finding with its level, the words at fault in
- * their context, and the fix. Every piece of user text is sanitized and escaped.
- */
+/** What a check reply shows besides the verdict. */
 export interface ReportExtras {
   /** Adds the "I sent it" button (a message the user can act on; not inside a modal). */
   sentButton?: boolean;
@@ -63,6 +59,11 @@ export function basicNoteAdvice(
   return `:bulb: You have ${left} left this month, and this note doesn't say how you know them. Sending the invitation without a note keeps a note for someone you know: acceptance ${evidence}.`;
 }
 
+/**
+ * The checker's verdict as a Slack message: ready or not, length against the
+ * account's limit, then each finding with its level, the words at fault in
+ * their context, and the fix. Every piece of user text is sanitized and escaped.
+ */
 export function reportMessage(
   note: string,
   report: CheckReport,
