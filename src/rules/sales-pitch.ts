@@ -1,7 +1,7 @@
+import { FEATURE_REASONS, pitchFeatures } from './features/sales-pitch.js';
 import type { LearnedRule } from './model/learned-rule.js';
 import { probability, type Weights } from './model/logistic.js';
 import { at, type RuleFinding } from './rule.js';
-import { FEATURE_REASONS, pitchFeatures } from './sales-pitch-features.js';
 import trained from './weights/sales-pitch.json' with { type: 'json' };
 
 /**

@@ -58,6 +58,8 @@ export interface Phrase extends Span {
 
 export interface Analysis {
   language: Language;
+  /** True when only the first ANALYSIS_LIMIT characters were read. */
+  truncated: boolean;
   /** note.text lower-cased and without accents, offset for offset: what vocabularies match against. */
   folded: string;
   tokens: readonly Token[];
@@ -80,8 +82,15 @@ export interface Analysis {
 // Clause boundaries inside a sentence: semicolons, colons, dashes, brackets.
 const HARD_BREAK = new Set([';', ':', '—', '–', '(', ')', '…', '...']);
 
+/**
+ * How much of a note the layer reads: ten times the longest note LinkedIn
+ * takes. Past that it is a paste, not a note (note-length says so), and
+ * tagging 100 KB would cost a second for nothing a person would read.
+ */
+export const ANALYSIS_LIMIT = 3000;
+
 export function analyse(note: Note): Analysis {
-  const text = note.text;
+  const text = note.text.length > ANALYSIS_LIMIT ? note.text.slice(0, ANALYSIS_LIMIT) : note.text;
   const wink = tag(text);
   const language = detectLanguage(wink.tokens.map((t) => t.value.toLowerCase()));
   const lex = lexicon(language);
@@ -141,6 +150,7 @@ export function analyse(note: Note): Analysis {
 
   return {
     language,
+    truncated: text.length < note.text.length,
     folded: foldSameLength(text),
     tokens,
     sentences,

@@ -7,11 +7,11 @@
  * Features are 0/1 per note; each clause also gets its own, so a finding can
  * point at the clause that sells. The weights are learned (npm run train).
  */
-import type { Clause } from '../text/analysis.js';
-import { type Language, type Lexicon, lexicon } from '../text/language.js';
-import type { Note } from '../text/note.js';
-import { compilePhrases, findPhrases, type Hit } from './model/phrases.js';
-import vocab from './vocab/sales-pitch.json' with { type: 'json' };
+import type { Clause } from '../../text/analysis.js';
+import { type Language, type Lexicon, lexicon } from '../../text/language.js';
+import type { Note } from '../../text/note.js';
+import { compilePhrases, findPhrases, type Hit } from '../model/phrases.js';
+import vocab from '../vocab/sales-pitch.json' with { type: 'json' };
 
 const CATEGORIES = [
   'offerVerbs',
@@ -289,14 +289,12 @@ function helpsWithAnAct(h: Hit, clause: Clause): boolean {
   const t = words[k];
   const next = words[k + 1];
   if (t?.lemma !== 'help') return false;
-  // "help you…", "help teams…", "help Acme…" serve someone; "help test the build" lends a hand.
-  if (!next) return true;
-  for (const w of words.slice(k + 1, k + 4)) {
-    if (w.pos === 'PRON' || w.pos === 'PROPN' || (w.pos === 'NOUN' && w.lower !== w.lemma))
-      return false;
-    if (w.pos === 'VERB' || w.pos === 'DET') return true;
-  }
-  return true;
+  // "help" + a bare verb ("help test the build", even when the tagger reads "test"
+  // as a noun before "the") lends a hand; "help teams…", "helps shows earn…" serve someone.
+  if (!next) return false;
+  if (next.pos === 'VERB') return next.lemma === next.lower;
+  const after = words[k + 2];
+  return next.pos === 'NOUN' && next.lemma === next.lower && after?.pos === 'DET';
 }
 
 /** "our platform…", "nuestro software…", "notre cabinet…": the sender's seller as the subject. */
