@@ -13,11 +13,29 @@ interface Case {
 }
 
 function loadCorpus(): Case[] {
-  const file = fileURLToPath(new URL('../../shared/corpus/dev.jsonl', import.meta.url));
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Case);
+  return ['dev.jsonl', 'notes.jsonl'].flatMap((name) =>
+    readFileSync(fileURLToPath(new URL(`../../shared/corpus/${name}`, import.meta.url)), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Case),
+  );
+}
+
+/** Milliseconds per note, each note timed on its own, over a few passes after warm-up. */
+function perNote(cases: Case[], passes: number): number[] {
+  const out: number[] = [];
+  for (let p = 0; p < passes; p++) {
+    for (const c of cases) {
+      const t0 = process.hrtime.bigint();
+      checkNote(c.note, { account: c.account });
+      out.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] as number;
 }
 
 /** Notes per second over the corpus, after a warm-up, for about `seconds`. */
@@ -48,6 +66,7 @@ export function runCheckerBench(seconds = 3): void {
     );
     theirsRuns.push(throughput(cases, (c) => writeGood(c.note), seconds / rounds));
   }
+  const times = perNote(cases, 5);
   const ours = median(oursRuns);
   const theirs = median(theirsRuns);
   const huge = 'Buy our tool now, it is 5x faster! '.repeat(3000);
@@ -55,10 +74,21 @@ export function runCheckerBench(seconds = 3): void {
   checkNote(huge);
   const hugeMs = Number(process.hrtime.bigint() - t0) / 1e6;
 
-  console.log('checker throughput (dev corpus, %d notes, all rules on, one core)', cases.length);
+  console.log(
+    'checker throughput (dev + notes corpus, %d notes, all rules on, one core)',
+    cases.length,
+  );
   console.log('  invite-coach checkNote  %s notes/s', Math.round(ours).toLocaleString('en-US'));
   console.log('  write-good              %s notes/s', Math.round(theirs).toLocaleString('en-US'));
-  console.log('  ratio                   %sx write-good (target ≥ 5x)', (ours / theirs).toFixed(2));
+  console.log(
+    '  ratio                   %sx write-good (target ≥ 10x)',
+    (ours / theirs).toFixed(2),
+  );
+  console.log(
+    '  per note                p50 %s ms, p99 %s ms (target p99 ≤ 1 ms)',
+    quantile(times, 0.5).toFixed(3),
+    quantile(times, 0.99).toFixed(3),
+  );
   console.log('  one 100 KB note         %s ms', hugeMs.toFixed(1));
 }
 

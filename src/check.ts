@@ -1,5 +1,5 @@
 import { isAccount, NOTE_LIMITS } from './limits.js';
-import { rules } from './rules/index.js';
+import { type Rule, rules } from './rules/index.js';
 import { Note } from './text/note.js';
 import type { CheckOptions, CheckReport, Finding, Level } from './types.js';
 
@@ -14,6 +14,15 @@ export class CheckOptionsError extends TypeError {
  * it was passed, Slack markup and all.
  */
 export function checkNote(note: string, options: CheckOptions = {}): CheckReport {
+  return checkNoteWith(rules, note, options);
+}
+
+/** checkNote with another set of rules (the evaluation swaps in a fold's weights). */
+export function checkNoteWith(
+  rules: readonly Rule[],
+  note: string,
+  options: CheckOptions = {},
+): CheckReport {
   if (typeof note !== 'string')
     throw new CheckOptionsError('checkNote: the note must be a string.');
   const account = options.account ?? 'basic';

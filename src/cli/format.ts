@@ -30,9 +30,10 @@ export function underline(
   return { line: before + inside + after, carets };
 }
 
-// Tabs and control characters would break the alignment of the caret line.
+// Tabs and control characters would break the alignment of the caret line;
+// bidi controls would reorder the terminal's line around the carets.
 function clean(text: string): string {
-  return text.replace(/\t/g, ' ').replace(/\p{Cc}/gu, '·');
+  return text.replace(/\t/g, ' ').replace(/\p{Cc}|[\u202A-\u202E\u2066-\u2069]/gu, '·');
 }
 
 const LEVEL_LABEL: Record<Level, string> = { error: 'error', warning: 'warning', info: 'info' };

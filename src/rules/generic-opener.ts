@@ -1,27 +1,44 @@
+import { hasOutrightContext } from './missing-context.js';
 import { at, quote, type Rule, type RuleFinding } from './rule.js';
+import { cannedLines, type Kind } from './vocab/canned-lines.js';
 
-// Canned lines that automation tools and copy-paste templates use in place of
-// a reason. "Came across your article on X" names something real, so only the
-// profile-shaped versions count. Every phrase starts at a word boundary; one
-// shared \b in front lets V8 try the phrases only there.
-const CANNED =
-  /\b(?:(?:i )?(?:came across|stumbled upon|found|noticed|saw|viewed|was looking at) your (?:linkedin )?(?:profile|page|background)\b|(?:expand|expanding|grow|growing|build|building|broaden|broadening|extend|extending) my (?:professional )?network\b|like-?minded (?:professionals|individuals|people|folks|leaders)\b|(?:we )?share (?:similar|common|mutual) interests\b|(?:your )?(?:profile is impressive|impressive profile)\b|hope this (?:message |note )?finds you well\b|support each other\b|connect(?:ing)? with (?:other )?professionals\b|mutually beneficial\b|in the same (?:industry|field|space)\b|(?:we have|i see we have|i noticed we have|we share) (?:\d+ |many |several |a few |some )?mutual connections\b|(?:i'd|i would) love to add you to my network\b|(?:your (?:background|experience) is (?:impressive|inspiring)|impressed (?:by|with) your (?:profile|background))\b|(?:always )?looking to connect with (?:other )?(?:people|professionals|leaders|like-minded)\b)/g;
+/**
+ * Canned lines that automation tools and copy-paste templates use in place of
+ * a reason, by kind: the profile seen, the network grown, like-minded people,
+ * mutual benefit, what LinkedIn suggested, a shared industry, a stock
+ * greeting. The words per language live in vocab/generic-opener.json; what
+ * makes a line canned is that it would fit any recipient. "Came across your
+ * talk on X" names something real, so only the profile-shaped versions count.
+ */
+const WHY: Record<Kind, (phrase: string) => string> = {
+  profile: (p) =>
+    `${p} is what automation says: it names their profile, not a reason to connect with them.`,
+  network: (p) => `${p} says why you want more connections, not why this person.`,
+  likeMinded: (p) => `${p} is a stock phrase that could be sent to anyone.`,
+  mutual: (p) => `${p} promises mutual benefit without saying anything about them.`,
+  platform: (p) => `${p} is something LinkedIn shows everyone, not a reason you chose them.`,
+  sameField: (p) =>
+    `${p}: sharing an industry is true of thousands of people, so it is not a reason.`,
+  stock: (p) => `${p} is a stock opener that reads as a template.`,
+};
 
 export const genericOpener: Rule = {
   id: 'generic-opener',
   level: 'warning',
   description:
-    'A canned, automated-sounding line stands in for context: "I came across your profile", "expanding my network", "like-minded professionals".',
+    'A canned, automated-sounding line stands in for context: "I came across your profile", "expanding my network", "like-minded professionals", "we could add value to each other".',
   check(note) {
+    // A canned line beside real context is not standing in for it ("we met at
+    // the Leeds meetup; let's support each other's launches").
+    if (hasOutrightContext(note)) return [];
     const out: RuleFinding[] = [];
-    for (const m of note.matches(CANNED)) {
-      const phrase = note.text.slice(m.index, m.index + m[0].length);
+    for (const h of cannedLines(note)) {
       out.push(
         at(
           note,
-          m.index,
-          m.index + m[0].length,
-          `${quote(phrase)} is a stock line that reads as automation, not as a reason to connect with this person.`,
+          h.start,
+          h.end,
+          WHY[h.kind](quote(note.text.slice(h.start, h.end))),
           'Replace it with the specific reason: where you met, who suggested you connect, or the piece of their work you read.',
         ),
       );

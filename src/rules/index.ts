@@ -1,3 +1,4 @@
+import { bidiControl } from './bidi-control.js';
 import { blankNote } from './blank-note.js';
 import { defaultText } from './default-text.js';
 import { emailAddress } from './email-address.js';
@@ -31,6 +32,7 @@ export const rules: readonly Rule[] = [
   emailAddress,
   emojiShortcode,
   slackMention,
+  bidiControl,
   tooManyLines,
 ];
 

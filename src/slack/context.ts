@@ -159,6 +159,13 @@ function joinDigest(deps: Deps, scope: Scope): void {
   void joinRoster(deps.store.keyv, scope).catch(() => {});
 }
 
+export interface AccountAndBudget {
+  account: Account;
+  budget: string | undefined;
+  /** Personalised notes left this month on Basic, for a user with a ledger (null on Premium). */
+  notesLeft?: number | null;
+}
+
 /**
  * The account type and, for a user who has a ledger, the budget line ("This
  * week 37/100 · 212 pending · 2 personalised notes left this month"), read
@@ -172,7 +179,7 @@ export async function accountAndBudget(
   scope: Scope,
   logger: Logger,
   timeoutMs = 1500,
-): Promise<{ account: Account; budget: string | undefined }> {
+): Promise<AccountAndBudget> {
   let prefix: string | undefined;
   try {
     prefix = scopePrefix(scope);
@@ -203,7 +210,7 @@ export async function accountAndBudget(
       return { account, budget: undefined };
     }
     const summary = status(snapshot.entries, { ...snapshot.settings, account }, deps.clock());
-    return { account, budget: budgetLine(summary) };
+    return { account, budget: budgetLine(summary), notesLeft: summary.notes.left };
   } finally {
     clearTimeout(timer);
   }

@@ -1,3 +1,4 @@
+import { type Analysis, analyse } from './analysis.js';
 import { decodeSlackText, type Entity } from './decode.js';
 import { countGraphemes } from './graphemes.js';
 
@@ -28,6 +29,7 @@ export class Note {
   readonly #rawEnd: number[];
   #sentences: Sentence[] | undefined;
   #wholeSpan: Readonly<Span> | undefined;
+  #analysis: Analysis | undefined;
 
   constructor(raw: string) {
     const decoded = decodeSlackText(raw);
@@ -65,6 +67,15 @@ export class Note {
   get sentences(): readonly Sentence[] {
     this.#sentences ??= splitSentences(this.text);
     return this.#sentences;
+  }
+
+  /**
+   * Tokens, tags, sentences, clauses, language, proper nouns, questions: the
+   * language layer (src/text/analysis.ts), computed on first use and kept.
+   */
+  get analysis(): Analysis {
+    this.#analysis ??= analyse(this);
+    return this.#analysis;
   }
 
   /** Every match of a global regex against the plain (or lower-cased) text. */

@@ -7,8 +7,46 @@ testRule(genericOpener, {
     { note: 'Great meeting you at the Shopify meetup in Toronto.' },
     { note: 'Your network of climate founders is impressive; how did you build it?' },
     { note: 'I saw your post about the Data Analyst opening.' },
+    // A canned phrase made specific names something real.
+    { note: 'I came across your KubeCon talk on eBPF and have a question about it.' },
+    {
+      note: "Hi Matthias, your name came up when I asked Ilse Brandt who knows Vienna's robotics scene.",
+    },
+    {
+      note: "Hi Jane, great meeting you at SXSW on the podcasting panel. I'd love to swap notes on audio ads. Would you be up for a call?",
+    },
+    {
+      note: "I'm building a group of mentors for our bootcamp graduates; your Rails talks made me think of you.",
+    },
   ],
   invalid: [
+    // Issue 10: generic openers in other words.
+    {
+      note: "I think there's a lot we could do for each other.",
+      spans: ['do for each other'],
+    },
+    { note: 'Building out my connections this quarter.', spans: ['Building out my connections'] },
+    { note: 'Trying to meet more people in my field.', spans: ['meet more people'] },
+    {
+      note: 'Fellow marketer here 👋 Always happy to connect with people who get it.',
+      spans: ['Always happy to connect', 'people who get it'],
+    },
+    {
+      note: 'Your profile popped up in my feed and caught my attention.',
+      spans: ['Your profile popped up'],
+    },
+    {
+      note: 'Hola Pablo, estoy ampliando mi red de contactos profesionales.',
+      spans: ['ampliando mi red'],
+    },
+    {
+      note: 'Bonjour Julie, je cherche à élargir mon réseau professionnel.',
+      spans: ['élargir mon réseau'],
+    },
+    {
+      note: 'Hallo Herr Krüger, ich erweitere gerade mein Netzwerk im Bereich Logistik.',
+      spans: ['erweitere gerade mein Netzwerk'],
+    },
     {
       note: 'Hi, I see we have 12 mutual connections.',
       spans: ['I see we have 12 mutual connections'],

@@ -1,5 +1,9 @@
+import { describe, expect, it } from 'vitest';
 import { missingContext } from '../../src/rules/missing-context.js';
+import { Note } from '../../src/text/note.js';
 import { testRule } from './rule-tester.js';
+
+const whole = (note: string) => ({ note, spans: [note.trim()] });
 
 testRule(missingContext, {
   valid: [
@@ -22,38 +26,68 @@ testRule(missingContext, {
     { note: 'We were both on the KubeCon program committee.' },
     { note: 'We chatted in the #editor-dev Slack channel last month.' },
     { note: 'Hola Lucía, fue un placer conocerte en JSConf México.' },
+    // Issue 10: context said in ordinary words.
+    { note: 'Hi Sam, my Leeds running crowd says you know everyone.' },
+    { note: 'I know you from the Hacker Dojo days!' },
+    { note: 'We did the food-bank drive together last winter.' },
+    { note: 'I loved building the checkout with you at Zalando.' },
+    { note: 'Saw you shipped the new Figma plugin API.' },
+    { note: 'You and I both know Dana Whitfield — she and I co-run a meetup.' },
+    { note: "I'll be at Config too. See you there?" },
+    { note: 'My cousin Ines is on your team.' },
+    { note: 'Marco Ruiz is a close friend and said I should say hello.' },
+    { note: 'Hi Clive, I remember you from Ecademy; you ran the Bath breakfast club.' },
+    { note: 'Hallo Jonas, wir haben uns letzte Woche auf der re:publica kennengelernt.' },
+    {
+      note: "Hi Jane, great meeting you at SXSW on the podcasting panel. I'd love to swap notes on audio ads. Would you be up for a call?",
+    },
+    // A name slot in the greeting does not hide real context.
+    { note: 'Hi [Name], we met at PyCon. Coffee?' },
+    // A language the layer does not know: it says nothing rather than guess.
+    { note: '田中さん、よろしくお願いします。' },
   ],
   invalid: [
-    { note: "I admire your work. Let's connect", spans: ["I admire your work. Let's connect"] },
-    {
-      note: 'Hi, I see we have 12 mutual connections.',
-      spans: ['Hi, I see we have 12 mutual connections.'],
-    },
-    { note: "Hi, I'd like to connect with you.", spans: ["Hi, I'd like to connect with you."] },
-    {
-      note: 'I came across your profile and would love to connect.',
-      spans: ['I came across your profile and would love to connect.'],
-    },
+    whole("I admire your work. Let's connect"),
+    whole('Hi, I see we have 12 mutual connections.'),
+    whole("Hi, I'd like to connect with you."),
+    whole('I came across your profile and would love to connect.'),
     {
       note: '  Your profile is impressive! Would love to connect.\n',
       spans: ['Your profile is impressive! Would love to connect.'],
     },
-    {
-      note: "Hello! Hope you're having a great week. Let's connect.",
-      spans: ["Hello! Hope you're having a great week. Let's connect."],
-    },
-    {
-      note: "I'm looking to grow my network in the tech industry.",
-      spans: ["I'm looking to grow my network in the tech industry."],
-    },
-    {
-      note: 'We share similar interests. Connect?',
-      spans: ['We share similar interests. Connect?'],
-    },
-    { note: '👋', spans: ['👋'] },
-    {
-      note: "Hi Tom,\n\nI'd love to connect.\n\nBest,\nRavi",
-      spans: ["Hi Tom,\n\nI'd love to connect.\n\nBest,\nRavi"],
-    },
+    whole("Hello! Hope you're having a great week. Let's connect."),
+    whole("I'm looking to grow my network in the tech industry."),
+    whole('We share similar interests. Connect?'),
+    whole("Hi Tom,\n\nI'd love to connect.\n\nBest,\nRavi"),
+    // Issue 10: context claimed where there is none.
+    whole('Hi Al, the algorithm recommended you.'),
+    whole('Fellow entrepreneurs should stick together! Happy to connect.'),
+    whole("Fellow entrepreneurs, let's connect."),
+    whole('Hi Dana, I also work in fintech and would like to connect.'),
+    whole("Hi Raj, I see we're both in tech. Let's connect!"),
+    whole('Hi Lowell, what are the biggest challenges you are facing in your role right now?'),
+    whole('Trying to meet more people in my field.'),
+    // Context a template claims inside its tokens is not context.
+    whole('Hi {first name}, loved your talk at [Event]!'),
+    whole('Hi [Name], we met at [event name]. Coffee?'),
   ],
+});
+
+describe('missing-context says what was missing', () => {
+  const message = (text: string) =>
+    missingContext.check(new Note(text), { account: 'basic', limit: 200 })[0]?.message ?? '';
+
+  it('names a platform suggestion as no relation', () => {
+    expect(message('Hi Al, the algorithm recommended you.')).toContain('“the algorithm');
+  });
+
+  it('says a shared industry or title is not a reason', () => {
+    expect(message('Fellow marketer here! Happy to connect.')).toContain(
+      'industry, field or job title',
+    );
+  });
+
+  it('quotes the generic "your work" it found', () => {
+    expect(message('Hi Cyrus, big fan of your work! Keep it up.')).toContain('“your work”');
+  });
 });

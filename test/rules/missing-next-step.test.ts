@@ -1,5 +1,9 @@
+import { describe, expect, it } from 'vitest';
 import { missingNextStep } from '../../src/rules/missing-next-step.js';
+import { Note } from '../../src/text/note.js';
 import { testRule } from './rule-tester.js';
+
+const whole = (note: string) => ({ note, spans: [note.trim()] });
 
 testRule(missingNextStep, {
   valid: [
@@ -12,21 +16,55 @@ testRule(missingNextStep, {
     { note: '¿Te apetece tomar un café?' },
     { note: 'Un café la semaine prochaine' },
     { note: 'Would love to hear how the pilot goes.' },
+    // Issue 10: next steps by meaning, not by word.
+    { note: 'Would be great to compare notes on your roadmap some time.' },
+    {
+      note: 'Great to meet you at the Hamburg offsite. Maybe we can swap stories about scaling support.',
+    },
+    { note: "I'll bring the book I mentioned next time I'm in Lisbon." },
+    { note: 'Your essay on design debt hit home. I would love your take on our component audit.' },
+    { note: 'Loved the preview of your climate report. Send me the full version when it is out.' },
+    {
+      note: 'Hi Bashir, fellow Cornell alum here. If you ever need a contact at Marriott Doha, I am your guy.',
+    },
+    { note: 'We met at the Nordic AI dinner. Glad to introduce you to our CTO whenever useful.' },
+    { note: "I'd love to connect you with Maria, who runs the Lisbon chapter." },
+    { note: 'Hallo Tim, lass uns mal auf einen Kaffee gehen.' },
+    { note: 'Olá Rita, podemos marcar um café na próxima semana.' },
+    { note: 'Bonjour Léa, on pourrait prendre un café en septembre.' },
+    {
+      note: "Hi Jane, great meeting you at SXSW on the podcasting panel. I'd love to swap notes on audio ads. Would you be up for a call?",
+    },
+    // A language the layer does not know: it says nothing rather than guess.
+    { note: '田中さん、先日はありがとうございました。' },
   ],
   invalid: [
-    { note: "Let's connect!", spans: ["Let's connect!"] },
-    { note: "Hi, I'd like to connect with you.", spans: ["Hi, I'd like to connect with you."] },
-    {
-      note: 'Your app saved our shop hours. Thank you for building it!',
-      spans: ['Your app saved our shop hours. Thank you for building it!'],
-    },
-    {
-      note: "I'm looking to grow my network and would be glad to have you in it.",
-      spans: ["I'm looking to grow my network and would be glad to have you in it."],
-    },
-    {
-      note: 'I just finished your book on negotiation.',
-      spans: ['I just finished your book on negotiation.'],
-    },
+    whole("Let's connect!"),
+    whole('Hi, I would like to connect with you.'),
+    whole("Hi, I'd like to connect with you."),
+    whole('Your app saved our shop hours. Thank you for building it!'),
+    whole("I'm looking to grow my network and would be glad to have you in it."),
+    whole('I just finished your book on negotiation.'),
+    // Issue 10: pleasantries and facts are not next steps.
+    whole('Pleased to be connected with you, Dr. Okafor.'),
+    whole('Hi Jo, we have several contacts in common, so I thought I would reach out.'),
+    whole('Hi Jen, we worked together at Deloitte years ago. Hope all is well.'),
+    whole('Thanks for the great talk at QCon yesterday.'),
+    whole('Great chatting at the meetup, and thanks for the chat about our call last week.'),
+    whole('Hallo Lisa, schön, dass wir uns auf der DMEXCO getroffen haben.'),
+    whole('It was good to meet you at the offsite.\n\nBest,\nTom'),
   ],
+});
+
+describe('missing-next-step names the invitation it found', () => {
+  it('says "let\'s connect" is the invitation itself', () => {
+    const [finding] = missingNextStep.check(
+      new Note('We met at the Denver meetup. I would love to connect.'),
+      {
+        account: 'basic',
+        limit: 200,
+      },
+    );
+    expect(finding?.message).toContain('“I would love to connect” is the invitation itself');
+  });
 });

