@@ -4,6 +4,7 @@
 # and the two DST changes of spring 2026 (Europe, then the US) with TZ set.
 # Needs libfaketime (Debian: apt-get install faketime). Each date is one full
 # run; DATES="2028-02-29 12:00:00|UTC" (one or more, ';'-separated) runs others.
+# Arguments go to vitest: npm run test:dates -- test/slack --testTimeout=30000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +24,7 @@ for entry in "${dates[@]}"; do
   zone="${entry#*|}"
   echo "== npm test at ${when} ${zone}"
   # The monotonic clock stays real: timers and timeouts behave as usual.
-  if ! TZ="$zone" FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$when" npx vitest run; then
+  if ! TZ="$zone" FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$when" npx vitest run "$@"; then
     failed+=("${when} ${zone}")
   fi
 done

@@ -77,7 +77,10 @@ describe('Socket Mode', () => {
         payload,
       }),
     );
-    await vi.waitFor(() => expect(received.some((m) => m.envelope_id === 'env-cmd-1')).toBe(true));
+    // The first check of the process loads the rules: on a busy machine that takes over a second.
+    await vi.waitFor(() => expect(received.some((m) => m.envelope_id === 'env-cmd-1')).toBe(true), {
+      timeout: 5000,
+    });
     const ack = received.find((m) => m.envelope_id === 'env-cmd-1') as {
       payload: { blocks: unknown[] };
     };
