@@ -14,6 +14,16 @@ testRule(salesPitch, {
     },
     { note: 'I use your product every day and have a feature idea. Could I send it over?' },
     // Hiring, advising, buying, thanking, introducing: business talk that sells nothing.
+    // Connecting and making an introduction are the invitation itself; a title names a thing.
+    {
+      note: "Hello Tariq, I heard your episode of Build Mode about pricing experiments. I'd be glad to connect. I'd like to invite you onto my podcast. Would you be interested?",
+    },
+    {
+      note: "Hello Imogen, you wrote 'Slow Growth'. I loved chapter 4 on saying no to VC money. I'd be glad to connect. I'd like to invite you to speak at our founders' dinner in Bristol. Would you be up for it?",
+    },
+    {
+      note: "Hi Ayumi, you and I spoke on the same panel at Slush. I'd love to introduce you to my cofounder Ben. Shall I make the introduction?",
+    },
     {
       note: "I'm hiring a staff engineer at Meridian and your PyCon talk stood out. Open to a quick chat about the role?",
     },

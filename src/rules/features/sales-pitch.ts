@@ -33,6 +33,7 @@ const CATEGORIES = [
   'invite',
   'thanks',
   'intro',
+  'invitationActs',
 ] as const;
 type Category = (typeof CATEGORIES)[number];
 
@@ -99,7 +100,20 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
   const lex = lexicon(a.language);
   const folded = a.folded;
   const hits = {} as Record<Category, Hit[]>;
-  for (const c of CATEGORIES) hits[c] = findPhrases(p[c], folded);
+  // A title or a name ("Slow Growth", the podcast Build Mode) names a thing; its words sell nothing.
+  const names = [...quotedSpans(note.text), ...a.properNouns];
+  // Mid-sentence capitals start a name too, where the tagger missed it (not in German: nouns are capitalised).
+  const capitalised = (h: Hit) =>
+    a.language !== 'de' &&
+    /\p{Lu}/u.test(note.text[h.start] ?? '') &&
+    !/(?:^|[.!?:;\n]\s*)$/u.test(note.text.slice(Math.max(0, h.start - 3), h.start)) &&
+    !/(?:^|[.!?:;\n])\s*$/u.test(note.text.slice(0, h.start).slice(-3));
+  const named = (h: Hit) =>
+    capitalised(h) || names.some((n) => h.start >= n.start && h.end <= n.end);
+  for (const c of CATEGORIES) {
+    const found = findPhrases(p[c], folded);
+    hits[c] = NAMEABLE.has(c) ? found.filter((h) => !named(h)) : found;
+  }
   // Links and their labels: a booking link counts wherever it is.
   const inBody = (h: Hit) => h.start >= a.body.start && h.end <= Math.max(a.body.end, a.body.start);
   const any = (c: Category) => hits[c].some(inBody);
@@ -139,8 +153,12 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
     const within = (c: Category) => local[c].length > 0;
     const sender = clause.about === 'sender';
     const lower = folded.slice(clause.start, clause.end);
+    // "glad to connect", "shall I make the introduction": the invitation itself, not an offer.
+    const inviting = (h: Hit) =>
+      local.invitationActs.some((act) => h.start >= act.start && h.start < act.end);
     const offerHits = local.offerVerbs.filter(
-      (h) => isVerbAt(h, clause, a.language, note.text) && !helpsWithAnAct(h, clause),
+      (h) =>
+        isVerbAt(h, clause, a.language, note.text) && !helpsWithAnAct(h, clause) && !inviting(h),
     );
     const verb = mainVerb(clause);
     // The offering verb is what the sender does ("we build…", "Helping teams…",
@@ -232,6 +250,24 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
 }
 
 type Tok = Clause['tokens'][number];
+
+/** The selling vocabularies whose words can also be part of a title or a name. */
+const NAMEABLE: ReadonlySet<Category> = new Set([
+  'offerVerbs',
+  'giveVerbs',
+  'sellerNouns',
+  'customerNouns',
+  'outcomes',
+  'commercial',
+]);
+
+// A quoted title: opening quote not inside a word ("I'd" is no quote), up to 80 characters.
+const QUOTED =
+  /(?<![\p{L}\p{N}])(?:'[^'\n]{1,80}'|"[^"\n]{1,80}"|“[^”\n]{1,80}”|‘[^’\n]{1,80}’|«[^»\n]{1,80}»|„[^“\n]{1,80}“)(?![\p{L}\p{N}])/gu;
+
+function quotedSpans(text: string): Array<{ start: number; end: number }> {
+  return Array.from(text.matchAll(QUOTED), (m) => ({ start: m.index, end: m.index + m[0].length }));
+}
 
 // "I'd love to show…", "we wanted to share…": the wish is not the act.
 const CATENATIVE = new Set([
