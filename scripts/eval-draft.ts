@@ -88,7 +88,7 @@ async function measure(label: string, cases: Case[]): Promise<void> {
 }
 
 const corpus = load(here('../../shared/corpus/contexts.jsonl'));
-const heldout = load(here('../test/fixtures/heldout-contexts.jsonl'));
+const heldout = load(here('../test/fixtures/drafting/heldout-contexts.jsonl'));
 console.log('Template drafter: a case passes on both accounts and both variants.\n');
 await measure('contexts.jsonl, all', corpus);
 for (let f = 0; f < FOLDS; f++) {

@@ -319,7 +319,7 @@ function bars(path: string): { drafted: number; drafts: number; asked: number; q
 describe("the issue's bars, on both accounts and both variants", { timeout: 60_000 }, () => {
   it.each([
     ['the corpus contexts', '../shared/corpus/contexts.jsonl'],
-    ['the held-out contexts', 'test/fixtures/heldout-contexts.jsonl'],
+    ['the held-out contexts', 'test/fixtures/drafting/heldout-contexts.jsonl'],
   ])('%s: ≥ 95%% drafted with every must_include, 100%% of "none" asked', (_, path) => {
     const r = bars(path);
     expect(r.drafts).toBeGreaterThan(20);
