@@ -128,6 +128,8 @@ describe('"Log it anyway" within Slack’s 2,000 characters', () => {
           command: '/invite-log',
           user_id: user,
           response_url: t.slack.responseUrl(hook),
+          // Two commands, not one retried: Slack gives each its own trigger.
+          trigger_id: `trigger-${hook}`,
         }),
         FORM,
       );
