@@ -7,11 +7,11 @@
 // A name, or the template token that stands for one ("[Your Name]").
 const NAME = String.raw`(?:[\p{Lu}@][\p{L}'’.-]*\.?|\[[^\]\n]{1,30}\]|\{\{?[^}\n]{1,30}\}?\})`;
 const GREETING = new RegExp(
-  String.raw`^\s*(?:(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hola|bonjour|hallo|ciao|olá|oi)\b[ \t]*(?:(?:there|all|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|herr|frau)[ \t]+)?(?:${NAME}(?:[ \t]+${NAME}){0,2})?[ \t]*[,!.:]?|${NAME}!)`,
+  String.raw`^\s*(?:(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hola|bonjour|hallo|ciao|olá|oi)(?![\p{L}\p{N}])[ \t]*(?:(?:there|all|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|herr|frau)[ \t]+)?(?:${NAME}(?:[ \t]+${NAME}){0,2})?[ \t]*[,!.:]?|${NAME}!)`,
   'iu',
 );
 const SIGN_OFF = new RegExp(
-  String.raw`(?:^|[\s.!])(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards|regards|thanks|thank you|many thanks|cheers|sincerely|all the best|talk soon|take care|saludos|cordialement|viele grüße|lg)[ \t]*[,!.]?\s*(?:[-–—]?[ \t]*${NAME}(?:[ \t]+${NAME}){0,2})?\s*$`,
+  String.raw`(?<=^|[.!?,;:–—-][ \t]*|\n[ \t]*)(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards|regards|thanks|thank you|many thanks|cheers|sincerely|all the best|talk soon|take care|saludos|cordialement|viele grüße|lg)[ \t]*[,!.]?\s*(?:[-–—]?[ \t]*${NAME}(?:[ \t]+${NAME}){0,2})?\s*$`,
   'iu',
 );
 const NAME_LINE = new RegExp(String.raw`^\s*[-–—]?[ \t]*${NAME}(?:[ \t]+${NAME}){0,2}\s*$`, 'u');
