@@ -97,7 +97,13 @@ class Driver {
       FORM,
     );
     expect(res.status).toBe(200);
-    return { reply: res.text === '' ? {} : res.json(), hook };
+    const reply: Json = res.text === '' ? {} : res.json();
+    // A late answer comes after "Working on it…", through response_url: what the user then sees.
+    if (reply.text === 'Working on it…' && reply.blocks === undefined) {
+      const [followUp] = await this.responses(hook);
+      return { reply: followUp ?? {}, hook };
+    }
+    return { reply, hook };
   }
 
   log(text: string) {
