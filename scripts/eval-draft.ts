@@ -6,31 +6,14 @@
  *   npm run eval:draft            figures
  *   npm run eval:draft -- --show  every draft, failures marked
  */
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDrafter } from '../src/draft/index.js';
-import type { Account } from '../src/types.js';
-
-interface Case {
-  id: string;
-  context: string;
-  account: Account;
-  must_include: string[];
-  must_not_include: string[];
-  scenario: string;
-}
+import { type DraftCase, draftProblems, readDraftCases } from './draft-cases.js';
 
 const FOLDS = 4;
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const show = process.argv.includes('--show');
 const drafter = createDrafter();
-
-function load(path: string): Case[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Case);
-}
 
 /** Stable fold of a case: the same split every run, by its id. */
 export function foldOf(id: string): number {
@@ -39,7 +22,7 @@ export function foldOf(id: string): number {
   return h % FOLDS;
 }
 
-async function problems(c: Case): Promise<string[]> {
+async function problems(c: DraftCase): Promise<string[]> {
   const out: string[] = [];
   for (const account of ['basic', 'premium'] as const) {
     for (const variant of [0, 1]) {
@@ -47,26 +30,13 @@ async function problems(c: Case): Promise<string[]> {
       const where = `${account} v${variant}`;
       if (show)
         console.log(`  ${where}: ${r.kind === 'draft' ? r.note : `? ${r.message.slice(0, 80)}…`}`);
-      if (c.scenario === 'none') {
-        if (r.kind !== 'question') out.push(`${where}: drafted instead of asking`);
-        continue;
-      }
-      if (r.kind !== 'draft') {
-        out.push(`${where}: asked instead of drafting`);
-        continue;
-      }
-      const note = r.note.toLowerCase();
-      if (!r.report.ready) out.push(`${where}: not ready`);
-      const missing = c.must_include.filter((m) => !note.includes(m.toLowerCase()));
-      if (missing.length) out.push(`${where}: lost ${missing.join(', ')}`);
-      const bad = c.must_not_include.filter((m) => note.includes(m.toLowerCase()));
-      if (bad.length) out.push(`${where}: contains ${bad.join(', ')}`);
+      for (const problem of draftProblems(c, r)) out.push(`${where}: ${problem}`);
     }
   }
   return out;
 }
 
-async function measure(label: string, cases: Case[]): Promise<void> {
+async function measure(label: string, cases: DraftCase[]): Promise<void> {
   const drafts = cases.filter((c) => c.scenario !== 'none');
   const nones = cases.filter((c) => c.scenario === 'none');
   let draftsOk = 0;
@@ -87,8 +57,8 @@ async function measure(label: string, cases: Case[]): Promise<void> {
   for (const f of failures) console.log(f);
 }
 
-const corpus = load(here('../../shared/corpus/contexts.jsonl'));
-const heldout = load(here('../test/fixtures/drafting/heldout-contexts.jsonl'));
+const corpus = readDraftCases(here('../../shared/corpus/contexts.jsonl'));
+const heldout = readDraftCases(here('../test/fixtures/drafting/heldout-contexts.jsonl'));
 console.log('Template drafter: a case passes on both accounts and both variants.\n');
 await measure('contexts.jsonl, all', corpus);
 for (let f = 0; f < FOLDS; f++) {
