@@ -101,13 +101,14 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
   const folded = a.folded;
   const hits = {} as Record<Category, Hit[]>;
   // A title or a name ("Slow Growth", the podcast Build Mode) names a thing; its words sell nothing.
-  const names = [...quotedSpans(note.text), ...a.properNouns];
+  // Hits lie in the stretch the layer analysed (a 100 KB note is read for its first 3,000
+  // characters); a quote may close up to QUOTE_MAX characters past it.
+  const names = [...quotedSpans(note.text.slice(0, folded.length + QUOTE_MAX)), ...a.properNouns];
   // Mid-sentence capitals start a name too, where the tagger missed it (not in German: nouns are capitalised).
   const capitalised = (h: Hit) =>
     a.language !== 'de' &&
     /\p{Lu}/u.test(note.text[h.start] ?? '') &&
-    !/(?:^|[.!?:;\n]\s*)$/u.test(note.text.slice(Math.max(0, h.start - 3), h.start)) &&
-    !/(?:^|[.!?:;\n])\s*$/u.test(note.text.slice(0, h.start).slice(-3));
+    !/(?:^|[.!?:;\n])\s*$/u.test(note.text.slice(Math.max(0, h.start - 3), h.start));
   const named = (h: Hit) =>
     capitalised(h) || names.some((n) => h.start >= n.start && h.end <= n.end);
   for (const c of CATEGORIES) {
@@ -262,6 +263,7 @@ const NAMEABLE: ReadonlySet<Category> = new Set([
 ]);
 
 // A quoted title: opening quote not inside a word ("I'd" is no quote), up to 80 characters.
+const QUOTE_MAX = 82;
 const QUOTED =
   /(?<![\p{L}\p{N}])(?:'[^'\n]{1,80}'|"[^"\n]{1,80}"|“[^”\n]{1,80}”|‘[^’\n]{1,80}’|«[^»\n]{1,80}»|„[^“\n]{1,80}“)(?![\p{L}\p{N}])/gu;
 
