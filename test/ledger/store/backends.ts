@@ -12,6 +12,7 @@ import KeyvPostgres from '@keyv/postgres';
 import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import { Keyv } from 'keyv';
+import pg from 'pg';
 import { keyvLedgerKv, type LedgerKv } from '../../../src/ledger/kv.js';
 
 export type BackendName = 'sqlite' | 'redis' | 'postgres';
@@ -25,6 +26,8 @@ export interface BackendTarget {
   backend: BackendName;
   /** SQLite file, Redis namespace or Postgres table. */
   place: string;
+  /** Postgres only: the `application_name` of this process's connections. */
+  appName?: string;
 }
 
 export interface OpenStore {
@@ -77,6 +80,42 @@ export async function createTarget(
   };
 }
 
+function postgresUri(appName: string | undefined): string {
+  if (!appName) return POSTGRES_URL;
+  const url = new URL(POSTGRES_URL);
+  url.searchParams.set('application_name', appName);
+  return url.toString();
+}
+
+/**
+ * Waits until the server holds no connection named `appName`. A client killed
+ * with SIGKILL leaves its running statements to finish (and commit) on the
+ * server; only once its backends are gone is the ledger what it will stay.
+ */
+export async function waitForPostgresClientsGone(
+  appName: string,
+  withinMs = 15_000,
+): Promise<void> {
+  // A client of its own: @keyv/postgres shares one pool per URI and ending it would end the test's.
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+      const { rows } = await client.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1',
+        [appName],
+      );
+      if (rows[0]?.n === 0) return;
+      if (Date.now() > deadline)
+        throw new Error(`${appName} still has backends after ${withinMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 /** Opens the store at `target` the way an app process would. */
 export async function openStore(target: BackendTarget): Promise<OpenStore> {
   let keyv: Keyv;
@@ -94,7 +133,7 @@ export async function openStore(target: BackendTarget): Promise<OpenStore> {
     });
   } else {
     keyv = new Keyv({
-      store: new KeyvPostgres({ uri: POSTGRES_URL, table: target.place }),
+      store: new KeyvPostgres({ uri: postgresUri(target.appName), table: target.place }),
       namespace: 'invite-coach',
       throwOnErrors: true,
     });

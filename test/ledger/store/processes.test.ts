@@ -13,7 +13,9 @@ import {
   type BackendTarget,
   createTarget,
   openStore,
+  runId,
   serviceGate,
+  waitForPostgresClientsGone,
 } from './backends.js';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
@@ -156,9 +158,10 @@ for (const backend of backends) {
     it('kill -9 in the middle of logging leaves a whole, readable ledger that takes new sends', async () => {
       const scope: LedgerScope = { teamId: 'T1', userId: 'UCRASH' };
       const inflight = 4;
+      const appName = `ic-crash-${runId()}`;
       const worker = startWorker({
         mode: 'stream',
-        target: { backend, place: target.place },
+        target: { backend, place: target.place, appName },
         scope,
         tag: 'c',
         inflight,
@@ -167,6 +170,8 @@ for (const backend of backends) {
       worker.child.kill('SIGKILL');
       const exit = await worker.exited;
       expect(exit.signal).toBe('SIGKILL');
+      // Postgres finishes a dead client's running statements; read after they have.
+      if (backend === 'postgres') await waitForPostgresClientsGone(appName);
 
       const acked = worker.lines.filter((l) => l.startsWith('ack ')).map((l) => l.slice(4));
       const outcomes = worker.lines.filter((l) => l.startsWith('out ')).map((l) => l.slice(4));
