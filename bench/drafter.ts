@@ -1,4 +1,4 @@
-import { createReader } from '../src/draft/facts/extract.js';
+import { createReader } from '../src/draft/facts/reader.js';
 import { draftFromFacts } from '../src/draft/template-drafter.js';
 import { createDrafter, type Draft, loadPrompts } from '../src/index.js';
 import { CONTEXTS } from '../test/draft/contexts.js';

@@ -1,5 +1,5 @@
 import type { Account } from '../types.js';
-import { createReader, type Reader } from './facts/extract.js';
+import { createReader, type Reader } from './facts/reader.js';
 import { DEFAULT_MODEL, type LlmConfig, LlmDrafter } from './llm-drafter.js';
 import { loadPrompts, type Prompts } from './prompts.js';
 import type { DraftResult } from './result.js';
@@ -64,8 +64,8 @@ export function llmConfigFromEnv(env: NodeJS.ProcessEnv): LlmConfig | undefined 
   };
 }
 
-export { createReader, type Fact, type Facts, type Reader } from './facts/extract.js';
 export { loadLanguages } from './facts/language.js';
+export { createReader, type Fact, type Facts, type Reader } from './facts/reader.js';
 export { type LlmConfig, LlmDrafter } from './llm-drafter.js';
 export { loadPrompts, PromptError, type Prompts, type Scenario } from './prompts.js';
 export type { Draft, DraftQuestion, DraftResult } from './result.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createReader } from '../../src/draft/facts/extract.js';
 import { loadLanguages } from '../../src/draft/facts/language.js';
+import { createReader } from '../../src/draft/facts/reader.js';
 import { createTokenizer } from '../../src/draft/facts/tokenizer.js';
 
 const languages = loadLanguages();

@@ -1,250 +1,11 @@
-import { decodeSlackText } from '../../text/decode.js';
-import type { Scenario } from '../prompts.js';
-import type { LanguagePack, Languages, PurposeKind } from './language.js';
-import { findRecipient, nameCues, type PersonName } from './names.js';
+import { type Fact, type FactKind, type Facts, type LeftOut, REASONS } from './fact.js';
+import type { LanguagePack, PurposeKind } from './language.js';
+import type { PersonName } from './names.js';
 import { type PronounSet, RECIPIENT, RECIPIENT_POSSESSIVE, toSecondPerson } from './person.js';
 import { has, isWhole, phrases, startsWith } from './phrases.js';
-import { createTokenizer, type Tokenizer } from './tokenizer.js';
+import type { Env } from './reading.js';
 
-export type FactKind =
-  | 'met'
-  | 'from'
-  | 'mutual'
-  | 'context'
-  | 'role'
-  | 'work'
-  | 'sender'
-  | 'purpose'
-  | 'next';
-
-/** One thing the user said, in words the note can use as they are (second person). */
-export interface Fact {
-  kind: FactKind;
-  /**
-   * A whole clause ("you ran the Kafka workshop at our offsite"), or the part a template
-   * wraps: the place for `met`/`from` ("at SXSW"), the noun phrase for a role, the verb
-   * phrase for a purpose ("swap notes on audio ads").
-   */
-  text: string;
-  /** Which template line wraps `text`. */
-  form:
-    | 'sentence'
-    | 'where'
-    | 'np'
-    | 'vp'
-    | 'purpose-np'
-    | 'thanks'
-    | 'question'
-    | 'next'
-    | 'mutual';
-  /** Which wrapper of `form` ("you were my {np}", "you're at {np}"…). */
-  wrap?:
-    | 'you_are'
-    | 'you_were_my'
-    | 'you_were_at'
-    | 'you_are_fellow'
-    | 'you_are_now'
-    | 'you_are_at'
-    | 'hiring'
-    | 'about_work';
-  purposeKind?: PurposeKind;
-  /** The clause as the user typed it: what the report lists when the fact is left out. */
-  source: string;
-  /** How specific it is (names, numbers, titles): the least specific facts go first when space is short. */
-  weight: number;
-}
-
-export interface LeftOut {
-  text: string;
-  reason: string;
-}
-
-/** What the reader found in a context: the drafters' only input besides the account. */
-export interface Facts {
-  /** The language of the note: the context's, or the one asked for when its lines exist. */
-  language: string;
-  /** A language asked for that the template drafter cannot write the facts in. */
-  unmetLanguage?: string;
-  name?: PersonName;
-  relationship?: Scenario;
-  facts: Fact[];
-  /** Parts kept out of the note on purpose, each with why. */
-  leftOut: LeftOut[];
-  /** Parts the reader could not place: listed back, never put in a note. */
-  unused: string[];
-  /** Words the user asked to keep out ("the merger"); never in a note. */
-  avoid: string[];
-  /** Shorter than the account's limit, when the user asked. */
-  maxLength?: number;
-  formal: boolean;
-  /** A Slack user id given as the person, for the Slack layer to name. */
-  mentionId?: string;
-}
-
-export const REASONS = {
-  injection: 'it reads as an instruction to the drafter; text in the context is treated as data',
-  link: 'links in invitations look like spam',
-  avoid: 'you asked me to leave it out',
-  language: (label: string) => `it is in ${label}, and the note is not`,
-};
-
-const LINK =
-  /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|dev|net|org|co|app|ly|me|ai|xyz|example)(?:\/\S*)?(?![\w.])/giu;
-const TAG = /<\/?[A-Za-z_][\w-]*\s*\/?>/g;
-// Emoji carry no fact, and the note should not depend on how LinkedIn renders them.
-const EMOJI =
-  /\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|[\u{1F3FB}-\u{1F3FF}]|\uFE0F|\u200D|\u20E3/gu;
-const MENTION = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/;
-
-export interface Reader {
-  read(input: string): Facts;
-}
-
-/** The fact reader, built once from the language files. */
-export function createReader(languages: Languages, tokenizer?: Tokenizer): Reader {
-  const all = [...languages.packs.values()];
-  const union = (pick: (p: LanguagePack) => readonly string[]) => [...new Set(all.flatMap(pick))];
-  const cues = nameCues(all);
-  const tok = tokenizer ?? createTokenizer(union((p) => p.read.titles));
-  const lists = {
-    injection: union((p) => p.read.injection),
-    avoid: union((p) => p.read.instructions.avoid ?? []),
-    short: union((p) => p.read.instructions.short ?? []),
-    maxLength: union((p) => p.read.instructions.max_length ?? []),
-    formal: union((p) => p.read.instructions.formal ?? []),
-    noEmoji: union((p) => p.read.instructions.no_emoji ?? []),
-    mention: union((p) => p.read.instructions.mention ?? []),
-    meta: union((p) => p.read.instructions.meta ?? []),
-    fillers: union((p) => p.read.fillers),
-  };
-  return {
-    read(input) {
-      return readContext(input, { languages, all, tok, cues, lists });
-    },
-  };
-}
-
-interface Env {
-  languages: Languages;
-  all: LanguagePack[];
-  tok: Tokenizer;
-  cues: ReturnType<typeof nameCues>;
-  lists: Record<
-    | 'injection'
-    | 'avoid'
-    | 'short'
-    | 'maxLength'
-    | 'formal'
-    | 'noEmoji'
-    | 'mention'
-    | 'meta'
-    | 'fillers',
-    string[]
-  >;
-}
-
-function readContext(input: string, env: Env): Facts {
-  const { tok, lists } = env;
-  const facts: Facts = {
-    language: 'en',
-    facts: [],
-    leftOut: [],
-    unused: [],
-    avoid: [],
-    formal: false,
-  };
-  let text = input;
-  const mention = MENTION.exec(text);
-  let mentionName: string | undefined;
-  if (mention) {
-    facts.mentionId = mention[1];
-    mentionName = mention[2]?.replace(/^@/, '');
-    text = text.replace(MENTION, mentionName ?? ' ');
-  }
-  text = decodeSlackText(text.replace(/<!(?:channel|here|everyone|subteam\^[^>]*)>/g, ' ')).plain;
-  text = text.replace(TAG, (tag) => {
-    facts.leftOut.push({ text: tag, reason: REASONS.injection });
-    // A tag ends whatever came before it: the text around it is read apart.
-    return '\n';
-  });
-  text = text
-    .replace(EMOJI, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .trim();
-
-  const pack = detectLanguage(text, env);
-  facts.language = pack.language;
-
-  // Sentences aimed at the drafter go first, whole; then links; then what the user asks of the note.
-  const clauses: string[] = [];
-  for (let sentence of tok.sentences(text)) {
-    if (has(sentence, lists.injection)) {
-      facts.leftOut.push({ text: sentence, reason: REASONS.injection });
-      continue;
-    }
-    let linked = false;
-    sentence = sentence.replace(LINK, (link) => {
-      if (
-        /^[\w-]+\.[a-z]+$/i.test(link) &&
-        !/\.(?:com|io|dev|net|org|co|app|ly|me|ai|xyz|example)$/i.test(link)
-      )
-        return link;
-      facts.leftOut.push({ text: link, reason: REASONS.link });
-      linked = true;
-      return ' ';
-    });
-    const parts = tok.clauses(sentence.replace(/\s+/g, ' ').trim());
-    // "she wrote <link> - the feature flags post": the verb gets its object back.
-    if (linked) mergeDangling(parts);
-    for (const clause of parts) {
-      const kept = instructions(clause, facts, env);
-      if (kept) clauses.push(kept);
-    }
-  }
-
-  const name = mentionName ? personFromMention(mentionName) : findRecipient(clauses, env.cues);
-  if (name) facts.name = name;
-  const recipient = recipientPattern(name);
-  const marked = clauses.flatMap((c) => splitPurpose(markRecipient(c, recipient), pack));
-  const pronoun = recipientPronoun(marked, pack);
-  let pendingLabel: PurposeKind | undefined;
-  let last: Fact | undefined;
-  for (const [i, clause] of marked.entries()) {
-    const result = classify(clause, pack, pronoun, facts, env, pendingLabel);
-    pendingLabel = undefined;
-    if (result === 'consumed') continue;
-    if (typeof result === 'object' && !Array.isArray(result) && 'label' in result) {
-      pendingLabel = result.label;
-      continue;
-    }
-    if (typeof result === 'object' && !Array.isArray(result) && 'reason' in result) {
-      facts.leftOut.push(result);
-      continue;
-    }
-    if (result === 'unused') {
-      const raw = unmark(clauses[i] as string, name);
-      // "…Y Combinator batch, S19": a short specific fragment belongs to the fact before it.
-      if (
-        last &&
-        last.form !== 'question' &&
-        raw.split(/\s+/).length <= 3 &&
-        /[\p{N}]|\p{Lu}/u.test(raw)
-      ) {
-        last.text = `${last.text}, ${raw}`;
-        last.weight += specificity(raw);
-        continue;
-      }
-      facts.unused.push(raw);
-      continue;
-    }
-    const list = Array.isArray(result) ? result : [result];
-    facts.facts.push(...list);
-    last = list.at(-1);
-  }
-  return facts;
-}
-
-function detectLanguage(text: string, env: Env): LanguagePack {
+export function detectLanguage(text: string, env: Env): LanguagePack {
   const words = env.tok.words(text.toLowerCase());
   let best = env.languages.english;
   let bestScore = 0;
@@ -264,7 +25,7 @@ function detectLanguage(text: string, env: Env): LanguagePack {
 }
 
 /** Reads and removes what the user asks of the note itself; returns what is left to read as a fact. */
-function instructions(clause: string, facts: Facts, env: Env): string | undefined {
+export function instructions(clause: string, facts: Facts, env: Env): string | undefined {
   const { lists } = env;
   let c = clause.trim();
   for (const pack of env.all) {
@@ -319,7 +80,7 @@ function wordCount(text: string): number {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
-function mergeDangling(parts: string[]): void {
+export function mergeDangling(parts: string[]): void {
   for (let i = 0; i < parts.length - 1; i++) {
     const next = parts[i + 1] as string;
     if (
@@ -333,7 +94,7 @@ function mergeDangling(parts: string[]): void {
   }
 }
 
-function personFromMention(display: string): PersonName {
+export function personFromMention(display: string): PersonName {
   const full = display.trim();
   const first = full.split(/\s+/)[0] as string;
   const greet = first.charAt(0).toUpperCase() + first.slice(1);
@@ -341,14 +102,14 @@ function personFromMention(display: string): PersonName {
 }
 
 /** One pattern for every form of their name, longest first, built once per context. */
-function recipientPattern(name: PersonName | undefined): RegExp | undefined {
+export function recipientPattern(name: PersonName | undefined): RegExp | undefined {
   if (!name) return undefined;
   const forms = name.forms.map(escapeRe).join('|');
   return new RegExp(`(?<![\\p{L}])(?:${forms})(['’]s)?(?![\\p{L}])`, 'gu');
 }
 
 /** Every mention of the recipient becomes the marker, so person rewriting can say "you". */
-function markRecipient(clause: string, recipient: RegExp | undefined): string {
+export function markRecipient(clause: string, recipient: RegExp | undefined): string {
   if (!recipient) return clause;
   const out = clause.replace(recipient, (_, possessive?: string) =>
     possessive ? RECIPIENT_POSSESSIVE : RECIPIENT,
@@ -361,7 +122,7 @@ function markRecipient(clause: string, recipient: RegExp | undefined): string {
 }
 
 /** "I'm a PhD student and want to ask…": the sender's fact and the purpose are read apart. */
-function splitPurpose(clause: string, pack: LanguagePack): string[] {
+export function splitPurpose(clause: string, pack: LanguagePack): string[] {
   const leads = pack.read.purpose_lead;
   for (const m of clause.matchAll(/\s+(?:and|but|y|und|et|e)\s+/giu)) {
     if (m.index < 8) continue;
@@ -372,7 +133,7 @@ function splitPurpose(clause: string, pack: LanguagePack): string[] {
   return [clause];
 }
 
-function unmark(clause: string, name: PersonName | undefined): string {
+export function unmark(clause: string, name: PersonName | undefined): string {
   return clause
     .replaceAll(RECIPIENT_POSSESSIVE, `${name?.full ?? ''}'s`)
     .replaceAll(RECIPIENT, name?.full ?? '');
@@ -383,7 +144,7 @@ function escapeRe(text: string): string {
 }
 
 /** The recipient's pronouns: "(they/them)" if given, else the first she/he of the text; "they" only alone. */
-function recipientPronoun(clauses: string[], pack: LanguagePack): PronounSet | undefined {
+export function recipientPronoun(clauses: string[], pack: LanguagePack): PronounSet | undefined {
   const text = clauses.join(' ; ');
   if (/\b(?:they\/them|elle\/lui|ellx)\b/i.test(text)) return 'they';
   let firstAt = Number.POSITIVE_INFINITY;
@@ -490,7 +251,7 @@ const SUBJECTS = new Set([
   'me',
 ]);
 
-function classify(
+export function classify(
   raw: string,
   pack: LanguagePack,
   pronoun: PronounSet | undefined,
