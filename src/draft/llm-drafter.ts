@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { checkNote } from '../check.js';
 import { NOTE_LIMITS } from '../limits.js';
 import type { Account, Finding } from '../types.js';
-import { mentions } from './facts/classify.js';
 import { type Facts, REASONS } from './facts/fact.js';
 import type { Reader } from './facts/reader.js';
+import { mentions } from './facts/words.js';
 import type { Prompts, Scenario } from './prompts.js';
 import type { Draft } from './result.js';
 

@@ -2,10 +2,10 @@ import { checkNote } from '../check.js';
 import { NOTE_LIMITS } from '../limits.js';
 import { countGraphemes } from '../text/graphemes.js';
 import type { Account } from '../types.js';
-import { mentions, specificity } from './facts/classify.js';
 import type { Fact, Facts } from './facts/fact.js';
 import type { LanguagePack } from './facts/language.js';
 import { createReader } from './facts/reader.js';
+import { mentions, specificity } from './facts/words.js';
 import type { Prompts, Scenario } from './prompts.js';
 import type { Draft, DraftQuestion, DraftResult } from './result.js';
 

@@ -83,3 +83,36 @@ export const REASONS = {
   avoid: 'you asked me to leave it out',
   language: (label: string) => `it is in ${label}, and the note is not`,
 };
+
+/** A fact no wrapper word changes: a sentence, a place, a next step, a mutual contact. */
+export function fact(
+  kind: FactKind,
+  form: Fact['form'],
+  text: string,
+  source: string,
+  weight: number,
+): Fact {
+  return { kind, form, text, source, weight };
+}
+
+/** A noun phrase the language's wrapper puts in a sentence ("you were my {np}"). */
+export function npFact(
+  kind: FactKind,
+  wrap: NonNullable<Fact['wrap']>,
+  text: string,
+  source: string,
+  weight: number,
+): Fact {
+  return { kind, form: 'np', wrap, text, source, weight };
+}
+
+/** What the sender wants, in the template line of `form`. */
+export function purposeFact(
+  form: Fact['form'],
+  text: string,
+  source: string,
+  purposeKind: PurposeKind,
+  weight: number,
+): Fact {
+  return { kind: 'purpose', form, text, source, purposeKind, weight };
+}
