@@ -8,6 +8,7 @@ import { createReader } from './facts/reader.js';
 import { mentions, specificity } from './facts/words.js';
 import type { Prompts, Scenario } from './prompts.js';
 import type { Draft, DraftQuestion, DraftResult } from './result.js';
+import { compose, render } from './template-compose.js';
 
 export interface TemplateDraftOptions {
   account: Account;
@@ -40,11 +41,6 @@ export function questionFor(facts: Facts, pack: LanguagePack): DraftQuestion {
   };
 }
 
-interface Piece {
-  text: string;
-  fact?: Fact;
-}
-
 /**
  * Writes the note from the facts with the language's lines: context first, the invitation,
  * what the sender wants, a next step. Guarantees a note within the limit that passes every
@@ -56,12 +52,7 @@ export function draftFromFacts(
   options: TemplateDraftOptions,
 ): DraftResult {
   const pack = prompts.languages.packs.get(facts.language) ?? prompts.languages.english;
-  // Nothing to build on: no facts, or no name and nothing specific ("someone from a conference").
-  if (
-    facts.facts.every((f) => f.kind === 'next') ||
-    (!facts.name && facts.facts.every((f) => specificity(f.text) === 0))
-  )
-    return questionFor(facts, pack);
+  if (nothingToBuildOn(facts)) return questionFor(facts, pack);
   const scenario = scenarioFor(facts);
   const limit = Math.min(
     NOTE_LIMITS[options.account],
@@ -89,23 +80,7 @@ export function draftFromFacts(
     }
     const report = checkNote(note, { account: options.account });
     const errors = report.findings.filter((f) => f.level === 'error');
-    if (errors.length === 0) {
-      const draft: Draft = {
-        kind: 'draft',
-        note,
-        scenario,
-        source: 'template',
-        language: pack.language,
-        report,
-        omitted,
-        unused: facts.unused,
-      };
-      if (!facts.name)
-        draft.notice = 'No name was given: add theirs to the greeting before you send it.';
-      if (facts.unmetLanguage)
-        draft.notice = `The templates cannot translate what you wrote, so this note is in ${pack.label}; the AI drafter (OPENAI_API_KEY) can write it in the language you asked for.`;
-      return draft;
-    }
+    if (errors.length === 0) return templateDraft({ note, report, scenario, omitted }, facts, pack);
     // Leave out the fact the error points at (say, a purpose that reads as a pitch) and try again.
     const culprit = spans.find(
       (s) => s.fact && errors.some((f) => f.start < s.end && f.end > s.start),
@@ -117,6 +92,38 @@ export function draftFromFacts(
     );
     kept = kept.filter((f) => f !== culprit);
   }
+}
+
+/** Nothing to build on: no facts, or no name and nothing specific ("someone from a conference"). */
+function nothingToBuildOn(facts: Facts): boolean {
+  return (
+    facts.facts.every((f) => f.kind === 'next') ||
+    (!facts.name && facts.facts.every((f) => specificity(f.text) === 0))
+  );
+}
+
+/** The finished draft, with a notice when the name is missing or the language asked for is not the note's. */
+function templateDraft(
+  written: Pick<Draft, 'note' | 'report' | 'scenario' | 'omitted'>,
+  facts: Facts,
+  pack: LanguagePack,
+): Draft {
+  const { note, scenario, report, omitted } = written;
+  const draft: Draft = {
+    kind: 'draft',
+    note,
+    scenario,
+    source: 'template',
+    language: pack.language,
+    report,
+    omitted,
+    unused: facts.unused,
+  };
+  if (!facts.name)
+    draft.notice = 'No name was given: add theirs to the greeting before you send it.';
+  if (facts.unmetLanguage)
+    draft.notice = `The templates cannot translate what you wrote, so this note is in ${pack.label}; the AI drafter (OPENAI_API_KEY) can write it in the language you asked for.`;
+  return draft;
 }
 
 /** The fact to give up first when space is short: the least specific, never the last context or the purpose alone. */
@@ -152,145 +159,6 @@ function leastNeeded(kept: Fact[]): Fact | undefined {
 function unwritable(facts: Facts, pack: LanguagePack, why: string): DraftQuestion {
   const q = questionFor(facts, pack);
   return { ...q, message: `I could not write a note from that: ${why}. ${q.message}` };
-}
-
-// Where they met leads; other context keeps the order the user gave it.
-const ORDER: Record<Fact['kind'], number> = {
-  met: 0,
-  from: 0,
-  mutual: 1,
-  context: 2,
-  work: 2,
-  role: 2,
-  sender: 2,
-  purpose: 5,
-  next: 6,
-};
-
-function compose(
-  kept: Fact[],
-  facts: Facts,
-  pack: LanguagePack,
-  scenario: Scenario,
-  variant: number,
-  withInvite: boolean,
-): Piece[] {
-  const w = pack.write;
-  let offset = 0;
-  const pick = (lines: readonly string[]) => lines[(variant + offset++) % lines.length] as string;
-  const greetLines = facts.name
-    ? facts.formal || facts.name.title
-      ? w.greeting.formal
-      : w.greeting.casual
-    : w.greeting.noname;
-  const pieces: Piece[] = [{ text: pick(greetLines).replace('{first}', facts.name?.greet ?? '') }];
-  const ordered = kept
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => ORDER[a.f.kind] - ORDER[b.f.kind] || a.i - b.i)
-    .map((x) => x.f);
-  const context = ordered.filter((f) => f.kind !== 'purpose' && f.kind !== 'next');
-  let purposes = ordered.filter((f) => f.kind === 'purpose');
-  const nexts = ordered.filter((f) => f.kind === 'next');
-  // "Thank you for introducing me to…" says how they know each other: it can lead.
-  const leadingThanks =
-    purposes[0]?.form === 'thanks' &&
-    purposes[0].text !== '' &&
-    !context.some((f) => f.kind === 'met' || f.kind === 'from')
-      ? purposes[0]
-      : undefined;
-  if (leadingThanks) {
-    pieces.push({ text: sentenceOf(leadingThanks, pack, pick), fact: leadingThanks });
-    purposes = purposes.slice(1);
-  }
-  for (const f of context) pieces.push({ text: sentenceOf(f, pack, pick), fact: f });
-  if (withInvite) pieces.push({ text: pick(w.invite[scenario]) });
-  for (const f of purposes) pieces.push({ text: sentenceOf(f, pack, pick), fact: f });
-  const last = pieces.at(-1)?.text ?? '';
-  if (nexts.length > 0)
-    for (const f of nexts) pieces.push({ text: sentenceOf(f, pack, pick), fact: f });
-  else if (/\?$/.test(last) && purposes.length > 0) {
-    // The purpose is already a question ("Could I ask…?"): it is the next step.
-  } else if (purposes.length > 0 || leadingThanks || kept.some((f) => f.purposeKind)) {
-    const kind =
-      purposes.at(-1)?.purposeKind ??
-      leadingThanks?.purposeKind ??
-      kept.find((f) => f.purposeKind)?.purposeKind ??
-      'other';
-    pieces.push({ text: pick(w.ask[kind] ?? (w.ask.other as string[])) });
-  } else pieces.push({ text: pick(w.fallback_next[scenario]) });
-  return pieces;
-}
-
-function sentenceOf(
-  f: Fact,
-  pack: LanguagePack,
-  pick: (lines: readonly string[]) => string,
-): string {
-  const w = pack.write;
-  let text: string;
-  switch (f.form) {
-    case 'where':
-      text = pick(f.kind === 'from' ? w.know_from : w.met).replace('{where}', f.text);
-      break;
-    case 'np': {
-      const wrap = f.wrap ?? 'you_are';
-      const template =
-        wrap === 'about_work' ? pick(w.about_work ?? ['{np}']) : (w[wrap] ?? w.you_are);
-      text = template.replace('{np}', f.text);
-      break;
-    }
-    case 'mutual':
-      text = pick(w.mutual ?? ['{mutual}']).replace('{mutual}', f.text);
-      break;
-    case 'vp': {
-      const ask = /^ask\s+(.+)$/i.exec(f.text);
-      text =
-        ask && w.ask_purpose
-          ? pick(w.ask_purpose).replace('{rest}', ask[1] as string)
-          : pick(w.purpose).replace('{vp}', f.text);
-      break;
-    }
-    case 'purpose-np':
-      text = pick(w.purpose_noun).replace('{np}', f.text);
-      break;
-    case 'thanks':
-      text = f.text
-        ? pick(w.thanks_direct).replace('{rest}', ` ${f.text}`)
-        : pick(w.thanks_plain ?? w.thanks_direct).replace('{rest}', '');
-      break;
-    case 'next':
-      text = pick(w.next).replace('{next}', f.text);
-      break;
-    default:
-      text = f.text;
-  }
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-// After "Hi Jane," the first sentence goes on in lower case when it starts with a common word.
-const LOWER_AFTER_GREETING = new Set(
-  "you your you’re you're we we're we’re my our the a an it it's it’s there great good thank thanks could may du dein wir ich usted su nosotros ahora você seu nós eu agora vous votre nous je now fue foi".split(
-    ' ',
-  ),
-);
-
-function render(
-  pieces: Piece[],
-  pack: LanguagePack,
-): { note: string; spans: Array<{ start: number; end: number; fact?: Fact }> } {
-  let note = (pieces[0] as Piece).text;
-  const spans: Array<{ start: number; end: number; fact?: Fact }> = [];
-  for (const [i, p] of pieces.slice(1).entries()) {
-    let text = p.text.replace(/\s+/g, ' ').trim();
-    const first = (text.split(' ')[0] ?? '').toLowerCase();
-    if (i === 0 && LOWER_AFTER_GREETING.has(first) && !(pack.language === 'it' && first === 'lei'))
-      text = text.charAt(0).toLowerCase() + text.slice(1);
-    else if (i > 0) text = text.charAt(0).toUpperCase() + text.slice(1);
-    const start = note.length + 1;
-    note += ` ${text}`;
-    spans.push({ start, end: note.length, fact: p.fact });
-  }
-  return { note, spans };
 }
 
 /** Reads the context and drafts from it: the template drafter in one call. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { draftProblems, readDraftCases } from '../../scripts/draft-cases.js';
 import { createReader } from '../../src/draft/facts/reader.js';
-import { inventedNames } from '../../src/draft/llm-drafter.js';
+import { inventedNames } from '../../src/draft/llm-checks.js';
 import { loadPrompts } from '../../src/draft/prompts.js';
 import type { Draft, DraftQuestion } from '../../src/draft/result.js';
 import { draftFromFacts } from '../../src/draft/template-drafter.js';
