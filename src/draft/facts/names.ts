@@ -51,6 +51,15 @@ interface Candidate {
   order: number;
 }
 
+/** A capitalised run with its leading titles and non-name words taken off. */
+interface NameRun {
+  words: string[];
+  /** Where the name's first word starts in the clause. */
+  start: number;
+  /** "Her Excellency Ambassador": the titles that were inside the run. */
+  innerTitle?: string;
+}
+
 /**
  * Finds who the note is for among the capitalised runs of the clauses, by the words around
  * each: a title, a cue before it ("met", "thank", "advice from"), standing alone as a clause,
@@ -58,82 +67,106 @@ interface Candidate {
  */
 export function findRecipient(clauses: string[], cues: NameCues): PersonName | undefined {
   const candidates: Candidate[] = [];
-  let order = 0;
-  const titleRe = phrases(cues.titles, 'any');
   for (const [ci, clause] of clauses.entries()) {
     const quoted = quotedSpans(clause);
     for (const m of clause.matchAll(RUN)) {
       if (quoted.some(([s, e]) => m.index >= s && m.index < e)) continue;
-      let words = m[0].split(/\s+/);
-      let start = m.index;
-      // "Her Excellency Ambassador Clara Mbeki": titles inside the capitalised run.
-      let innerTitle: string | undefined;
-      for (let found = true; found; ) {
-        found = false;
-        for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
-          const lead = words.slice(0, n).join(' ');
-          if (phrases(cues.titles, 'whole').test(lead)) {
-            innerTitle = innerTitle ? `${innerTitle} ${lead}` : lead;
-            start = clause.indexOf(words[n] as string, start + lead.length);
-            words = words.slice(n);
-            found = true;
-            break;
-          }
-        }
-      }
-      // "Met Ellie", "Invite Tomás Herrera", "Fellow Wharton": leading words that are not names.
-      while (words.length > 0 && cues.notNames.has((words[0] as string).toLowerCase())) {
-        start = clause.indexOf(words[1] ?? '', start + (words[0] as string).length);
-        words = words.slice(1);
-      }
-      while (words.length > 0 && cues.notNames.has((words.at(-1) as string).toLowerCase()))
-        words = words.slice(0, -1);
-      if (words.length === 0 || start < 0) continue;
-      if (words.some((w) => !/\p{Ll}/u.test(w) || cues.orgWords.has(w.toLowerCase()))) continue;
-      const name = words.join(' ').replace(/['’]s$/, '');
-      const before = clause.slice(0, start);
-      const after = clause.slice(start + words.join(' ').length);
-      let score = 0;
-      let title: string | undefined = innerTitle;
-      if (innerTitle) score += 4;
-      const titleMatch = titleRe.all(before).at(-1);
-      if (
-        !title &&
-        titleMatch &&
-        before.slice(titleMatch.index + (titleMatch[0] as string).length).trim() === ''
-      ) {
-        title = titleMatch[0];
-        score += 4;
-      }
-      const lead = innerTitle
-        ? clause.slice(0, m.index).trimEnd()
-        : before.slice(0, titleMatch && title ? titleMatch.index : undefined).trimEnd();
-      if (endsWithPhrase(lead, cues.recipientBefore)) score += 3;
-      else if (endsWithPhrase(lead, cues.mutualBefore)) score -= 5;
-      else if (endsWithPhrase(lead, cues.orgBefore)) score -= 4;
-      // "Dana Cole (we climb together) said…": what she said makes her the mutual contact.
-      if (
-        startsWithPhrase(
-          after.replace(/^['’]s\b/, '').replace(/^\s*\([^)]*\)/, ''),
-          cues.mutualAfter,
-        )
-      )
-        score -= 5;
-      const restOfClause = `${lead}${after}`.replace(/[\p{P}\p{S}\s]/gu, '');
-      if (restOfClause === '') score += 3;
-      if (ci === 0 && lead.trim() === '') score += 2;
-      else if (lead.trim() === '' && words.length > 1 && /^\s+\p{Ll}/u.test(after)) score += 2;
-      // "read Ines Duarte's book": a full name with something of theirs.
-      if (/^['’]s\b/.test(after) || /['’]s$/.test(words.at(-1) as string))
-        score += words.length > 1 ? 2 : 1;
-      candidates.push({ name, title, score, order: order++ });
+      const run = nameRun(clause, m, cues);
+      if (!run) continue;
+      candidates.push({ ...scored(clause, ci, m.index, run, cues), order: candidates.length });
     }
   }
   const best = candidates
     .filter((c) => c.score >= 2)
     .sort((a, b) => b.score - a.score || a.order - b.order)[0];
   if (best) return person(best.name, best.title, cues);
-  // "met paulina at the meetup": a lower-case name after "met".
+  return lowerCaseName(clauses, cues);
+}
+
+function nameRun(clause: string, m: RegExpExecArray, cues: NameCues): NameRun | undefined {
+  let words = m[0].split(/\s+/);
+  let start = m.index;
+  // "Her Excellency Ambassador Clara Mbeki": titles inside the capitalised run.
+  let innerTitle: string | undefined;
+  for (let found = true; found; ) {
+    found = false;
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const lead = words.slice(0, n).join(' ');
+      if (phrases(cues.titles, 'whole').test(lead)) {
+        innerTitle = innerTitle ? `${innerTitle} ${lead}` : lead;
+        start = clause.indexOf(words[n] as string, start + lead.length);
+        words = words.slice(n);
+        found = true;
+        break;
+      }
+    }
+  }
+  // "Met Ellie", "Invite Tomás Herrera", "Fellow Wharton": leading words that are not names.
+  while (words.length > 0 && cues.notNames.has((words[0] as string).toLowerCase())) {
+    start = clause.indexOf(words[1] ?? '', start + (words[0] as string).length);
+    words = words.slice(1);
+  }
+  while (words.length > 0 && cues.notNames.has((words.at(-1) as string).toLowerCase()))
+    words = words.slice(0, -1);
+  if (words.length === 0 || start < 0) return undefined;
+  if (words.some((w) => !/\p{Ll}/u.test(w) || cues.orgWords.has(w.toLowerCase()))) return undefined;
+  return { words, start, innerTitle };
+}
+
+/** How likely the run is the recipient, by its title and the words before and after it. */
+function scored(
+  clause: string,
+  ci: number,
+  runIndex: number,
+  run: NameRun,
+  cues: NameCues,
+): Omit<Candidate, 'order'> {
+  const { words, start, innerTitle } = run;
+  const name = words.join(' ').replace(/['’]s$/, '');
+  const before = clause.slice(0, start);
+  const after = clause.slice(start + words.join(' ').length);
+  let score = 0;
+  let title: string | undefined = innerTitle;
+  if (innerTitle) score += 4;
+  const titleMatch = phrases(cues.titles, 'any').all(before).at(-1);
+  if (
+    !title &&
+    titleMatch &&
+    before.slice(titleMatch.index + (titleMatch[0] as string).length).trim() === ''
+  ) {
+    title = titleMatch[0];
+    score += 4;
+  }
+  const lead = innerTitle
+    ? clause.slice(0, runIndex).trimEnd()
+    : before.slice(0, titleMatch && title ? titleMatch.index : undefined).trimEnd();
+  score += cueScore(lead, after, cues);
+  const restOfClause = `${lead}${after}`.replace(/[\p{P}\p{S}\s]/gu, '');
+  if (restOfClause === '') score += 3;
+  if (ci === 0 && lead.trim() === '') score += 2;
+  else if (lead.trim() === '' && words.length > 1 && /^\s+\p{Ll}/u.test(after)) score += 2;
+  // "read Ines Duarte's book": a full name with something of theirs.
+  if (/^['’]s\b/.test(after) || /['’]s$/.test(words.at(-1) as string))
+    score += words.length > 1 ? 2 : 1;
+  return { name, title, score };
+}
+
+/** The cue before the name ("met", "via", "at") and after it ("said"): recipient, mutual contact or place. */
+function cueScore(lead: string, after: string, cues: NameCues): number {
+  let score = 0;
+  if (endsWithPhrase(lead, cues.recipientBefore)) score += 3;
+  else if (endsWithPhrase(lead, cues.mutualBefore)) score -= 5;
+  else if (endsWithPhrase(lead, cues.orgBefore)) score -= 4;
+  // "Dana Cole (we climb together) said…": what she said makes her the mutual contact.
+  if (
+    startsWithPhrase(after.replace(/^['’]s\b/, '').replace(/^\s*\([^)]*\)/, ''), cues.mutualAfter)
+  )
+    score -= 5;
+  return score;
+}
+
+/** "met paulina at the meetup": a lower-case name after "met". */
+function lowerCaseName(clauses: string[], cues: NameCues): PersonName | undefined {
   for (const clause of clauses) {
     for (const cue of phrases(cues.lowercaseCue).all(clause)) {
       const after = clause.slice(cue.index + (cue[0] as string).length);

@@ -26,6 +26,8 @@ const SUBJECT_LEAD = new Set([
   'e',
 ]);
 
+type Pronouns = NonNullable<LanguagePack['read']['pronouns'][PronounSet]>;
+
 /**
  * Turns what the user wrote about the recipient into words said to them: "his talk" → "your
  * talk", "she's building" → "you're building", "⟨R⟩ runs" → "you run", by the language's lists.
@@ -40,35 +42,11 @@ export function toSecondPerson(
   const p = set ? pack.read.pronouns[set] : undefined;
   let out = text;
   if (pack.read.one_words.length > 0) out = out.replace(phrases(pack.read.one_words), w.one);
-  // Portuguese "o podcast dele" → "o seu podcast": the possessive goes before the noun.
-  const before = w.possessive_before_noun;
-  if (before && p) {
-    const re = new RegExp(
-      `(?<![\\p{L}])(${Object.keys(before).join('|')})\\s+(\\p{L}+)\\s+(?:${p.possessive.join('|')})(?![\\p{L}])`,
-      'giu',
-    );
-    out = out.replace(
-      re,
-      (_, art: string, noun: string) => `${art} ${before[art.toLowerCase()] ?? w.your} ${noun}`,
-    );
-  }
+  if (p) out = possessiveBeforeNoun(out, pack, p);
   const tokens = out.match(TOKEN) ?? [];
-  const lower = (t: string) => t.toLowerCase().replace(/’/g, "'");
-  const inList = (t: string, list: readonly string[] | undefined) =>
-    list?.some((x) => lower(x) === lower(t)) ?? false;
   const result: string[] = [];
   let agreeNext = false;
-  const prevWord = () => {
-    for (let j = result.length - 1; j >= 0; j--) {
-      const t = result[j] as string;
-      if (/[\p{L}]/u.test(t)) return lower(t);
-      if (/[.;:!?,]/.test(t)) return '';
-    }
-    return '';
-  };
   for (const [i, token] of tokens.entries()) {
-    const nextWord = tokens.slice(i + 1).find((t) => /[\p{L}\p{N}]/u.test(t)) ?? '';
-    const nextSep = tokens[i + 1] ?? '';
     if (!/[\p{L}\p{N}\uE000\uE001]/u.test(token)) {
       result.push(token);
       continue;
@@ -82,71 +60,112 @@ export function toSecondPerson(
       result.push(agree(token, pack));
       continue;
     }
-    if (token === RECIPIENT_POSSESSIVE) {
-      result.push(w.your);
-      continue;
-    }
-    if (token === RECIPIENT) {
-      agreeNext = SUBJECT_LEAD.has(prevWord()) && !/[,]/.test(nextSep);
-      result.push(w.you);
-      continue;
-    }
-    if (p) {
-      const contraction = /^(\p{L}+)(['’]\p{L}+)$/u.exec(token);
-      if (contraction && inList(token, p.contracted)) {
-        const suffix = (contraction[2] as string).replace('’', "'");
-        result.push(matchCase(`${w.you}${w.contracted[suffix] ?? suffix}`, token));
-        continue;
-      }
-      if (inList(token, p.subject) && !(inList(token, p.object) && !SUBJECT_LEAD.has(prevWord()))) {
-        result.push(matchCase(w.you, token));
-        agreeNext = true;
-        continue;
-      }
-      if (inList(token, p.reflexive)) {
-        result.push(w.yourself);
-        continue;
-      }
-      const isObject = inList(token, p.object);
-      const isPossessive = inList(token, p.possessive);
-      if (isObject && isPossessive) {
-        // English "her": an object before "about", "to", a number, punctuation or the end.
-        const asObject =
-          nextWord === '' ||
-          /^[,.;!?)]/.test(nextSep.trim()) ||
-          inList(nextWord, pack.read.object_followers);
-        result.push(matchCase(asObject ? w.you : w.your, token));
-        continue;
-      }
-      if (isObject) {
-        result.push(matchCase(w.you, token));
-        continue;
-      }
-      if (isPossessive) {
-        // "who scaled his to 20 people": a possessive standing alone is "yours".
-        const alone =
-          nextWord === '' ||
-          /^[,.;!?)]/.test(nextSep.trim()) ||
-          inList(nextWord, pack.read.object_followers);
-        result.push(
-          matchCase(alone && w.yours ? w.yours : possessive(token, pack, p.possessive), token),
-        );
-        continue;
-      }
-    }
-    if (pack.language === 'en' && token === 'i') {
-      result.push('I');
-      continue;
-    }
-    result.push(token);
+    const said = sayToThem(token, {
+      pack,
+      p,
+      nextWord: tokens.slice(i + 1).find((t) => /[\p{L}\p{N}]/u.test(t)) ?? '',
+      nextSep: tokens[i + 1] ?? '',
+      prevWord: () => prevWord(result),
+    });
+    result.push(said.text);
+    agreeNext = said.agreeNext;
   }
-  let joined = result.join('');
   // "…meet you, who runs a school": the verb agrees with "you".
-  joined = joined.replace(
-    new RegExp(`\\b${w.you}, (who) (\\p{Ll}+)`, 'gu'),
-    (_, who: string, verb: string) => `${w.you}, ${who} ${agree(verb, pack)}`,
+  return result
+    .join('')
+    .replace(
+      new RegExp(`\\b${w.you}, (who) (\\p{Ll}+)`, 'gu'),
+      (_, who: string, verb: string) => `${w.you}, ${who} ${agree(verb, pack)}`,
+    );
+}
+
+/** Portuguese "o podcast dele" → "o seu podcast": the possessive goes before the noun. */
+function possessiveBeforeNoun(text: string, pack: LanguagePack, p: Pronouns): string {
+  const w = pack.write;
+  const before = w.possessive_before_noun;
+  if (!before) return text;
+  const re = new RegExp(
+    `(?<![\\p{L}])(${Object.keys(before).join('|')})\\s+(\\p{L}+)\\s+(?:${p.possessive.join('|')})(?![\\p{L}])`,
+    'giu',
   );
-  return joined;
+  return text.replace(
+    re,
+    (_, art: string, noun: string) => `${art} ${before[art.toLowerCase()] ?? w.your} ${noun}`,
+  );
+}
+
+const lower = (t: string) => t.toLowerCase().replace(/’/g, "'");
+const inList = (t: string, list: readonly string[] | undefined) =>
+  list?.some((x) => lower(x) === lower(t)) ?? false;
+
+/** The last word written, lower case; empty after punctuation that ends a clause or at the start. */
+function prevWord(result: string[]): string {
+  for (let j = result.length - 1; j >= 0; j--) {
+    const t = result[j] as string;
+    if (/[\p{L}]/u.test(t)) return lower(t);
+    if (/[.;:!?,]/.test(t)) return '';
+  }
+  return '';
+}
+
+interface Around {
+  pack: LanguagePack;
+  p: Pronouns | undefined;
+  nextWord: string;
+  nextSep: string;
+  prevWord: () => string;
+}
+
+/** One word said to the recipient; `agreeNext` when it is "you" as a subject, so the verb after it agrees. */
+function sayToThem(token: string, around: Around): { text: string; agreeNext: boolean } {
+  const w = around.pack.write;
+  if (token === RECIPIENT_POSSESSIVE) return { text: w.your, agreeNext: false };
+  if (token === RECIPIENT)
+    return {
+      text: w.you,
+      agreeNext: SUBJECT_LEAD.has(around.prevWord()) && !/[,]/.test(around.nextSep),
+    };
+  const pronoun = around.p ? pronounToThem(token, around.p, around) : undefined;
+  if (pronoun) return pronoun;
+  if (around.pack.language === 'en' && token === 'i') return { text: 'I', agreeNext: false };
+  return { text: token, agreeNext: false };
+}
+
+/** "she" → "you", "her" → "you" or "your", "his" → "your" or "yours", "herself" → "yourself". */
+function pronounToThem(
+  token: string,
+  p: Pronouns,
+  around: Around,
+): { text: string; agreeNext: boolean } | undefined {
+  const { pack, nextWord, nextSep } = around;
+  const w = pack.write;
+  const said = (text: string) => ({ text, agreeNext: false });
+  const contraction = /^(\p{L}+)(['’]\p{L}+)$/u.exec(token);
+  if (contraction && inList(token, p.contracted)) {
+    const suffix = (contraction[2] as string).replace('’', "'");
+    return said(matchCase(`${w.you}${w.contracted[suffix] ?? suffix}`, token));
+  }
+  if (
+    inList(token, p.subject) &&
+    !(inList(token, p.object) && !SUBJECT_LEAD.has(around.prevWord()))
+  )
+    return { text: matchCase(w.you, token), agreeNext: true };
+  if (inList(token, p.reflexive)) return said(w.yourself);
+  const isObject = inList(token, p.object);
+  const isPossessive = inList(token, p.possessive);
+  // Before "about", "to", a number, punctuation or the end: "her" is an object, "his" stands alone.
+  const ends =
+    nextWord === '' ||
+    /^[,.;!?)]/.test(nextSep.trim()) ||
+    inList(nextWord, pack.read.object_followers);
+  if (isObject && isPossessive) return said(matchCase(ends ? w.you : w.your, token));
+  if (isObject) return said(matchCase(w.you, token));
+  // "who scaled his to 20 people": a possessive standing alone is "yours".
+  if (isPossessive)
+    return said(
+      matchCase(ends && w.yours ? w.yours : possessive(token, pack, p.possessive), token),
+    );
+  return undefined;
 }
 
 /** A third-person verb said to "you": "runs" → "run", "is" → "are", "sucht" → "suchst". */

@@ -34,70 +34,74 @@ export function createTokenizer(abbreviations: readonly string[]): Tokenizer {
     [...abbreviations, ...COMMON_ABBREVIATIONS].map((a) => a.toLowerCase().replace(/\.$/, '')),
   );
   return {
-    sentences(text) {
-      const out: string[] = [];
-      let start = 0;
-      for (const m of text.matchAll(/([.!?;]+)(?:\s+|$)|\n+/g)) {
-        const end = m.index + m[0].length;
-        const before = text.slice(start, m.index);
-        const lastOriginal = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
-        const lastWord = lastOriginal.toLowerCase();
-        // "Dr. Okafor", "St. Mary's", "J. Smith" (a capital initial): not the end of a sentence.
-        if (m[1]?.startsWith('.') && (abbrev.has(lastWord) || /^\p{Lu}$/u.test(lastOriginal)))
-          continue;
-        const keep = m[1]?.includes('?') ? '?' : '';
-        out.push(`${before}${keep}`.trim());
-        start = end;
-      }
-      out.push(text.slice(start).trim());
-      return out.filter((s) => /[\p{L}\p{N}]/u.test(s));
-    },
-    clauses(sentence) {
-      const out: string[] = [];
-      let depth = 0;
-      let quote = false;
-      let current = '';
-      const push = () => {
-        if (current.trim() !== '') out.push(current.trim());
-        current = '';
-      };
-      for (let i = 0; i < sentence.length; i++) {
-        const ch = sentence[i] as string;
-        if (ch === '(') depth++;
-        if (ch === ')') depth = Math.max(0, depth - 1);
-        if (
-          (ch === "'" || ch === '"' || ch === '‘' || ch === '’' || ch === '“' || ch === '”') &&
-          isQuoteEdge(sentence, i)
-        )
-          quote = !quote;
-        const rest = sentence.slice(i);
-        if (depth === 0 && !quote) {
-          const sep = /^(?:,\s+|:\s+|\s+[-–—]\s+|\s*[—–]\s*)/.exec(rest);
-          if (sep) {
-            const next = rest.slice(sep[0].length);
-            // "Rupert Wynn, who runs…": a relative clause stays with its noun.
-            // ", on hiring my first PM": a prepositional phrase continues the clause too.
-            if (
-              sep[0].startsWith(',') &&
-              /^(?:who|whose|which|where|on|about|into|during|with|of)\b/.test(next)
-            ) {
-              current += ch;
-              continue;
-            }
-            push();
-            i += sep[0].length - 1;
-            continue;
-          }
-        }
-        current += ch;
-      }
-      push();
-      return out.flatMap(splitParenthetical);
-    },
+    sentences: (text) => splitSentences(text, abbrev),
+    clauses: splitClauses,
     words(text) {
       return text.match(WORD) ?? [];
     },
   };
+}
+
+function splitSentences(text: string, abbrev: Set<string>): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/([.!?;]+)(?:\s+|$)|\n+/g)) {
+    const end = m.index + m[0].length;
+    const before = text.slice(start, m.index);
+    const lastOriginal = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+    const lastWord = lastOriginal.toLowerCase();
+    // "Dr. Okafor", "St. Mary's", "J. Smith" (a capital initial): not the end of a sentence.
+    if (m[1]?.startsWith('.') && (abbrev.has(lastWord) || /^\p{Lu}$/u.test(lastOriginal))) continue;
+    const keep = m[1]?.includes('?') ? '?' : '';
+    out.push(`${before}${keep}`.trim());
+    start = end;
+  }
+  out.push(text.slice(start).trim());
+  return out.filter((s) => /[\p{L}\p{N}]/u.test(s));
+}
+
+// Commas, colons and dashes end a clause, but not inside parentheses or quotes.
+function splitClauses(sentence: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quote = false;
+  let current = '';
+  const push = () => {
+    if (current.trim() !== '') out.push(current.trim());
+    current = '';
+  };
+  for (let i = 0; i < sentence.length; i++) {
+    const ch = sentence[i] as string;
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if (
+      (ch === "'" || ch === '"' || ch === '‘' || ch === '’' || ch === '“' || ch === '”') &&
+      isQuoteEdge(sentence, i)
+    )
+      quote = !quote;
+    const rest = sentence.slice(i);
+    if (depth === 0 && !quote) {
+      const sep = /^(?:,\s+|:\s+|\s+[-–—]\s+|\s*[—–]\s*)/.exec(rest);
+      if (sep) {
+        const next = rest.slice(sep[0].length);
+        // "Rupert Wynn, who runs…": a relative clause stays with its noun.
+        // ", on hiring my first PM": a prepositional phrase continues the clause too.
+        if (
+          sep[0].startsWith(',') &&
+          /^(?:who|whose|which|where|on|about|into|during|with|of)\b/.test(next)
+        ) {
+          current += ch;
+          continue;
+        }
+        push();
+        i += sep[0].length - 1;
+        continue;
+      }
+    }
+    current += ch;
+  }
+  push();
+  return out.flatMap(splitParenthetical);
 }
 
 // A quote mark that opens or closes a quotation, not an apostrophe inside a word ("don't").
