@@ -55,6 +55,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+type Values = ReturnType<typeof parse>['values'];
+
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -76,28 +78,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError('missing command: try "invite-coach check <note>".');
   if (command !== 'check' && command !== 'draft' && command !== 'import')
     throw new UsageError(`unknown command "${command}".`);
-  if (command === 'import') {
-    const [file, ...extra] = rest;
-    if (file === undefined || extra.length > 0)
-      throw new UsageError('import takes one file: invite-coach import Invitations.csv --user U…');
-    if (values.user === undefined) throw new UsageError('import needs --user <slack user id>.');
-    const enterprise = values.enterprise;
-    const team = values.team ?? (io.env.SLACK_TEAM_ID || undefined);
-    if (team === undefined && enterprise === undefined)
-      throw new UsageError(
-        'import needs --team <workspace id> (or SLACK_TEAM_ID), or --enterprise <id> on Enterprise Grid.',
-      );
-    return importOne(
-      {
-        file,
-        user: values.user,
-        team,
-        enterprise,
-        storeUrl: importStoreUrl(values.store, io.env),
-      },
-      { write: io.stdout, error: io.stderr },
-    );
-  }
+  if (command === 'import') return runImport(rest, values, io);
   if (
     values.user !== undefined ||
     values.team !== undefined ||
@@ -105,7 +86,39 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
     values.store !== undefined
   )
     throw new UsageError('--user, --team, --enterprise and --store are for import.');
+  return runNoteCommand(command, rest, values, io);
+}
 
+function runImport(rest: string[], values: Values, io: CliIo): Promise<number> {
+  const [file, ...extra] = rest;
+  if (file === undefined || extra.length > 0)
+    throw new UsageError('import takes one file: invite-coach import Invitations.csv --user U…');
+  if (values.user === undefined) throw new UsageError('import needs --user <slack user id>.');
+  const enterprise = values.enterprise;
+  const team = values.team ?? (io.env.SLACK_TEAM_ID || undefined);
+  if (team === undefined && enterprise === undefined)
+    throw new UsageError(
+      'import needs --team <workspace id> (or SLACK_TEAM_ID), or --enterprise <id> on Enterprise Grid.',
+    );
+  return importOne(
+    {
+      file,
+      user: values.user,
+      team,
+      enterprise,
+      storeUrl: importStoreUrl(values.store, io.env),
+    },
+    { write: io.stdout, error: io.stderr },
+  );
+}
+
+/** `check` and `draft`: both take a note or a context, an account and --json. */
+async function runNoteCommand(
+  command: 'check' | 'draft',
+  rest: string[],
+  values: Values,
+  io: CliIo,
+): Promise<number> {
   const account = values.account ?? 'basic';
   if (!isAccount(account))
     throw new UsageError(`--account must be basic or premium, not "${account}".`);
