@@ -20,7 +20,7 @@ import type { LanguagePack, PurposeKind } from './language.js';
 import { type PronounSet, RECIPIENT, RECIPIENT_POSSESSIVE, toSecondPerson } from './person.js';
 import { has, isWhole, phrases, startsWith } from './phrases.js';
 import { readPurpose } from './purpose.js';
-import type { Env } from './reading.js';
+import type { ReaderEnv } from './reader-env.js';
 import { isPronoun, unmark } from './recipient.js';
 import {
   firstWord,
@@ -39,7 +39,7 @@ export function classify(
   pack: LanguagePack,
   pronoun: PronounSet | undefined,
   facts: Facts,
-  env: Env,
+  env: ReaderEnv,
   label: PurposeKind | undefined,
 ): Classified {
   const c = normalise(raw, pack, env);
@@ -49,7 +49,7 @@ export function classify(
   if (/\b(?:worked|studied|played|volunteered|served) together\b/i.test(c))
     facts.relationship ??= 'close';
   const second = (text: string) => toSecondPerson(text, pack, pronoun);
-  const cl: Clause = { c, pack, pronoun, weight: specificity(c), second };
+  const cl: Clause = { text: c, pack, pronoun, weight: specificity(c), second };
   if (/\?$/.test(c)) return fact('next', 'question', second(c), c, cl.weight + 1);
   return (
     readPurpose(cl) ?? readHowTheyKnow(cl, facts) ?? readByVerb(cl) ?? readBySubject(cl, label)
@@ -57,7 +57,7 @@ export function classify(
 }
 
 /** The clause without edge punctuation, fillers and vague people, the recipient as its subject. */
-function normalise(raw: string, pack: LanguagePack, env: Env): string {
+function normalise(raw: string, pack: LanguagePack, env: ReaderEnv): string {
   let c = raw.replace(/^[\s,.;:!-]+|[\s,.;:!-]+$/g, '').trim();
   c = c.replace(phrases(env.lists.fillers, 'start'), '').trim();
   c = c.replace(phrases(pack.read.vague_people, 'start'), '').trim();
@@ -80,7 +80,7 @@ function leftOutOrEmpty(
   c: string,
   pack: LanguagePack,
   facts: Facts,
-  env: Env,
+  env: ReaderEnv,
 ): Classified | undefined {
   const r = pack.read;
   if (c === '') return 'consumed';
@@ -126,7 +126,7 @@ function relationshipOrLabel(c: string, pack: LanguagePack, facts: Facts): Class
 
 /** A mutual contact, a next step, where they met, or a description right after their name. */
 function readHowTheyKnow(cl: Clause, facts: Facts): Fact | 'unused' | undefined {
-  const { c, pack, weight, second } = cl;
+  const { text: c, pack, weight, second } = cl;
   const r = pack.read;
   // "via Priya Nair", "intro from Dana Levi": a mutual contact.
   const via = startsWith(c, r.mutual_before);
@@ -160,7 +160,7 @@ function readHowTheyKnow(cl: Clause, facts: Facts): Fact | 'unused' | undefined 
 
 /** A concrete next step: "maybe lunch in Toronto", "coffee next week". */
 function readNextStep(cl: Clause): Fact | undefined {
-  const { c, pack, weight, second } = cl;
+  const { text: c, pack, weight, second } = cl;
   const r = pack.read;
   if (
     !has(c, r.next_words) ||
@@ -181,12 +181,12 @@ function readNextStep(cl: Clause): Fact | undefined {
 
 /** A clause said as a sentence about them or the sender. */
 function contextSentence(cl: Clause, text: string, weight: number): Fact {
-  return fact('context', 'sentence', cl.second(text), cl.c, weight);
+  return fact('context', 'sentence', cl.second(text), cl.text, weight);
 }
 
 /** A clause led by a verb of the lists: done together, now, turns out, the sender's, the recipient's. */
 function readByVerb(cl: Clause): Fact | undefined {
-  const { c, pack, weight, second } = cl;
+  const { text: c, pack, weight, second } = cl;
   const r = pack.read;
   const w = pack.write;
   const first = firstWord(c);
@@ -216,7 +216,7 @@ function readByVerb(cl: Clause): Fact | undefined {
 
 /** The rest, by how it starts: a role after "Hiring:", "my …", a subject of its own, else about them. */
 function readBySubject(cl: Clause, label: PurposeKind | undefined): Fact | 'unused' {
-  const { c, pack, weight, second } = cl;
+  const { text: c, pack, weight, second } = cl;
   const r = pack.read;
   const first = firstWord(c);
   if (label === 'hire' && pack.write.hiring)

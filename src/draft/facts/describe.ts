@@ -8,7 +8,7 @@ import { lowerFirst } from './words.js';
 
 /** `unused` when it reads as none of these: a bare number, a single word that names no trade. */
 export function describe(np: string, cl: Clause): Fact | 'unused' {
-  const { c: source, pack, weight, second } = cl;
+  const { text: source, pack, weight, second } = cl;
   if (/^\p{N}/u.test(np)) return 'unused';
   // "same Lambda School cohort in 2020": something they share.
   if (pack.language === 'en' && /^same\s/i.test(np))
@@ -36,7 +36,7 @@ export function describe(np: string, cl: Clause): Fact | 'unused' {
 
 /** "fellow Wharton alum", "my old lab partner", "ex-teammate from Shopify": how they relate to the sender. */
 function relation(np: string, cl: Clause): Fact | undefined {
-  const { c: source, pack, weight, second } = cl;
+  const { text: source, pack, weight, second } = cl;
   const r = pack.read;
   const head = np.split(/\s+/).slice(0, 4).join(' ');
   if (has(head, r.fellow)) {
@@ -54,7 +54,7 @@ function relation(np: string, cl: Clause): Fact | undefined {
 
 /** A former employer, their work, one word for what they do, where they are, or a role. */
 function roleOrPlace(np: string, cl: Clause): Fact | 'unused' {
-  const { c: source, pack, weight, second } = cl;
+  const { text: source, pack, weight, second } = cl;
   const words = np.split(/\s+/);
   const exOrg = /^ex-(\p{Lu}.*)$/u.exec(np);
   if (exOrg && pack.write.you_were_at)

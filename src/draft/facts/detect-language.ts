@@ -1,5 +1,5 @@
 import type { LanguagePack } from './language.js';
-import type { Env } from './reading.js';
+import type { ReaderEnv } from './reader-env.js';
 
 /** How many of the words are among a language's detection words. */
 function score(words: string[], pack: LanguagePack): number {
@@ -8,7 +8,7 @@ function score(words: string[], pack: LanguagePack): number {
 }
 
 /** The context's language: English unless another one clearly wins (two detection words or more). */
-export function detectLanguage(text: string, env: Env): LanguagePack {
+export function detectLanguage(text: string, env: ReaderEnv): LanguagePack {
   const words = env.tok.words(text.toLowerCase());
   let best = env.languages.english;
   let bestScore = 0;
@@ -27,7 +27,11 @@ export function detectLanguage(text: string, env: Env): LanguagePack {
 }
 
 /** Another language than the note's that a clause of three words or more is clearly in. */
-export function clauseLanguage(c: string, pack: LanguagePack, env: Env): LanguagePack | undefined {
+export function clauseLanguage(
+  c: string,
+  pack: LanguagePack,
+  env: ReaderEnv,
+): LanguagePack | undefined {
   const words = env.tok.words(c.toLowerCase());
   if (words.length < 3) return undefined;
   const own = score(words, pack);

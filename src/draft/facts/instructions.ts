@@ -4,13 +4,13 @@
  */
 import type { Facts } from './fact.js';
 import { has, phrases, startsWith } from './phrases.js';
-import type { Env } from './reading.js';
+import type { ReaderEnv } from './reader-env.js';
 import { wordCount } from './words.js';
 
-type Lists = Env['lists'];
+type Lists = ReaderEnv['lists'];
 
 /** Reads and removes what the user asks of the note itself; returns what is left to read as a fact. */
-export function instructions(clause: string, facts: Facts, env: Env): string | undefined {
+export function instructions(clause: string, facts: Facts, env: ReaderEnv): string | undefined {
   const { lists } = env;
   const asked = withoutLanguageAsked(clause.trim(), facts, env);
   if (asked === undefined) return undefined;
@@ -24,7 +24,7 @@ export function instructions(clause: string, facts: Facts, env: Env): string | u
 }
 
 /** "…in Spanish": the language asked for; nothing left when the clause said only that. */
-function withoutLanguageAsked(clause: string, facts: Facts, env: Env): string | undefined {
+function withoutLanguageAsked(clause: string, facts: Facts, env: ReaderEnv): string | undefined {
   let c = clause;
   for (const pack of env.all) {
     for (const [code, list] of Object.entries(pack.read.instructions.languages ?? {})) {

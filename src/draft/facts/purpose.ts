@@ -33,7 +33,7 @@ export function purposeVerb(text: string, r: LanguagePack['read']): PurposeKind 
 
 /** The purpose the clause states, `consumed` when it says only "reach out", else undefined. */
 export function readPurpose(cl: Clause): Fact | Fact[] | 'consumed' | undefined {
-  const { c, pack, weight, second } = cl;
+  const { text: c, pack, weight, second } = cl;
   const r = pack.read;
   const lead = startsWith(
     c.replace(/^(?:and|also|just|so|but|y|und|et|e)\s+/i, ''),
@@ -55,7 +55,7 @@ function wanted(
   lead: Lead,
   imperative: PurposeKind | undefined,
 ): Fact | Fact[] | 'consumed' {
-  const { c, pack, weight, second } = cl;
+  const { text: c, pack, weight, second } = cl;
   const r = pack.read;
   const vp = lead ? lead.rest : c;
   if (
@@ -82,7 +82,7 @@ function wanted(
 
 /** Outside English the purpose stays the user's sentence, said to them. */
 function saidAsSentence(cl: Clause, lead: Lead, kind: PurposeKind | undefined): Fact {
-  const { c, pack, weight, second } = cl;
+  const { text: c, pack, weight, second } = cl;
   let said = lead ? c.replace(/^(?:and|also|just|so|but|und|y|et|e)\s+/i, '') : c;
   // "möchte mal wieder…": German says who wants it.
   if (pack.write.needs_subject && !SUBJECTS.has((said.split(/\s+/)[0] ?? '').toLowerCase()))
@@ -92,7 +92,7 @@ function saidAsSentence(cl: Clause, lead: Lead, kind: PurposeKind | undefined): 
 
 /** "thank you for …", "thank ⟨R⟩ and ask…": the thanks, and what else they want. */
 function thankYou(cl: Clause, after: string): Fact | Fact[] {
-  const { c, weight } = cl;
+  const { text: c, weight } = cl;
   // "thank ⟨R⟩ at Nordic Freight for…": thank them and their company.
   const rest = after.trim().replace(/^at\s+(.+?)\s+(for\s+.+)$/i, 'and everyone at $1 $2');
   const more = /^and\s+((?!everyone\b).+)$/i.exec(rest);
@@ -103,5 +103,5 @@ function thankYou(cl: Clause, after: string): Fact | Fact[] {
 
 /** What they want after the thanks, as a verb phrase: a question unless its verb says otherwise. */
 function followUp(cl: Clause, vp: string): Fact {
-  return purposeFact('vp', vp, cl.c, purposeVerb(vp, cl.pack.read) ?? 'question', cl.weight + 4);
+  return purposeFact('vp', vp, cl.text, purposeVerb(vp, cl.pack.read) ?? 'question', cl.weight + 4);
 }

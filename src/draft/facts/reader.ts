@@ -11,7 +11,7 @@ import type { LanguagePack, Languages, PurposeKind } from './language.js';
 import { findRecipient, type PersonName } from './names.js';
 import { has } from './phrases.js';
 import { splitPurpose } from './purpose.js';
-import { createEnv, type Env } from './reading.js';
+import { createReaderEnv, type ReaderEnv } from './reader-env.js';
 import {
   markRecipient,
   personFromMention,
@@ -30,7 +30,7 @@ export interface Reader {
 
 /** The fact reader, built once from the language files. */
 export function createReader(languages: Languages, tokenizer?: Tokenizer): Reader {
-  const env = createEnv(languages, tokenizer);
+  const env = createReaderEnv(languages, tokenizer);
   return {
     read(input) {
       return readContext(input, env);
@@ -38,7 +38,7 @@ export function createReader(languages: Languages, tokenizer?: Tokenizer): Reade
   };
 }
 
-function readContext(input: string, env: Env): Facts {
+function readContext(input: string, env: ReaderEnv): Facts {
   const facts: Facts = {
     language: 'en',
     facts: [],
@@ -58,7 +58,7 @@ function readContext(input: string, env: Env): Facts {
 }
 
 /** Sentences aimed at the drafter go first, whole; then links; then what the user asks of the note. */
-function factClauses(text: string, facts: Facts, env: Env): string[] {
+function factClauses(text: string, facts: Facts, env: ReaderEnv): string[] {
   const clauses: string[] = [];
   for (const sentence of env.tok.sentences(text)) {
     if (has(sentence, env.lists.injection)) {
@@ -82,7 +82,7 @@ function collectFacts(
   name: PersonName | undefined,
   pack: LanguagePack,
   facts: Facts,
-  env: Env,
+  env: ReaderEnv,
 ): void {
   const recipient = recipientPattern(name);
   const marked = clauses.flatMap((c) => splitPurpose(markRecipient(c, recipient), pack));

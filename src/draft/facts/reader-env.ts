@@ -1,13 +1,13 @@
 import type { LanguagePack, Languages } from './language.js';
-import { nameCues } from './names.js';
+import { type NameCues, nameCues } from './names.js';
 import { createTokenizer, type Tokenizer } from './tokenizer.js';
 
 /** What reading a context needs, built once from the language files: every pack, the tokenizer, the lists of all languages at once. */
-export interface Env {
+export interface ReaderEnv {
   languages: Languages;
   all: LanguagePack[];
   tok: Tokenizer;
-  cues: ReturnType<typeof nameCues>;
+  cues: NameCues;
   lists: Record<
     | 'injection'
     | 'avoid'
@@ -22,7 +22,7 @@ export interface Env {
   >;
 }
 
-export function createEnv(languages: Languages, tokenizer?: Tokenizer): Env {
+export function createReaderEnv(languages: Languages, tokenizer?: Tokenizer): ReaderEnv {
   const all = [...languages.packs.values()];
   const union = (pick: (p: LanguagePack) => readonly string[]) => [...new Set(all.flatMap(pick))];
   const cues = nameCues(all);
