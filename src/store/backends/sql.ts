@@ -109,26 +109,7 @@ export function sqlScanner(keyv: Keyv, sql: SqlTable, pages: ScanPages): Scanner
 export function sqlClaims(sql: SqlTable, namespace: string, clock: () => number): DigestClaims {
   const table = sql.qualify(`${sql.name}_digest_claims`);
   const { run } = sql;
-  let ready: Promise<void> | undefined;
-  const ensure = () => {
-    ready ??= (async () => {
-      const create = `CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, state TEXT NOT NULL, expires BIGINT NOT NULL, taken INTEGER NOT NULL DEFAULT 0)`;
-      // For the sweep: expired rows are found by the index, not a table scan.
-      const index = `CREATE INDEX IF NOT EXISTS ${sql.name}_digest_claims_expires ON ${table} (expires)`;
-      for (const statement of [create, index]) {
-        try {
-          await run(statement, []);
-        } catch {
-          // Two processes creating it at once: Postgres may refuse one; it exists now.
-          await run(statement, []);
-        }
-      }
-    })();
-    ready.catch(() => {
-      ready = undefined;
-    });
-    return ready;
-  };
+  const ensure = claimsTable(sql, table);
   const full = (key: string) => `${namespace}:${key}`;
   return {
     async claim(key, leaseMs): Promise<Claim> {
@@ -168,5 +149,29 @@ export function sqlClaims(sql: SqlTable, namespace: string, clock: () => number)
       );
       return Array.isArray(rows) ? rows.length : 0;
     },
+  };
+}
+
+/** Makes the claims table (and its index) once; asked again after a failure. */
+function claimsTable(sql: SqlTable, table: string): () => Promise<void> {
+  let ready: Promise<void> | undefined;
+  return () => {
+    ready ??= (async () => {
+      const create = `CREATE TABLE IF NOT EXISTS ${table} (key TEXT PRIMARY KEY, state TEXT NOT NULL, expires BIGINT NOT NULL, taken INTEGER NOT NULL DEFAULT 0)`;
+      // For the sweep: expired rows are found by the index, not a table scan.
+      const index = `CREATE INDEX IF NOT EXISTS ${sql.name}_digest_claims_expires ON ${table} (expires)`;
+      for (const statement of [create, index]) {
+        try {
+          await sql.run(statement, []);
+        } catch {
+          // Two processes creating it at once: Postgres may refuse one; it exists now.
+          await sql.run(statement, []);
+        }
+      }
+    })();
+    ready.catch(() => {
+      ready = undefined;
+    });
+    return ready;
   };
 }
