@@ -51,7 +51,8 @@ export const BACKENDS = {
     async place() {
       const dir = await mkdtemp(join(tmpdir(), 'invite-coach-ledger-'));
       return {
-        place: join(dir, 'ledger.sqlite'),
+        // A folder that does not exist yet: the store creates it.
+        place: join(dir, 'nested', 'ledger.sqlite'),
         dispose: () => rm(dir, { recursive: true, force: true }),
       };
     },
