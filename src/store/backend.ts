@@ -41,6 +41,8 @@ export interface StoreBackend {
   schemes: readonly string[];
   /** Seen by this process only (memory): another thread opening the URL gets a store of its own. */
   local?: boolean;
+  /** What follows `<scheme>//` in the help for STORE_URL (`…` when unset). */
+  place?: string;
   open(options: BackendOptions): Promise<OpenBackend>;
 }
 

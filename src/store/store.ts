@@ -10,7 +10,7 @@ import type { RecordType } from './records.js';
 import { type Scope, scopedKey } from './scope.js';
 
 export interface StoreOptions {
-  /** `sqlite://<file>`, `redis://…`, `rediss://…`, `postgres://…`, `postgresql://…`. */
+  /** `sqlite://<file>`, `redis://…`, `rediss://…`, `postgres://…`, `postgresql://…`, `memory://`. */
   url: string;
   /** Prefix of every key; tests use a unique one per run. */
   namespace?: string;

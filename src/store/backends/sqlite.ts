@@ -12,6 +12,7 @@ import { sqlClaims, sqlScanner, sqlTable } from './sql.js';
 export const sqlite: StoreBackend = {
   name: 'sqlite',
   schemes: ['sqlite:'],
+  place: '<file>',
   async open(options: BackendOptions) {
     const file = resolve(options.url.slice('sqlite://'.length));
     mkdirSync(dirname(file), { recursive: true });
