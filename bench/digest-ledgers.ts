@@ -6,12 +6,12 @@
  * `setupPass`, inside the digest pass thread (which holds its own copy).
  */
 import Keyv from 'keyv';
-import { memoryClaims } from '../src/digest/claims.js';
 import type { PassStore } from '../src/digest/pass-worker.js';
 import { RosterRecord, rosterKey } from '../src/digest/run.js';
-import { keyvLedgerKv, type LedgerKv } from '../src/ledger/kv.js';
 import type { Outcome } from '../src/ledger/records.js';
 import { LedgerRepository, scopePrefix } from '../src/ledger/store.js';
+import { memoryClaims } from '../src/store/claims.js';
+import { keyvKv, type LedgerKv } from '../src/store/kv.js';
 
 export const ENTRIES = 50;
 export const NOW = new Date('2026-11-23T10:00:00Z'); // a Monday after 09:00 UTC
@@ -83,7 +83,7 @@ export async function seedLedgers(kv: PerUserKv, users: number): Promise<void> {
  * state written during the pass included).
  */
 export function rosterKv(keyv: Keyv): LedgerKv {
-  const base = keyvLedgerKv(keyv);
+  const base = keyvKv(keyv);
   const map = keyv.store as Map<string, unknown>;
   const namespace = keyv.namespace ? `${keyv.namespace}:` : '';
   return {
@@ -116,12 +116,11 @@ export async function setupPass(
   }
   return {
     deps: {
-      keyv: roster,
+      kv: rosterKv(roster),
       ledger: new LedgerRepository(kv, { clock }),
       claims: memoryClaims(() => clock().getTime()),
       concurrency: data.concurrency,
     },
-    kv: rosterKv(roster),
     close: async () => {},
   };
 }

@@ -19,10 +19,10 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { webApi } from '@slack/bolt';
 import Keyv from 'keyv';
-import { memoryClaims } from '../src/digest/claims.js';
 import { startPassThread } from '../src/digest/pass-thread.js';
 import { type DigestClient, RosterRecord, rosterKey, runDigests } from '../src/digest/run.js';
 import { LedgerRepository } from '../src/ledger/store.js';
+import { memoryClaims } from '../src/store/claims.js';
 import { benchScope, ENTRIES, NOW, perUserKv, rosterKv, seedLedgers } from './digest-ledgers.js';
 
 const USERS = Number(process.env.BENCH_DIGEST_USERS ?? 10_000);
@@ -147,22 +147,19 @@ export async function runDigestBench(): Promise<void> {
   // The same pass with a client that sends nothing: what reading, building and claiming cost.
   const nothing = async () => ({ ok: true });
   const dryStart = performance.now();
-  await runDigests(
-    {
-      keyv: dryRoster,
-      ledger: new LedgerRepository(kv, { clock: () => NOW }),
-      claims: memoryClaims(),
-      client: {
-        chat: { postMessage: nothing },
-        users: { info: async () => ({}) },
-        conversations: { open: async () => ({}), history: async () => ({}) },
-      },
-      clock: () => NOW,
-      logger: { info() {}, warn() {}, error: (m) => console.error(m) },
-      concurrency: CONCURRENCY,
+  await runDigests({
+    kv: rosterKv(dryRoster),
+    ledger: new LedgerRepository(kv, { clock: () => NOW }),
+    claims: memoryClaims(),
+    client: {
+      chat: { postMessage: nothing },
+      users: { info: async () => ({}) },
+      conversations: { open: async () => ({}), history: async () => ({}) },
     },
-    rosterKv(dryRoster),
-  );
+    clock: () => NOW,
+    logger: { info() {}, warn() {}, error: (m) => console.error(m) },
+    concurrency: CONCURRENCY,
+  });
   const dry = performance.now() - dryStart;
   await dryRoster.clear();
 
@@ -172,18 +169,15 @@ export async function runDigestBench(): Promise<void> {
     heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
   }, 50);
   const digestStart = performance.now();
-  const result = await runDigests(
-    {
-      keyv: roster,
-      ledger: new LedgerRepository(kv, { clock: () => NOW }),
-      claims: memoryClaims(),
-      client: sending,
-      clock: () => NOW,
-      logger: { info() {}, warn() {}, error: (m) => console.error(m) },
-      concurrency: CONCURRENCY,
-    },
-    rosterKv(roster),
-  );
+  const result = await runDigests({
+    kv: rosterKv(roster),
+    ledger: new LedgerRepository(kv, { clock: () => NOW }),
+    claims: memoryClaims(),
+    client: sending,
+    clock: () => NOW,
+    logger: { info() {}, warn() {}, error: (m) => console.error(m) },
+    concurrency: CONCURRENCY,
+  });
   const digest = performance.now() - digestStart;
   clearInterval(sampler);
   const heapAfter = heap();
@@ -201,27 +195,24 @@ export async function runDigestBench(): Promise<void> {
     const sampling = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().heapUsed);
     }, 50);
-    await runDigests(
-      {
-        keyv: pass.roster,
-        ledger: new LedgerRepository(kv, { clock: () => NOW }),
-        claims: memoryClaims(),
-        client: {
-          users: sending.users,
-          conversations: sending.conversations,
-          chat: {
-            postMessage: (args) => {
-              if (checkpoints.has(++posts)) live.push(heap());
-              return sending.chat.postMessage(args);
-            },
+    await runDigests({
+      kv: rosterKv(pass.roster),
+      ledger: new LedgerRepository(kv, { clock: () => NOW }),
+      claims: memoryClaims(),
+      client: {
+        users: sending.users,
+        conversations: sending.conversations,
+        chat: {
+          postMessage: (args) => {
+            if (checkpoints.has(++posts)) live.push(heap());
+            return sending.chat.postMessage(args);
           },
         },
-        clock: () => NOW,
-        logger: { info() {}, warn() {}, error: (m) => console.error(m) },
-        concurrency: CONCURRENCY,
       },
-      rosterKv(pass.roster),
-    );
+      clock: () => NOW,
+      logger: { info() {}, warn() {}, error: (m) => console.error(m) },
+      concurrency: CONCURRENCY,
+    });
     clearInterval(sampling);
     const end = heap();
     const first = live[0] ?? start;

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { checkNote } from '../src/check.js';
 import { importInvitationsCsv } from '../src/ledger/import.js';
-import { keyvLedgerKv } from '../src/ledger/kv.js';
-import { LedgerRepository, type LedgerScope } from '../src/ledger/store.js';
+import { storeLedger } from '../src/ledger/open.js';
+import type { LedgerRepository, LedgerScope } from '../src/ledger/store.js';
 import { createStore } from '../src/store/store.js';
 
 // BENCH_IMPORT_ROWS=5000 for a quicker look.
@@ -84,7 +84,7 @@ export async function runImportBench(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'invite-coach-bench-import-'));
   const store = await createStore({ url: `sqlite://${join(dir, 'store.sqlite')}` });
   try {
-    const repo = new LedgerRepository(keyvLedgerKv(store.keyv), { clock: () => NOW });
+    const repo = storeLedger(store, { clock: () => NOW });
     const other: LedgerScope = { teamId: 'TBENCH', userId: 'UOTHER' };
     for (let i = 0; i < 200; i++)
       await repo.logSend(other, {

@@ -3,6 +3,7 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { llmConfigFromEnv } from './draft/index.js';
 import type { LlmConfig } from './draft/llm-drafter.js';
+import { appStoreUrls, isAppStoreUrl } from './store/backends/index.js';
 
 /** Where the SQLite file lives when `STORE_URL` is not set. */
 export const DEFAULT_STORE_URL = 'sqlite://./data/invite-coach.sqlite';
@@ -19,7 +20,7 @@ export const WHERE: Readonly<Record<string, string>> = {
   SLACK_API_URL:
     'leave unset for slack.com; otherwise the Web API base, e.g. https://slack-gov.com/api/',
   PORT: 'a TCP port number for HTTP mode (default 3000)',
-  STORE_URL: `sqlite://<file>, redis://…, rediss://…, postgres://… or postgresql://… (default ${DEFAULT_STORE_URL})`,
+  STORE_URL: `${appStoreUrls()} (default ${DEFAULT_STORE_URL})`,
   LOG_LEVEL: 'one of error, warn, info (default info)',
   DIGEST_THREAD:
     'on (default) runs the weekly digest passes on a thread of their own; off runs them on the main thread',
@@ -30,10 +31,7 @@ export const WHERE: Readonly<Record<string, string>> = {
   OPENAI_MODEL: 'optional: the model name (default gpt-4o-mini)',
 };
 
-const storeUrl = z
-  .string()
-  .trim()
-  .regex(/^(sqlite:\/\/.+|rediss?:\/\/.+|postgres(ql)?:\/\/.+)$/, 'unsupported store URL');
+const storeUrl = z.string().trim().refine(isAppStoreUrl, 'unsupported store URL');
 
 const schema = z.object({
   SLACK_BOT_TOKEN: z

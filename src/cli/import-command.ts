@@ -5,11 +5,10 @@ import { ExportFormatError, MAX_EXPORT_BYTES } from '../import/invitations-csv.j
 import {
   importInvitationsCsv,
   importSummaryLines,
-  keyvLedgerKv,
   LedgerInputError,
-  LedgerRepository,
   type LedgerScope,
   scopePrefix,
+  storeLedger,
 } from '../ledger/index.js';
 import { createStore, storeKind } from '../store/store.js';
 import { EXIT, UsageError } from './check-command.js';
@@ -76,9 +75,9 @@ export async function importOne(options: ImportOptions, io: ImportIo): Promise<n
   let store: Awaited<ReturnType<typeof createStore>> | undefined;
   try {
     store = await createStore({ url: options.storeUrl });
-    const repo = new LedgerRepository(keyvLedgerKv(store.keyv));
+    const repo = storeLedger(store);
     const summary = await importInvitationsCsv(repo, scope, data);
-    await joinRoster(store.keyv, scope);
+    await joinRoster(store.kv, scope);
     io.write(`${importSummaryLines(summary).join('\n')}\n`);
     return EXIT.ready;
   } catch (err) {

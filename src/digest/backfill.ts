@@ -1,7 +1,6 @@
-import type Keyv from 'keyv';
 import type { LedgerKv } from '../ledger/index.js';
-import type { Scope } from '../store/scope.js';
-import type { DigestClaims } from './claims.js';
+import type { DigestClaims } from '../store/claims.js';
+import { ledgerOwner } from '../store/scope.js';
 import { joinRoster } from './run.js';
 
 /**
@@ -12,11 +11,7 @@ const BACKFILL_CLAIM = 'backfill:v1';
 const BACKFILL_LEASE_MS = 30 * 60_000;
 const FOREVER_MS = 10 * 365 * 24 * 60 * 60_000;
 
-// `t/<team>/u/<user>/ledger/…` or `e/<enterprise>/u/<user>/ledger/…` (see scopePrefix).
-const LEDGER_KEY = /^(t|e)\/([A-Z0-9]{1,32})\/u\/([A-Z0-9]{1,32})\/ledger\//;
-
 export interface BackfillDeps {
-  keyv: Keyv;
   kv: LedgerKv;
   claims: DigestClaims;
 }
@@ -31,7 +26,7 @@ export interface BackfillDeps {
  * added, or undefined when another instance has it, or it was done before.
  */
 export async function backfillRoster(deps: BackfillDeps): Promise<number | undefined> {
-  if ((await deps.keyv.get(BACKFILL_MARKER)) !== undefined) return undefined;
+  if ((await deps.kv.get(BACKFILL_MARKER)) !== undefined) return undefined;
   if ((await deps.claims.claim(BACKFILL_CLAIM, BACKFILL_LEASE_MS)) === false) return undefined;
   try {
     let added = 0;
@@ -40,17 +35,14 @@ export async function backfillRoster(deps: BackfillDeps): Promise<number | undef
     const seen = new Set<string>();
     for (const top of ['t/', 'e/']) {
       for await (const [key] of deps.kv.scan(top)) {
-        const match = LEDGER_KEY.exec(key);
-        if (!match || seen.has(match[0])) continue;
+        const owner = ledgerOwner(key);
+        if (!owner || seen.has(owner.prefix)) continue;
         if (seen.size >= 1000) seen.clear();
-        seen.add(match[0]);
-        const [, kind, owner, userId = ''] = match;
-        const scope: Scope =
-          kind === 'e' ? { enterpriseId: owner, userId } : { teamId: owner, userId };
-        if (await joinRoster(deps.keyv, scope)) added++;
+        seen.add(owner.prefix);
+        if (await joinRoster(deps.kv, owner.scope)) added++;
       }
     }
-    await deps.keyv.set(BACKFILL_MARKER, { done: true });
+    await deps.kv.set(BACKFILL_MARKER, { done: true });
     await deps.claims.finish(BACKFILL_CLAIM, 'sent', FOREVER_MS);
     return added;
   } catch (error) {

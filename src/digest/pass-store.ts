@@ -1,18 +1,17 @@
-import { keyvLedgerKv, LedgerRepository } from '../ledger/index.js';
+import { storeLedger } from '../ledger/index.js';
 import { createStore, type StoreOptions } from '../store/store.js';
-import { storeClaims } from './claims.js';
 import type { PassStore } from './pass-worker.js';
 import { siblingModule } from './thread.js';
 
 /** The pass thread's setup in the app: its own connection to the app's store. */
 export async function setupPass(options: StoreOptions, clock: () => Date): Promise<PassStore> {
   const store = await createStore(options);
-  const claims = storeClaims(store.keyv, () => clock().getTime());
+  const claims = store.claims(() => clock().getTime());
   return {
     deps: {
-      keyv: store.keyv,
+      kv: store.kv,
       // A bad record is left out of the digest (and logged), not a reason to retry it every minute.
-      ledger: new LedgerRepository(keyvLedgerKv(store.keyv), {
+      ledger: storeLedger(store, {
         clock,
         onSkipped: (key, why) =>
           console.warn(

@@ -1,5 +1,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { LedgerKv } from '../ledger/index.js';
 import type { FromThread, PassCall, ToThread } from './pass-thread.js';
 import { type DigestClient, type DigestLogger, type DigestRunDeps, runDigests } from './run.js';
 
@@ -11,8 +10,6 @@ import { type DigestClient, type DigestLogger, type DigestRunDeps, runDigests } 
  */
 export interface PassStore {
   deps: Omit<DigestRunDeps, 'client' | 'clock' | 'logger'>;
-  /** How the roster is scanned, when not keyv's own (`keyvLedgerKv(deps.keyv)`). */
-  kv?: LedgerKv;
   close(): Promise<void>;
 }
 
@@ -82,7 +79,7 @@ port.on('message', async (message: ToThread) => {
   }
   now = new Date(message.now);
   try {
-    const result = await runDigests({ ...store.deps, client, clock, logger }, store.kv);
+    const result = await runDigests({ ...store.deps, client, clock, logger });
     send({ type: 'done', id: message.id, result });
   } catch (error) {
     send({ type: 'done', id: message.id, error: (error as Error)?.name ?? 'Error' });

@@ -1,15 +1,17 @@
-import type Keyv from 'keyv';
 import { z } from 'zod';
+import { type LedgerKv, LedgerRecordError, type LedgerRepository } from '../ledger/index.js';
+import type { DigestClaims } from '../store/claims.js';
+import { UNREADABLE } from '../store/kv.js';
 import {
-  keyvLedgerKv,
-  type LedgerKv,
-  LedgerRecordError,
-  type LedgerRepository,
-} from '../ledger/index.js';
-import type { Scope } from '../store/scope.js';
+  digestClaimKey,
+  digestStateKey,
+  ROSTER_PREFIX,
+  rosterKey,
+  type Scope,
+  SLACK_ID,
+} from '../store/scope.js';
 import { digestMessage } from './blocks.js';
 import { buildDigest } from './build.js';
-import type { DigestClaims } from './claims.js';
 import {
   DAY_NAMES,
   DEFAULT_DIGEST_DAY,
@@ -29,13 +31,10 @@ import {
  * `lastSentWeek` only saves a claim round trip; the claims are what make a
  * week's digest go once.
  */
-export const ROSTER_PREFIX = 'digest/roster/';
-export const STATE_PREFIX = 'digest/state/';
+export { ROSTER_PREFIX, rosterKey };
 
 /** How long a time zone read from `users.info` is trusted before it is read again. */
 export const ZONE_MAX_AGE_MS = 7 * 24 * 60 * 60_000;
-
-const SLACK_ID = /^[A-Z0-9]{1,32}$/;
 
 export const RosterRecord = z.object({
   enterpriseId: z.string().regex(SLACK_ID).optional(),
@@ -60,22 +59,9 @@ export const DigestState = z.object({
 });
 export type DigestState = z.infer<typeof DigestState>;
 
-export function rosterKey(scope: Scope): string {
-  const { enterpriseId, teamId, userId } = scope;
-  if (!SLACK_ID.test(userId)) throw new TypeError('invalid user id');
-  if (enterpriseId && SLACK_ID.test(enterpriseId))
-    return `${ROSTER_PREFIX}e/${enterpriseId}/u/${userId}`;
-  if (teamId && SLACK_ID.test(teamId)) return `${ROSTER_PREFIX}t/${teamId}/u/${userId}`;
-  throw new TypeError('a scope needs a team or enterprise id');
-}
-
-function stateKey(scope: Scope): string {
-  return `${STATE_PREFIX}${rosterKey(scope).slice(ROSTER_PREFIX.length)}`;
-}
-
 /** The scheduler's record for the user (empty when it has none). */
-export async function getDigestState(keyv: Keyv, scope: Scope): Promise<DigestState> {
-  const raw = await getDecoded(keyv, stateKey(scope));
+export async function getDigestState(kv: LedgerKv, scope: Scope): Promise<DigestState> {
+  const raw = await getDecoded(kv, digestStateKey(scope));
   // Nothing yet is the common case on a first pass: no zod error to build for it.
   if (raw === undefined) return {};
   const parsed = DigestState.safeParse(raw);
@@ -88,14 +74,14 @@ export async function getDigestState(keyv: Keyv, scope: Scope): Promise<DigestSt
  * so a lost race here costs at most a repeated claim or `users.info` call.
  */
 async function updateDigestState(
-  keyv: Keyv,
+  kv: LedgerKv,
   scope: Scope,
   change: Partial<DigestState>,
   current?: DigestState,
 ): Promise<DigestState> {
-  const base = current ?? (await getDigestState(keyv, scope));
+  const base = current ?? (await getDigestState(kv, scope));
   const state = DigestState.parse({ ...base, ...change });
-  await keyv.set(stateKey(scope), state);
+  await kv.set(digestStateKey(scope), state);
   return state;
 }
 
@@ -104,15 +90,15 @@ async function updateDigestState(
  * scheduler last read from Slack when it has one (what the digest follows,
  * so what the Home tab and `/invite-coach digest` should show).
  */
-export async function getRoster(keyv: Keyv, scope: Scope): Promise<RosterRecord | undefined> {
-  const [record, state] = await Promise.all([readRoster(keyv, scope), getDigestState(keyv, scope)]);
+export async function getRoster(kv: LedgerKv, scope: Scope): Promise<RosterRecord | undefined> {
+  const [record, state] = await Promise.all([readRoster(kv, scope), getDigestState(kv, scope)]);
   if (record === undefined) return undefined;
   return state.timeZone ? { ...record, timeZone: state.timeZone } : record;
 }
 
 /** The user's own roster record as stored, without the scheduler's state. */
-async function readRoster(keyv: Keyv, scope: Scope): Promise<RosterRecord | undefined> {
-  const parsed = RosterRecord.safeParse(await getDecoded(keyv, rosterKey(scope)));
+async function readRoster(kv: LedgerKv, scope: Scope): Promise<RosterRecord | undefined> {
+  const parsed = RosterRecord.safeParse(await getDecoded(kv, rosterKey(scope)));
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -121,11 +107,11 @@ async function readRoster(keyv: Keyv, scope: Scope): Promise<RosterRecord | unde
  * the user's own changes only (the scheduler writes its state elsewhere).
  */
 export async function enrollDigest(
-  keyv: Keyv,
+  kv: LedgerKv,
   scope: Scope,
   change: Partial<Pick<RosterRecord, 'enabled' | 'day' | 'hour' | 'timeZone'>> = {},
 ): Promise<RosterRecord> {
-  const current = await readRoster(keyv, scope);
+  const current = await readRoster(kv, scope);
   const record = RosterRecord.parse({
     ...current,
     ...(scope.enterpriseId ? { enterpriseId: scope.enterpriseId } : {}),
@@ -133,7 +119,7 @@ export async function enrollDigest(
     userId: scope.userId,
     ...change,
   });
-  await keyv.set(rosterKey(scope), record);
+  await kv.set(rosterKey(scope), record);
   return record;
 }
 
@@ -141,15 +127,15 @@ export async function enrollDigest(
  * A user who has used the bot (a send logged, an export imported) joins the
  * roster once with the default schedule; one already on it is left as they set it.
  */
-export async function joinRoster(keyv: Keyv, scope: Scope): Promise<boolean> {
-  if (await readRoster(keyv, scope)) return false;
-  await enrollDigest(keyv, scope);
+export async function joinRoster(kv: LedgerKv, scope: Scope): Promise<boolean> {
+  if (await readRoster(kv, scope)) return false;
+  await enrollDigest(kv, scope);
   return true;
 }
 
-export async function leaveRoster(keyv: Keyv, scope: Scope): Promise<void> {
-  await keyv.delete(rosterKey(scope));
-  await keyv.delete(stateKey(scope));
+export async function leaveRoster(kv: LedgerKv, scope: Scope): Promise<void> {
+  await kv.delete(rosterKey(scope));
+  await kv.delete(digestStateKey(scope));
 }
 
 /**
@@ -195,7 +181,7 @@ export interface DigestLogger {
 }
 
 export interface DigestRunDeps {
-  keyv: Keyv;
+  kv: LedgerKv;
   ledger: LedgerRepository;
   claims: DigestClaims;
   client: DigestClient;
@@ -236,14 +222,10 @@ function permanent(error: unknown): string | undefined {
   return undefined;
 }
 
-/** `keyv.get`, with a value that cannot be decoded read as absent (the roster and state are rewritten whole). */
-async function getDecoded(keyv: Keyv, key: string): Promise<unknown> {
-  try {
-    return await keyv.get(key);
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
+/** A record, with a value that cannot be decoded read as absent (the roster and state are rewritten whole). */
+async function getDecoded(kv: LedgerKv, key: string): Promise<unknown> {
+  const value = await kv.get(key);
+  return value === UNREADABLE ? undefined : value;
 }
 
 function scopeOf(record: RosterRecord): Scope {
@@ -251,7 +233,7 @@ function scopeOf(record: RosterRecord): Scope {
 }
 
 export function claimKey(scope: Scope, week: string): string {
-  return `${week}:${rosterKey(scope).slice(ROSTER_PREFIX.length)}`;
+  return digestClaimKey(scope, week);
 }
 
 /** Builds and sends one user's digest now (`/invite-coach digest now` and the scheduler). */
@@ -324,10 +306,7 @@ export async function sendDigest(
  * closed) is logged by id and marked failed for the week; any other failure
  * gives the claim back for the next tick.
  */
-export async function runDigests(
-  deps: DigestRunDeps,
-  kv: LedgerKv = keyvLedgerKv(deps.keyv),
-): Promise<DigestRunResult> {
+export async function runDigests(deps: DigestRunDeps): Promise<DigestRunResult> {
   const result: DigestRunResult = { sent: 0, failed: 0, skipped: 0 };
   const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
   const inflight = new Set<Promise<void>>();
@@ -347,7 +326,7 @@ export async function runDigests(
     const { timeZone, state } = await zoneFor(
       deps,
       record,
-      await getDigestState(deps.keyv, scope),
+      await getDigestState(deps.kv, scope),
       now,
       mayRefresh,
     );
@@ -367,7 +346,7 @@ export async function runDigests(
       return;
     }
     const markSent = () =>
-      updateDigestState(deps.keyv, scope, { lastSentWeek: week }, state).catch(() => {});
+      updateDigestState(deps.kv, scope, { lastSentWeek: week }, state).catch(() => {});
     const key = claimKey(scope, week);
     const claim = await deps.claims.claim(key, leaseMs);
     if (claim === false) {
@@ -410,7 +389,7 @@ export async function runDigests(
     deps.logger.warn(`digest: could not remove expired claims: ${(error as Error).name}`);
   });
 
-  for await (const [key, value] of kv.scan(ROSTER_PREFIX)) {
+  for await (const [key, value] of deps.kv.scan(ROSTER_PREFIX)) {
     const parsed = RosterRecord.safeParse(value);
     if (!parsed.success) {
       deps.logger.warn(`digest: ignored an invalid roster record at ${key}`);
@@ -436,7 +415,7 @@ export async function runDigests(
  * is used as it is; with none at all the user is skipped until a later pass.
  */
 async function zoneFor(
-  deps: Pick<DigestRunDeps, 'keyv' | 'client' | 'logger'>,
+  deps: Pick<DigestRunDeps, 'kv' | 'client' | 'logger'>,
   record: RosterRecord,
   state: DigestState,
   now: Date,
@@ -454,7 +433,7 @@ async function zoneFor(
     const changed = { ...checked, timeZone };
     return {
       timeZone,
-      state: await updateDigestState(deps.keyv, scopeOf(record), changed, state),
+      state: await updateDigestState(deps.kv, scopeOf(record), changed, state),
     };
   } catch (error) {
     if (known === undefined) {
@@ -467,7 +446,7 @@ async function zoneFor(
     const changed = { ...checked, timeZone: known };
     return {
       timeZone: known,
-      state: await updateDigestState(deps.keyv, scopeOf(record), changed, state).catch(() => state),
+      state: await updateDigestState(deps.kv, scopeOf(record), changed, state).catch(() => state),
     };
   }
 }

@@ -1,4 +1,13 @@
 /** The ledger's public surface: records, policy, the repository and its Slack blocks. */
+
+export {
+  type LedgerKv,
+  LedgerStoreError,
+  memoryLedgerKv,
+  pagesOf,
+  UNREADABLE,
+  UnreadableValue,
+} from '../store/kv.js';
 export * from './blocks.js';
 export { LedgerInputError, LedgerRecordError } from './errors.js';
 export {
@@ -9,15 +18,7 @@ export {
   importInvitationsCsv,
   importSummaryLines,
 } from './import.js';
-export {
-  keyvLedgerKv,
-  type LedgerKv,
-  LedgerStoreError,
-  memoryLedgerKv,
-  pagesOf,
-  UNREADABLE,
-  UnreadableValue,
-} from './kv.js';
+export { storeLedger } from './open.js';
 export * from './policy/index.js';
 export {
   canonicalProfileUrl,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { type LedgerKv, pagesOf, UnreadableValue } from '../store/kv.js';
+import { ledgerPrefix, ScopeError } from '../store/scope.js';
 import { csvDocument, spreadsheetSafe } from './csv.js';
 import { LedgerInputError, LedgerRecordError } from './errors.js';
-import { type LedgerKv, pagesOf, UnreadableValue } from './kv.js';
 import { type LedgerStatus, status } from './policy/status.js';
 import { parseInstant } from './policy/time.js';
 import { makeRecipient, type Recipient, sameRecipient } from './recipient.js';
@@ -37,35 +38,17 @@ export interface LedgerScope {
   userId: string;
 }
 
-// Slack ids are upper-case letters and digits (T…, E…, U…, W…). Anything
-// else (a ':' or '/' that could forge another key) is refused, not escaped.
-const SLACK_ID = /^[A-Z0-9]{1,32}$/;
-
 /**
- * The key prefix of a user's ledger: `e/<enterprise>/u/<user>/ledger/` on
- * Enterprise Grid, else `t/<team>/u/<user>/ledger/` — beside the Slack
- * store's own `e/…/u/…/<kind>` keys, so that forgetting a user can remove
- * everything under `…/u/<user>/`.
+ * The key prefix of a user's ledger (see the store's `ledgerPrefix`), with a
+ * bad id refused as the user's input error.
  */
 export function scopePrefix(scope: LedgerScope): string {
-  const { enterpriseId, teamId, userId } = scope;
-  if (typeof userId !== 'string' || !SLACK_ID.test(userId)) {
-    throw new LedgerInputError('The user id must be a Slack id: 1–32 capital letters and digits.');
+  try {
+    return ledgerPrefix(scope);
+  } catch (error) {
+    if (error instanceof ScopeError) throw new LedgerInputError(error.message);
+    throw error;
   }
-  if (enterpriseId) {
-    if (!SLACK_ID.test(enterpriseId)) {
-      throw new LedgerInputError(
-        'The enterprise id must be a Slack id: 1–32 capital letters and digits.',
-      );
-    }
-    return `e/${enterpriseId}/u/${userId}/ledger/`;
-  }
-  if (!teamId || !SLACK_ID.test(teamId)) {
-    throw new LedgerInputError(
-      'A ledger needs a team or enterprise id (a Slack id: capital letters and digits).',
-    );
-  }
-  return `t/${teamId}/u/${userId}/ledger/`;
 }
 
 /**

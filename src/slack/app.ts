@@ -1,7 +1,6 @@
 import { App, type Logger, LogLevel } from '@slack/bolt';
 import type { Config, LogLevelName } from '../config.js';
 import { backfillRoster } from '../digest/backfill.js';
-import { storeClaims } from '../digest/claims.js';
 import { PASS_STORE_SETUP } from '../digest/pass-store.js';
 import { startPassThread } from '../digest/pass-thread.js';
 import type { DigestClient } from '../digest/run.js';
@@ -11,7 +10,7 @@ import {
   startDigestScheduler,
 } from '../digest/scheduler.js';
 import { createDrafter, type Drafter } from '../draft/index.js';
-import { keyvLedgerKv, LedgerRepository } from '../ledger/index.js';
+import { storeLedger } from '../ledger/index.js';
 import type { Store } from '../store/store.js';
 import { createDeps } from './context.js';
 import { registerListeners } from './listeners/index.js';
@@ -121,8 +120,7 @@ export interface DigestOptions {
  */
 export function startDigests(app: App, store: Store, options: DigestOptions = {}): DigestScheduler {
   const clock = options.clock ?? (() => new Date());
-  const kv = keyvLedgerKv(store.keyv);
-  const claims = storeClaims(store.keyv, () => clock().getTime());
+  const claims = store.claims(() => clock().getTime());
   const client = app.client as unknown as DigestClient;
   const thread =
     (options.thread ?? true) && store.options !== undefined
@@ -130,8 +128,8 @@ export function startDigests(app: App, store: Store, options: DigestOptions = {}
       : undefined;
   const scheduler = startDigestScheduler(
     {
-      keyv: store.keyv,
-      ledger: new LedgerRepository(kv, { clock, onSkipped: skippedWarning(app.logger) }),
+      kv: store.kv,
+      ledger: storeLedger(store, { clock, onSkipped: skippedWarning(app.logger) }),
       claims,
       client,
       clock,
@@ -143,7 +141,7 @@ export function startDigests(app: App, store: Store, options: DigestOptions = {}
       ...(thread ? { runPass: () => thread.run(clock()) } : {}),
     },
   );
-  const started = backfillRoster({ keyv: store.keyv, kv, claims })
+  const started = backfillRoster({ kv: store.kv, claims })
     .then((added) => {
       if (added !== undefined)
         app.logger.info(`digest: ${added} users with a ledger joined the roster`);

@@ -1,18 +1,18 @@
 import type { Logger } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
-import { type DigestClaims, storeClaims } from '../digest/claims.js';
 import { joinRoster, leaveRoster } from '../digest/run.js';
 import type { Drafter } from '../draft/index.js';
 import {
   budgetLine,
-  keyvLedgerKv,
   type LedgerEntry,
-  LedgerRepository,
+  type LedgerRepository,
   type LedgerSettings,
   type LedgerStatus,
   scopePrefix,
   status,
+  storeLedger,
 } from '../ledger/index.js';
+import type { DigestClaims } from '../store/claims.js';
 import { DEFAULT_ACCOUNT, SETTINGS } from '../store/records.js';
 import { type Scope, scopedKey } from '../store/scope.js';
 import { getAccount, setAccount } from '../store/settings.js';
@@ -58,7 +58,7 @@ export function createDeps(
     store,
     drafter,
     // One unreadable record leaves that record out (logged by key, ids only), never the whole ledger.
-    ledger: new LedgerRepository(keyvLedgerKv(store.keyv), {
+    ledger: storeLedger(store, {
       clock,
       onSkipped: (key, why) =>
         (logger ?? console).warn(
@@ -69,7 +69,7 @@ export function createDeps(
     accounts: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }),
     emptyLedgers: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }),
     // Real time, not the handlers' clock: a lock's expiry is the store's business, not policy.
-    outcomeLocks: storeClaims(store.keyv),
+    outcomeLocks: store.claims(),
   };
 }
 
@@ -156,7 +156,7 @@ export function ledgerWritten(deps: Deps, scope: Scope): void {
 
 /** A user who has used the bot gets the weekly digest: on the roster once, left as they set it. */
 function joinDigest(deps: Deps, scope: Scope): void {
-  void joinRoster(deps.store.keyv, scope).catch(() => {});
+  void joinRoster(deps.store.kv, scope).catch(() => {});
 }
 
 export interface AccountAndBudget {
@@ -220,7 +220,7 @@ export async function accountAndBudget(
 export async function forgetUser(deps: Deps, scope: Scope): Promise<number> {
   const ledgerRecords = await deps.ledger.forgetUser(scope);
   const settings = (await deps.store.delete(scope, SETTINGS)) ? 1 : 0;
-  await leaveRoster(deps.store.keyv, scope).catch(() => {});
+  await leaveRoster(deps.store.kv, scope).catch(() => {});
   deps.accounts.delete(scopedKey(scope, 'settings'));
   return ledgerRecords + settings;
 }

@@ -45,7 +45,7 @@ export async function publishHome(
     const [dashboard, schedule] = await Promise.all([
       homeDashboard(deps, scope, account, logger),
       // Unreadable: the menus show the defaults; a choice made there is still stored.
-      getRoster(deps.store.keyv, scope).catch((error: unknown) => {
+      getRoster(deps.store.kv, scope).catch((error: unknown) => {
         logger.error(`home roster read failed for user ${scope.userId}: ${(error as Error).name}`);
         return undefined;
       }),

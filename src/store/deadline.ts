@@ -46,3 +46,53 @@ export async function withTimeout<T>(
     work.catch(() => {});
   }
 }
+
+// The adapter calls that reach the store; each gets the deadline.
+const STORE_CALLS = new Set([
+  'get',
+  'set',
+  'delete',
+  'getMany',
+  'setMany',
+  'deleteMany',
+  'has',
+  'hasMany',
+  'clear',
+  'query',
+  'disconnect',
+]);
+
+// Of those, the ones that change the store: if one times out, it may still land.
+const WRITES = new Set(['set', 'setMany', 'delete', 'deleteMany', 'clear']);
+
+/**
+ * The adapter with a deadline on every call that reaches the store, so that
+ * a hung or unreachable store costs a caller at most {@link STORE_DEADLINE_MS}
+ * and a typed error, whoever calls it (the ledger, the settings, the digest).
+ * Everything else (options, the Redis client, events) is the adapter's own.
+ */
+export function withDeadlines<A extends object>(adapter: A, ms = STORE_DEADLINE_MS): A {
+  const wrapped = new Map<PropertyKey, unknown>();
+  return new Proxy(adapter, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || !STORE_CALLS.has(String(property))) return value;
+      let fn = wrapped.get(property) as ((...args: unknown[]) => unknown) | undefined;
+      if (fn === undefined || (fn as { original?: unknown }).original !== value) {
+        const original = value as (...args: unknown[]) => unknown;
+        fn = Object.assign(
+          (...args: unknown[]) =>
+            withTimeout(
+              Promise.resolve().then(() => original.apply(receiver, args)),
+              String(property),
+              ms,
+              WRITES.has(String(property)),
+            ),
+          { original },
+        );
+        wrapped.set(property, fn);
+      }
+      return fn;
+    },
+  });
+}

@@ -1,25 +1,28 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Keyv, { type KeyvStoreAdapter } from 'keyv';
-import {
-  postgresAdapter,
-  redisAdapter,
-  type StoreWarning,
-  sqliteAdapter,
-  withDeadlines,
-} from './adapters.js';
-import { withTimeout } from './deadline.js';
+import type Keyv from 'keyv';
+import type { OpenBackend, StoreWarning } from './backend.js';
+import { backendFor } from './backends/index.js';
+import { openMemory } from './backends/memory.js';
+import type { DigestClaims } from './claims.js';
+import { STORE_DEADLINE_MS, withTimeout } from './deadline.js';
 import { StoreError, StoreUnavailableError } from './errors.js';
+import { DEFAULT_SCAN_PAGES, type LedgerKv, type ScanPages } from './kv.js';
 import type { RecordType } from './records.js';
 import { type Scope, scopedKey } from './scope.js';
 
 export interface StoreOptions {
-  /** `sqlite://<file>`, `redis://…`, `rediss://…`, `postgres://…`, `postgresql://…`. */
+  /** `sqlite://<file>`, `redis://…`, `rediss://…`, `postgres://…`, `postgresql://…`, `memory://`. */
   url: string;
   /** Prefix of every key; tests use a unique one per run. */
   namespace?: string;
   /** Table for SQL stores (SQLite, Postgres). */
   table?: string;
+  /** Page sizes of the SQL scans (tests use small ones). */
+  scanPages?: ScanPages;
+  /**
+   * How long one store call may take; {@link STORE_DEADLINE_MS} (within
+   * Slack's 3 s) unless a caller that is not answering Slack needs longer.
+   */
+  deadlineMs?: number;
 }
 
 export { StoreError, StoreUnavailableError };
@@ -34,14 +37,34 @@ export type InvalidRecordHandler = (key: string, issues: string) => void;
  */
 export class Store {
   readonly #keyv: Keyv;
+  readonly #backend: OpenBackend;
   readonly #onInvalid: InvalidRecordHandler;
-  /** How it was opened, when by {@link createStore}: another thread can open the same one. */
+  /** How it was opened, so that another thread can open the same one (not for a memory store). */
   readonly options: StoreOptions | undefined;
 
-  constructor(keyv: Keyv, onInvalid: InvalidRecordHandler = () => {}, options?: StoreOptions) {
-    this.#keyv = keyv;
+  constructor(
+    backend: OpenBackend,
+    options: StoreOptions | undefined,
+    onInvalid: InvalidRecordHandler = () => {},
+  ) {
+    this.#backend = backend;
+    this.#keyv = backend.keyv;
     this.#onInvalid = onInvalid;
     this.options = options;
+  }
+
+  /**
+   * Keys and values as they are, with prefix scans in the store itself: what
+   * the ledger repository and the digest roster are built on. Keys come from
+   * `scope.ts`, so that one user's keys never reach another's.
+   */
+  get kv(): LedgerKv {
+    return this.#backend.kv;
+  }
+
+  /** Atomic claims in this store (once-per-week digests, outcome locks); `clock` in ms. */
+  claims(clock: () => number = Date.now): DigestClaims {
+    return this.#backend.claims(clock);
   }
 
   async get<T>(scope: Scope, type: RecordType<T>): Promise<T | undefined> {
@@ -84,7 +107,7 @@ export class Store {
     await this.#keyv.get('health/ping');
   }
 
-  /** The raw keyv instance, for tests and migrations. */
+  /** The raw keyv instance, for tests only: code outside `src/store/` goes through {@link kv}. */
   get keyv(): Keyv {
     return this.#keyv;
   }
@@ -97,48 +120,40 @@ export class Store {
   }
 }
 
-/** Which backend a URL selects, without connecting. */
-export function storeKind(url: string): 'sqlite' | 'redis' | 'postgres' {
-  if (url.startsWith('sqlite://')) return 'sqlite';
-  if (/^rediss?:\/\//.test(url)) return 'redis';
-  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
-  throw new StoreError(
-    'STORE_URL must start with sqlite://, redis://, rediss://, postgres:// or postgresql://',
-  );
+/** Which backend a URL selects, without connecting; a URL none takes is a {@link StoreError}. */
+export function storeKind(url: string): string {
+  return backendFor(url).name;
 }
 
 /**
- * Opens the store a URL names. Drivers are imported lazily so a SQLite user
- * never loads the Redis or Postgres clients. The SQLite file's folder is
- * created if needed. It does not wait for the store: one that is down at start
- * makes each call fail within its deadline with {@link StoreUnavailableError}
- * until it is back (see `ping`); `onWarning` hears of lost connections.
+ * Opens the store a URL names, with the backend `backends/index.ts` lists
+ * for its scheme. Drivers are imported lazily so a SQLite user never loads
+ * the Redis or Postgres clients. It does not wait for the store: one that is
+ * down at start makes each call fail within its deadline with
+ * {@link StoreUnavailableError} until it is back (see `ping`); `onWarning`
+ * hears of lost connections.
  */
 export async function createStore(
   options: StoreOptions,
   onInvalid?: InvalidRecordHandler,
   onWarning: StoreWarning = () => {},
 ): Promise<Store> {
+  const backend = backendFor(options.url);
   const namespace = options.namespace ?? 'invite-coach';
   const table = options.table ?? 'invite_coach';
-  let adapter: KeyvStoreAdapter;
-  switch (storeKind(options.url)) {
-    case 'sqlite': {
-      const file = resolve(options.url.slice('sqlite://'.length));
-      mkdirSync(dirname(file), { recursive: true });
-      adapter = await sqliteAdapter(file, table);
-      break;
-    }
-    case 'redis':
-      adapter = await redisAdapter(options.url, onWarning);
-      break;
-    case 'postgres':
-      adapter = await postgresAdapter(options.url, table, onWarning);
-      break;
-  }
-  const keyv = new Keyv({ store: withDeadlines(adapter), namespace, throwOnErrors: true });
-  // Connection errors surface on the first read or write as a StoreError;
-  // keyv also emits them, and an unhandled 'error' event would kill the process.
-  keyv.on('error', () => {});
-  return new Store(keyv, onInvalid, { url: options.url, namespace, table });
+  const opened = await backend.open({
+    url: options.url,
+    namespace,
+    table,
+    warn: onWarning,
+    scanPages: options.scanPages ?? DEFAULT_SCAN_PAGES,
+    deadlineMs: options.deadlineMs ?? STORE_DEADLINE_MS,
+  });
+  const shared = backend.local ? undefined : { ...options, namespace, table };
+  return new Store(opened, shared, onInvalid);
+}
+
+/** A store in this process's memory (tests, the bench), like `createStore({ url: 'memory://' })`. */
+export function memoryStore(onInvalid?: InvalidRecordHandler): Store {
+  return new Store(openMemory('invite-coach'), undefined, onInvalid);
 }

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { enrollDigest, getRoster } from '../../src/digest/run.js';
-import { importSummaryLines, keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
+import { importSummaryLines, storeLedger } from '../../src/ledger/index.js';
 import { createStore } from '../../src/store/store.js';
 
 const HEADER = 'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl';
@@ -79,7 +79,7 @@ describe('invite-coach import', () => {
 
     const store = await createStore({ url: storeUrl });
     try {
-      const repo = new LedgerRepository(keyvLedgerKv(store.keyv));
+      const repo = storeLedger(store);
       const pending = await repo.pending({ teamId: 'T1', userId: 'U123' });
       expect(pending.map((e) => e.recipient.name).sort()).toEqual(['Ana Lima', 'Bo Chen']);
       expect(pending.every((e) => e.source === 'import')).toBe(true);
@@ -127,19 +127,19 @@ describe('invite-coach import', () => {
     expect((await cli([...args, '--user', 'U201', '--team', 'T1'])).code).toBe(0);
     const store = await createStore({ url: storeUrl });
     try {
-      expect(await getRoster(store.keyv, { teamId: 'T1', userId: 'U200' })).toMatchObject({
+      expect(await getRoster(store.kv, { teamId: 'T1', userId: 'U200' })).toMatchObject({
         enabled: true,
         day: 1,
         hour: 9,
       });
-      await enrollDigest(store.keyv, { teamId: 'T1', userId: 'U201' }, { enabled: false });
+      await enrollDigest(store.kv, { teamId: 'T1', userId: 'U201' }, { enabled: false });
     } finally {
       await store.close();
     }
     expect((await cli([...args, '--user', 'U201', '--team', 'T1'])).code).toBe(0);
     const again = await createStore({ url: storeUrl });
     try {
-      expect(await getRoster(again.keyv, { teamId: 'T1', userId: 'U201' })).toMatchObject({
+      expect(await getRoster(again.kv, { teamId: 'T1', userId: 'U201' })).toMatchObject({
         enabled: false,
       });
     } finally {
@@ -162,11 +162,11 @@ describe('invite-coach import', () => {
     expect(out).toContain('Added 2 pending invitations');
     const store = await createStore({ url: storeUrl });
     try {
-      const repo = new LedgerRepository(keyvLedgerKv(store.keyv));
+      const repo = storeLedger(store);
       expect(await repo.pending({ enterpriseId: 'E1', userId: 'U300' })).toHaveLength(2);
       // The same person's workspace-scoped ledger is another one, untouched.
       expect(await repo.list({ teamId: 'T1', userId: 'U300' })).toEqual([]);
-      expect(await getRoster(store.keyv, { enterpriseId: 'E1', userId: 'U300' })).toBeDefined();
+      expect(await getRoster(store.kv, { enterpriseId: 'E1', userId: 'U300' })).toBeDefined();
     } finally {
       await store.close();
     }

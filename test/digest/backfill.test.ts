@@ -6,11 +6,10 @@
 import KeyvPostgres from '@keyv/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillRoster } from '../../src/digest/backfill.js';
-import { storeClaims } from '../../src/digest/claims.js';
 import { enrollDigest, getRoster, leaveRoster, ROSTER_PREFIX } from '../../src/digest/run.js';
 import { LedgerRepository } from '../../src/ledger/index.js';
 import {
-  type BackendName,
+  BACKEND_NAMES,
   type BackendTarget,
   createTarget,
   type OpenStore,
@@ -21,7 +20,7 @@ import {
 
 const send = { recipient: { name: 'Kai Berg' }, noteLength: 80, source: 'manual' as const };
 
-for (const backend of ['sqlite', 'redis', 'postgres'] as BackendName[]) {
+for (const backend of BACKEND_NAMES) {
   const gate = await serviceGate(backend);
   describe.skipIf(gate === 'skip')(`roster backfill on ${backend}`, () => {
     let target: BackendTarget & { dispose(): Promise<void> };
@@ -50,26 +49,26 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as BackendName[]) {
       for (let i = 0; i < 3; i++) await ledger.logSend({ teamId: 'T1', userId: 'U1' }, send);
       await ledger.logSend({ teamId: 'T1', userId: 'U2' }, send);
       await ledger.logSend({ enterpriseId: 'E1', teamId: 'T9', userId: 'U3' }, send);
-      await enrollDigest(a.keyv, { teamId: 'T1', userId: 'U2' }, { day: 5, hour: 8 });
-      await enrollDigest(a.keyv, { teamId: 'T1', userId: 'U4' }, { enabled: false }); // no ledger
+      await enrollDigest(a.kv, { teamId: 'T1', userId: 'U2' }, { day: 5, hour: 8 });
+      await enrollDigest(a.kv, { teamId: 'T1', userId: 'U4' }, { enabled: false }); // no ledger
 
       // Two instances starting at the same moment: one does the work.
       const results = await Promise.all(
-        [a, b].map((s) => backfillRoster({ keyv: s.keyv, kv: s.kv, claims: storeClaims(s.keyv) })),
+        [a, b].map((s) => backfillRoster({ kv: s.kv, claims: s.store.claims() })),
       );
       expect(results.toSorted()).toEqual([2, undefined]);
 
-      expect(await getRoster(a.keyv, { teamId: 'T1', userId: 'U1' })).toMatchObject({
+      expect(await getRoster(a.kv, { teamId: 'T1', userId: 'U1' })).toMatchObject({
         enabled: true,
         day: 1,
         hour: 9,
       });
-      expect(await getRoster(a.keyv, { teamId: 'T1', userId: 'U2' })).toMatchObject({
+      expect(await getRoster(a.kv, { teamId: 'T1', userId: 'U2' })).toMatchObject({
         day: 5,
         hour: 8,
       });
-      expect(await getRoster(a.keyv, { enterpriseId: 'E1', userId: 'U3' })).toBeDefined();
-      expect(await getRoster(a.keyv, { teamId: 'T1', userId: 'U4' })).toMatchObject({
+      expect(await getRoster(a.kv, { enterpriseId: 'E1', userId: 'U3' })).toBeDefined();
+      expect(await getRoster(a.kv, { teamId: 'T1', userId: 'U4' })).toMatchObject({
         enabled: false,
       });
       const roster: string[] = [];
@@ -82,11 +81,9 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as BackendName[]) {
       ]);
 
       // Once per store: a user who left the roster since is not put back at the next start.
-      await leaveRoster(a.keyv, { teamId: 'T1', userId: 'U1' });
-      expect(await backfillRoster({ keyv: b.keyv, kv: b.kv, claims: storeClaims(b.keyv) })).toBe(
-        undefined,
-      );
-      expect(await getRoster(a.keyv, { teamId: 'T1', userId: 'U1' })).toBeUndefined();
+      await leaveRoster(a.kv, { teamId: 'T1', userId: 'U1' });
+      expect(await backfillRoster({ kv: b.kv, claims: b.store.claims() })).toBe(undefined);
+      expect(await getRoster(a.kv, { teamId: 'T1', userId: 'U1' })).toBeUndefined();
     });
   });
 }

@@ -5,7 +5,7 @@
  */
 import KeyvPostgres from '@keyv/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DigestClaims, memoryClaims, storeClaims } from '../../src/digest/claims.js';
+import { type DigestClaims, memoryClaims } from '../../src/store/claims.js';
 import {
   type BackendName,
   type BackendTarget,
@@ -70,13 +70,15 @@ for (const backend of ['sqlite', 'postgres'] as BackendName[]) {
     });
 
     expiryContract(
-      (clock) => storeClaims(store.keyv, clock),
+      (clock) => store.store.claims(clock),
       async () => {
         const adapter = store.keyv.store as {
           query(sql: string, ...params: unknown[]): Promise<Array<{ n: unknown }>>;
         };
         const table =
-          backend === 'postgres' ? `public.${target.place}_digest_claims` : 'keyv_digest_claims';
+          backend === 'postgres'
+            ? `public.${target.place}_digest_claims`
+            : 'invite_coach_digest_claims';
         const [row] = await adapter.query(`SELECT count(*) AS n FROM ${table}`);
         return Number(row?.n);
       },

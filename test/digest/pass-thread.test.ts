@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PASS_STORE_SETUP } from '../../src/digest/pass-store.js';
 import { type PassThread, PassThreadError, startPassThread } from '../../src/digest/pass-thread.js';
 import { type DigestClient, enrollDigest } from '../../src/digest/run.js';
-import { keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
+import { storeLedger } from '../../src/ledger/index.js';
 import { createStore } from '../../src/store/store.js';
 import { REPO_ROOT } from '../slack/harness/samples.js';
 
@@ -71,14 +71,14 @@ describe('the digest pass thread', () => {
     const store = await createStore({ url: `sqlite://${join(dir, 'digest.sqlite')}` });
     try {
       const scope = { teamId: 'T1', userId: 'UPASS1' };
-      const ledger = new LedgerRepository(keyvLedgerKv(store.keyv));
+      const ledger = storeLedger(store);
       await ledger.logSend(scope, {
         recipient: { name: 'Jane Park' },
         noteLength: 120,
         source: 'manual',
         sentAt: new Date('2026-11-02T09:00:00Z'),
       });
-      await enrollDigest(store.keyv, scope, { timeZone: 'UTC' });
+      await enrollDigest(store.kv, scope, { timeZone: 'UTC' });
       const { client, posts } = recordingClient();
       const thread = start({ module: setup, data: store.options }, client, quietLogger().logger);
       threads.push(thread);

@@ -11,7 +11,7 @@ import KeyvPostgres from '@keyv/postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { enrollDigest } from '../../src/digest/run.js';
 import {
-  type BackendName,
+  BACKEND_NAMES,
   type BackendTarget,
   createTarget,
   openStore,
@@ -57,7 +57,7 @@ function startWorker(args: object): Worker {
 
 const USERS = Array.from({ length: 30 }, (_, i) => `U${String(i + 1).padStart(3, '0')}`);
 
-for (const backend of ['sqlite', 'redis', 'postgres'] as BackendName[]) {
+for (const backend of BACKEND_NAMES) {
   const gate = await serviceGate(backend);
   if (gate === 'skip') {
     describe.skip(`digest exactly once on ${backend} (service not running: SKIPPED)`, () => {
@@ -93,7 +93,7 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as BackendName[]) {
     async function seed(teamId: string): Promise<void> {
       const store = await openStore(target);
       for (const userId of USERS) {
-        await enrollDigest(store.keyv, { teamId, userId }, { timeZone: 'UTC' });
+        await enrollDigest(store.kv, { teamId, userId }, { timeZone: 'UTC' });
       }
       await store.close();
       api = new DigestFakeApi();
@@ -133,7 +133,7 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as BackendName[]) {
       // A fresh team, so the users are new to this store.
       const store = await openStore(target);
       for (const userId of USERS) {
-        await enrollDigest(store.keyv, { teamId: 'TCRASH', userId }, { timeZone: 'UTC' });
+        await enrollDigest(store.kv, { teamId: 'TCRASH', userId }, { timeZone: 'UTC' });
       }
       await store.close();
       api = new DigestFakeApi();

@@ -1,7 +1,5 @@
 import { webApi } from '@slack/bolt';
-import Keyv from 'keyv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryClaims } from '../../src/digest/claims.js';
 import {
   type DigestClient,
   enrollDigest,
@@ -10,21 +8,22 @@ import {
   runDigests,
 } from '../../src/digest/run.js';
 import { startDigestScheduler } from '../../src/digest/scheduler.js';
-import { keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
+import { type LedgerKv, LedgerRepository, memoryLedgerKv } from '../../src/ledger/index.js';
+import { memoryClaims } from '../../src/store/claims.js';
 import { DigestFakeApi } from './fake-api.js';
 
 const MONDAY_10_UTC = new Date('2026-11-23T10:00:00Z');
 const silent = { info() {}, warn() {}, error() {} };
 
 function setup(now: { t: Date }) {
-  const keyv = new Keyv();
+  const kv = memoryLedgerKv();
   const clock = () => now.t;
-  const ledger = new LedgerRepository(keyvLedgerKv(keyv), { clock });
-  return { keyv, ledger, clock };
+  const ledger = new LedgerRepository(kv, { clock });
+  return { kv, ledger, clock };
 }
 
-async function enrollAll(keyv: Keyv, ids: string[]) {
-  for (const userId of ids) await enrollDigest(keyv, { teamId: 'T1', userId }, { timeZone: 'UTC' });
+async function enrollAll(kv: LedgerKv, ids: string[]) {
+  for (const userId of ids) await enrollDigest(kv, { teamId: 'T1', userId }, { timeZone: 'UTC' });
 }
 
 const fakes: DigestFakeApi[] = [];
@@ -48,14 +47,14 @@ async function realClient(defaults = false): Promise<{ api: DigestFakeApi; clien
 describe('runDigests', () => {
   it('sends each due user one digest a week, none before the time, again next week', async () => {
     const now = { t: new Date('2026-11-23T08:59:00Z') };
-    const { keyv, ledger, clock } = setup(now);
-    await enrollAll(keyv, ['U1', 'U2', 'U3']);
+    const { kv, ledger, clock } = setup(now);
+    await enrollAll(kv, ['U1', 'U2', 'U3']);
     await ledger.logSend(
       { teamId: 'T1', userId: 'U1' },
       { recipient: { name: 'Ada Lovelace' }, noteLength: 120, source: 'manual' },
     );
     const { api, client } = await realClient();
-    const deps = { keyv, ledger, client, clock, claims: memoryClaims(), logger: silent };
+    const deps = { kv, ledger, client, clock, claims: memoryClaims(), logger: silent };
 
     expect((await runDigests(deps)).sent).toBe(0);
     now.t = MONDAY_10_UTC;
@@ -64,15 +63,15 @@ describe('runDigests', () => {
     now.t = new Date('2026-11-30T09:00:00Z');
     expect((await runDigests(deps)).sent).toBe(3);
     expect([...api.posts.values()]).toEqual([2, 2, 2]);
-    expect((await getDigestState(keyv, { teamId: 'T1', userId: 'U1' })).lastSentWeek).toBe(
+    expect((await getDigestState(kv, { teamId: 'T1', userId: 'U1' })).lastSentWeek).toBe(
       '2026-W49',
     );
   });
 
   it('waits out a 429 with Retry-After and logs a user it cannot reach without stopping', async () => {
     const now = { t: MONDAY_10_UTC };
-    const { keyv, ledger, clock } = setup(now);
-    await enrollAll(keyv, ['U1', 'U2', 'U3', 'U4']);
+    const { kv, ledger, clock } = setup(now);
+    await enrollAll(kv, ['U1', 'U2', 'U3', 'U4']);
     const { api, client } = await realClient(true);
     api.rateLimitOnce.add('U1');
     api.errors.set('U2', 'user_not_found');
@@ -84,7 +83,7 @@ describe('runDigests', () => {
       error: (m: string) => logged.push(m),
     };
     const result = await runDigests({
-      keyv,
+      kv,
       ledger,
       client,
       clock,
@@ -99,15 +98,15 @@ describe('runDigests', () => {
     expect(logged.join('\n')).toMatch(/U3 not reachable \(channel_not_found\)/);
     // Failed for good this week: not tried again on the next tick.
     expect(
-      (await runDigests({ keyv, ledger, client, clock, claims: memoryClaims(), logger })).sent,
+      (await runDigests({ kv, ledger, client, clock, claims: memoryClaims(), logger })).sent,
     ).toBe(0);
     expect(api.posts.get('U2')).toBe(1);
   });
 
   it('gives the claim back after a transient failure so the next tick retries', async () => {
     const now = { t: MONDAY_10_UTC };
-    const { keyv, ledger, clock } = setup(now);
-    await enrollAll(keyv, ['U1']);
+    const { kv, ledger, clock } = setup(now);
+    await enrollAll(kv, ['U1']);
     let calls = 0;
     const client: DigestClient = {
       chat: {
@@ -121,23 +120,21 @@ describe('runDigests', () => {
       conversations: { open: async () => ({}), history: async () => ({}) },
     };
     const claims = memoryClaims();
-    expect((await runDigests({ keyv, ledger, client, clock, claims, logger: silent })).failed).toBe(
+    expect((await runDigests({ kv, ledger, client, clock, claims, logger: silent })).failed).toBe(
       1,
     );
-    expect((await runDigests({ keyv, ledger, client, clock, claims, logger: silent })).sent).toBe(
-      1,
-    );
+    expect((await runDigests({ kv, ledger, client, clock, claims, logger: silent })).sent).toBe(1);
     expect(calls).toBe(2);
   });
 
   it('asks Slack for the time zone of a user it has none for, and honours off', async () => {
     const now = { t: MONDAY_10_UTC };
-    const { keyv, ledger, clock } = setup(now);
-    await enrollDigest(keyv, { teamId: 'T1', userId: 'U1' });
-    await enrollDigest(keyv, { teamId: 'T1', userId: 'U2' }, { enabled: false });
+    const { kv, ledger, clock } = setup(now);
+    await enrollDigest(kv, { teamId: 'T1', userId: 'U1' });
+    await enrollDigest(kv, { teamId: 'T1', userId: 'U2' }, { enabled: false });
     const { api, client } = await realClient();
     const result = await runDigests({
-      keyv,
+      kv,
       ledger,
       client,
       clock,
@@ -146,37 +143,37 @@ describe('runDigests', () => {
     });
     expect(result.sent).toBe(1);
     expect(api.posts.has('U2')).toBe(false);
-    expect((await getDigestState(keyv, { teamId: 'T1', userId: 'U1' })).timeZone).toBe('UTC');
+    expect((await getDigestState(kv, { teamId: 'T1', userId: 'U1' })).timeZone).toBe('UTC');
   });
 
   it('a schedule change the user makes during a pass is not undone by the pass', async () => {
     const now = { t: MONDAY_10_UTC };
-    const { keyv, ledger, clock } = setup(now);
+    const { kv, ledger, clock } = setup(now);
     const scope = { teamId: 'T1', userId: 'U1' };
-    await enrollAll(keyv, ['U1']);
+    await enrollAll(kv, ['U1']);
     // The user's change lands right after the pass's first read of anything
     // about them (another instance answering their /invite-coach digest).
-    const read = keyv.get.bind(keyv);
+    const read = kv.get.bind(kv);
     let changed = false;
-    keyv.get = (async (key: string) => {
+    kv.get = (async (key: string) => {
       const value = await read(key);
       if (!changed && key.startsWith('digest/')) {
         changed = true;
-        await enrollDigest(keyv, scope, { day: 5, hour: 8 });
+        await enrollDigest(kv, scope, { day: 5, hour: 8 });
       }
       return value;
-    }) as typeof keyv.get;
+    }) as typeof kv.get;
     const { api, client } = await realClient();
-    await runDigests({ keyv, ledger, client, clock, claims: memoryClaims(), logger: silent });
+    await runDigests({ kv, ledger, client, clock, claims: memoryClaims(), logger: silent });
     expect(changed).toBe(true);
     expect(api.posts.get('U1')).toBe(1);
-    expect(await getRoster(keyv, scope)).toMatchObject({ day: 5, hour: 8, enabled: true });
+    expect(await getRoster(kv, scope)).toMatchObject({ day: 5, hour: 8, enabled: true });
   });
 
   it('reads the time zone from Slack again once it is a week old', async () => {
     const now = { t: new Date('2026-11-23T08:00:00Z') }; // Monday 09:00 in Paris
-    const { keyv, ledger, clock } = setup(now);
-    await enrollDigest(keyv, { teamId: 'T1', userId: 'U1' });
+    const { kv, ledger, clock } = setup(now);
+    await enrollDigest(kv, { teamId: 'T1', userId: 'U1' });
     let tz = 'Europe/Paris';
     let infos = 0;
     const posts: Date[] = [];
@@ -195,7 +192,7 @@ describe('runDigests', () => {
       },
       conversations: { open: async () => ({}), history: async () => ({}) },
     };
-    const deps = { keyv, ledger, client, clock, claims: memoryClaims(), logger: silent };
+    const deps = { kv, ledger, client, clock, claims: memoryClaims(), logger: silent };
     await runDigests(deps);
     expect(posts).toHaveLength(1);
     tz = 'America/New_York'; // the user moved
@@ -210,18 +207,18 @@ describe('runDigests', () => {
     await runDigests(deps);
     expect(posts).toHaveLength(2);
     // What the user is shown follows the zone the digest follows.
-    expect((await getRoster(keyv, { teamId: 'T1', userId: 'U1' }))?.timeZone).toBe(
+    expect((await getRoster(kv, { teamId: 'T1', userId: 'U1' }))?.timeZone).toBe(
       'America/New_York',
     );
   });
 
   it('reads a bounded number of known zones again per pass, so Slack is not flooded', async () => {
     const now = { t: new Date('2026-11-25T12:00:00Z') };
-    const { keyv, ledger, clock } = setup(now);
+    const { kv, ledger, clock } = setup(now);
     const users = ['U1', 'U2', 'U3', 'U4', 'U5'];
     // Zones known from the digest command, never checked by the scheduler; one user has none.
-    await enrollAll(keyv, users);
-    await enrollDigest(keyv, { teamId: 'T1', userId: 'U6' });
+    await enrollAll(kv, users);
+    await enrollDigest(kv, { teamId: 'T1', userId: 'U6' });
     const asked: string[] = [];
     const client: DigestClient = {
       chat: { postMessage: async () => ({ ok: true }) },
@@ -234,7 +231,7 @@ describe('runDigests', () => {
       conversations: { open: async () => ({}), history: async () => ({}) },
     };
     const deps = {
-      keyv,
+      kv,
       ledger,
       client,
       clock,
@@ -254,11 +251,11 @@ describe('runDigests', () => {
 
   it('the scheduler ticks on demand and leaves no timer behind', async () => {
     const now = { t: MONDAY_10_UTC };
-    const { keyv, ledger, clock } = setup(now);
-    await enrollAll(keyv, ['U1']);
+    const { kv, ledger, clock } = setup(now);
+    await enrollAll(kv, ['U1']);
     const { api, client } = await realClient();
     const scheduler = startDigestScheduler({
-      keyv,
+      kv,
       ledger,
       client,
       clock,

@@ -4,9 +4,7 @@
  * that is busy with checked notes since, so the user gets one digest.
  */
 import { webApi } from '@slack/bolt';
-import Keyv from 'keyv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryClaims } from '../../src/digest/claims.js';
 import {
   claimKey,
   type DigestClient,
@@ -14,7 +12,8 @@ import {
   runDigests,
   sendDigest,
 } from '../../src/digest/run.js';
-import { keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
+import { LedgerRepository, memoryLedgerKv } from '../../src/ledger/index.js';
+import { memoryClaims } from '../../src/store/claims.js';
 import { DigestFakeApi } from './fake-api.js';
 
 const silent = { info() {}, warn() {}, error() {} };
@@ -29,8 +28,8 @@ describe('taking over a dead sender’s digest claim', () => {
     async (chatter) => {
       const now = { t: new Date('2026-11-23T10:00:00Z') };
       const clock = () => now.t;
-      const keyv = new Keyv();
-      const ledger = new LedgerRepository(keyvLedgerKv(keyv), { clock });
+      const kv = memoryLedgerKv();
+      const ledger = new LedgerRepository(kv, { clock });
       const api = new DigestFakeApi();
       apis.push(api);
       const client = new webApi.WebClient('xoxb-test', {
@@ -38,7 +37,7 @@ describe('taking over a dead sender’s digest claim', () => {
         logLevel: webApi.LogLevel.ERROR,
       }) as unknown as DigestClient;
       const scope = { teamId: 'T1', userId: 'U1' };
-      await enrollDigest(keyv, scope, { timeZone: 'UTC' });
+      await enrollDigest(kv, scope, { timeZone: 'UTC' });
       const claims = memoryClaims(() => now.t.getTime());
       const leaseMs = 10 * 60_000;
 
@@ -50,7 +49,7 @@ describe('taking over a dead sender’s digest claim', () => {
 
       now.t = new Date(now.t.getTime() + leaseMs + 60_000);
       const result = await runDigests({
-        keyv,
+        kv,
         ledger,
         client,
         clock,

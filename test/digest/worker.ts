@@ -6,7 +6,6 @@
  */
 import { createInterface } from 'node:readline';
 import { webApi } from '@slack/bolt';
-import { storeClaims } from '../../src/digest/claims.js';
 import { type DigestClient, runDigests } from '../../src/digest/run.js';
 import { LedgerRepository } from '../../src/ledger/store.js';
 import { type BackendTarget, openStore } from '../ledger/store/backends.js';
@@ -32,9 +31,9 @@ const input = createInterface({ input: process.stdin });
 await new Promise<void>((resolve) => input.once('line', () => resolve()));
 input.close();
 const result = await runDigests({
-  keyv: store.keyv,
+  kv: store.kv,
   ledger: new LedgerRepository(store.kv, { clock }),
-  claims: storeClaims(store.keyv),
+  claims: store.store.claims(),
   client,
   clock,
   logger: { info() {}, warn() {}, error: (m) => process.stderr.write(`${m}\n`) },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseInvitationsCsv } from '../../src/import/invitations-csv.js';
 import { importId, importInvitations, importInvitationsCsv } from '../../src/ledger/import.js';
-import { type LedgerKv, memoryLedgerKv } from '../../src/ledger/kv.js';
 import { LedgerRepository } from '../../src/ledger/store.js';
+import { type LedgerKv, memoryLedgerKv } from '../../src/store/kv.js';
 
 const CSV = [
   'From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl',

@@ -10,10 +10,10 @@ import { webApi } from '@slack/bolt';
 import Keyv from 'keyv';
 import { describe, expect, it, vi } from 'vitest';
 import { backfillRoster } from '../../src/digest/backfill.js';
-import { memoryClaims } from '../../src/digest/claims.js';
 import { type DigestClient, enrollDigest, rosterKey, runDigests } from '../../src/digest/run.js';
-import { keyvLedgerKv, LedgerRepository, scopePrefix } from '../../src/ledger/index.js';
+import { LedgerRepository, scopePrefix, storeLedger } from '../../src/ledger/index.js';
 import { ACTION_FORGET_CONFIRM } from '../../src/slack/ids.js';
+import { memoryClaims } from '../../src/store/claims.js';
 import type { Store } from '../../src/store/store.js';
 import { DigestFakeApi } from '../digest/fake-api.js';
 import {
@@ -79,14 +79,14 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as const) {
         const user = newUser();
         const scope = { teamId: 'T111', userId: user };
         const prefix = scopePrefix(scope);
-        const repo = new LedgerRepository(keyvLedgerKv(t.store.keyv));
+        const repo = storeLedger(t.store);
         await repo.logSend(scope, {
           recipient: { name: 'Ana Lima' },
           noteLength: 0,
           source: 'manual',
         });
         await writeTorn(t.store, `${prefix}send:torn1`);
-        await keyvLedgerKv(t.store.keyv).set(`${prefix}send:newer1`, {
+        await t.store.kv.set(`${prefix}send:newer1`, {
           schemaVersion: 2,
           id: 'newer1',
           recipient: { name: 'From The Future' },
@@ -166,9 +166,9 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as const) {
         }) as unknown as DigestClient;
         const [a, b, torn] = [newUser(), newUser(), newUser()];
         for (const userId of [a, b])
-          await enrollDigest(t.store.keyv, { teamId: 'T1', userId }, { timeZone: 'UTC' });
+          await enrollDigest(t.store.kv, { teamId: 'T1', userId }, { timeZone: 'UTC' });
         await writeTorn(t.store, rosterKey({ teamId: 'T1', userId: torn }));
-        const kv = keyvLedgerKv(t.store.keyv);
+        const kv = t.store.kv;
         const ledger = new LedgerRepository(kv, {
           clock: () => new Date('2026-11-23T10:00:00Z'),
           onSkipped: () => {},
@@ -180,7 +180,7 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as const) {
         await writeTorn(t.store, `${scopePrefix({ teamId: 'T1', userId: a })}send:torn2`);
         const warnings: string[] = [];
         const result = await runDigests({
-          keyv: t.store.keyv,
+          kv,
           ledger,
           client,
           clock: () => new Date('2026-11-23T10:00:00Z'),
@@ -192,9 +192,7 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as const) {
           true,
         );
         // The backfill lists keys only: a torn value does not stop it.
-        await expect(
-          backfillRoster({ keyv: t.store.keyv, kv, claims: memoryClaims() }),
-        ).resolves.toBeTypeOf('number');
+        await expect(backfillRoster({ kv, claims: memoryClaims() })).resolves.toBeTypeOf('number');
       } finally {
         await api.stop();
         await t.stop();

@@ -5,21 +5,20 @@
  * slow store: an apology, or the answer through response_url.
  */
 import type { Logger } from '@slack/bolt';
-import Keyv from 'keyv';
 import { describe, expect, it, vi } from 'vitest';
 import { createDrafter } from '../../src/draft/index.js';
 import { accountAndBudget, createDeps, ledgerWritten } from '../../src/slack/context.js';
 import { inviteCheckCommand } from '../../src/slack/listeners/commands/invite-check.js';
 import { ackOrRespond, inviteLogCommand } from '../../src/slack/listeners/commands/invite-log.js';
 import { setAccount } from '../../src/store/settings.js';
-import { Store } from '../../src/store/store.js';
+import { memoryStore } from '../../src/store/store.js';
 import { fakeLogger } from './harness/fake-logger.js';
 
 const scope = { teamId: 'T1', userId: 'U1' };
 const NOTE = 'Hi Sam, we met at the Lisbon meetup. Could I send you the article I mentioned?';
 
 function memoryDeps() {
-  return createDeps(new Store(new Keyv({ throwOnErrors: true })), createDrafter());
+  return createDeps(memoryStore(), createDrafter());
 }
 
 async function check(deps: ReturnType<typeof memoryDeps>, logger = fakeLogger()) {

@@ -266,7 +266,7 @@ describe('digest buttons over HTTP', () => {
 
   it('without metadata in the payload, the week is the one the message was posted in, on the user’s calendar', async () => {
     const me = newUser();
-    await enrollDigest(t.store.keyv, me.scope, { timeZone: 'Europe/Paris' });
+    await enrollDigest(t.store.kv, me.scope, { timeZone: 'Europe/Paris' });
     const [entry] = await logStale(me.scope, [{ name: 'Ida Jo', daysAgo: 9 }]);
     // 1795000000 is Wednesday 2026-11-18 12:06 in Paris: ISO week 47.
     const message = await postDigest(me.scope, '1795000000.000400', '2026-W47');

@@ -1,8 +1,8 @@
 /** `/invite-coach digest …` end to end: signed commands in, Web API calls out. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryClaims } from '../../src/digest/claims.js';
 import { getRoster, runDigests } from '../../src/digest/run.js';
+import { memoryClaims } from '../../src/store/claims.js';
 import { AppUnderTest } from './harness/app-under-test.js';
 
 async function until<T>(read: () => T | undefined): Promise<T> {
@@ -48,7 +48,7 @@ describe('/invite-coach digest', () => {
       'Your weekly digest comes on Fridays at 08:00 (America/Los_Angeles).',
     );
     expect(await digest('digest off', 'UDIG1')).toMatch(/is \*off\*/);
-    const record = await getRoster(t.store.keyv, { teamId: 'T111', userId: 'UDIG1' });
+    const record = await getRoster(t.store.kv, { teamId: 'T111', userId: 'UDIG1' });
     expect(record).toMatchObject({ enabled: false, day: 5, hour: 8 });
     expect(await digest('digest someday', 'UDIG1')).toMatch(/Use `\/invite-coach digest on`/);
   });
@@ -71,7 +71,7 @@ describe('/invite-coach digest', () => {
     await digest('digest', 'UDIG3');
     const run = () =>
       runDigests({
-        keyv: t.store.keyv,
+        kv: t.store.kv,
         ledger: deps.ledger,
         claims: memoryClaims(),
         client: t.app.client as never,

@@ -6,12 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  keyvLedgerKv,
-  LedgerRepository,
-  OUTCOME_ACTION_ID,
-  outcomeValue,
-} from '../../src/ledger/index.js';
+import { OUTCOME_ACTION_ID, outcomeValue, storeLedger } from '../../src/ledger/index.js';
 import type { Store } from '../../src/store/store.js';
 import {
   type BackendName,
@@ -66,7 +61,7 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as const) {
         const retry = await t.post(body, FORM);
         expect(first.text).toMatch(/Logged/);
         expect(retry.text).toMatch(/Logged/);
-        const repo = new LedgerRepository(keyvLedgerKv(t.store.keyv));
+        const repo = storeLedger(t.store);
         expect(await repo.list({ teamId: 'T111', userId: user })).toHaveLength(1);
         // A new command (its own trigger) to the same person is a new request: warned first.
         const again = await t.post(
@@ -89,7 +84,7 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as const) {
       try {
         const user = newUser();
         const scope = { teamId: 'T111', userId: user };
-        const repo = new LedgerRepository(keyvLedgerKv(t.store.keyv));
+        const repo = storeLedger(t.store);
         const entry = await repo.logSend(scope, {
           recipient: { name: 'Sam Lee' },
           noteLength: 0,

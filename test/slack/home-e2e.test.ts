@@ -59,7 +59,7 @@ function homeAction(user: string, action: Record<string, unknown>): Record<strin
 describe('App Home dashboard over HTTP', () => {
   it('shows the user’s own digest schedule, not the default', async () => {
     await enrollDigest(
-      t.store.keyv,
+      t.store.kv,
       { teamId: TEAM, userId: 'UHOMESCHED' },
       { day: 5, hour: 8, timeZone: 'Europe/Paris' },
     );

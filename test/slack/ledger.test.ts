@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   currentStatus,
-  keyvLedgerKv,
-  LedgerRepository,
+  type LedgerRepository,
   OUTCOME_ACTION_ID,
+  storeLedger,
 } from '../../src/ledger/index.js';
 import { ACTION_I_SENT_IT, ACTION_LOG_ANYWAY, VIEW_LOG_RECIPIENT } from '../../src/slack/ids.js';
 import type { Store } from '../../src/store/store.js';
@@ -78,7 +78,7 @@ class Driver {
   ) {}
 
   get repo(): LedgerRepository {
-    return new LedgerRepository(keyvLedgerKv(this.t.store.keyv));
+    return storeLedger(this.t.store);
   }
   get scope() {
     return { teamId: 'T111', userId: this.user };

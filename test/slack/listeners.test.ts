@@ -1,10 +1,11 @@
 import type { Logger } from '@slack/bolt';
-import Keyv from 'keyv';
 import { describe, expect, it, vi } from 'vitest';
 import { createDrafter } from '../../src/draft/index.js';
+import { memoryLedgerKv } from '../../src/ledger/index.js';
 import { createDeps } from '../../src/slack/context.js';
 import { inviteCheckCommand } from '../../src/slack/listeners/commands/invite-check.js';
 import { isPersonDm } from '../../src/slack/listeners/events/direct-message.js';
+import { memoryClaims } from '../../src/store/claims.js';
 import type { Store } from '../../src/store/store.js';
 import { fakeLogger } from './harness/fake-logger.js';
 import { sampleJson } from './harness/samples.js';
@@ -13,7 +14,8 @@ import { sampleJson } from './harness/samples.js';
 describe('inviteCheckCommand', () => {
   const failingStore = {
     get: () => Promise.reject(new Error('down')),
-    keyv: new Keyv(),
+    kv: memoryLedgerKv(),
+    claims: () => memoryClaims(),
   } as unknown as Store;
   const args = (ack: () => Promise<void>, logger: ReturnType<typeof fakeLogger>) =>
     ({

@@ -1,4 +1,3 @@
-import Keyv from 'keyv';
 import { describe, expect, it, vi } from 'vitest';
 import { createDrafter } from '../../src/draft/index.js';
 import { createDeps } from '../../src/slack/context.js';
@@ -7,9 +6,9 @@ import { commandRoutes } from '../../src/slack/listeners/commands/index.js';
 import { actionIds, commandIds, viewIds } from '../../src/slack/listeners/index.js';
 import { dispatch } from '../../src/slack/listeners/route.js';
 import { viewRoutes } from '../../src/slack/listeners/views/index.js';
-import { Store } from '../../src/store/store.js';
+import { memoryStore } from '../../src/store/store.js';
 
-const deps = createDeps(new Store(new Keyv({ throwOnErrors: true })), createDrafter());
+const deps = createDeps(memoryStore(), createDrafter());
 
 describe('one listener per kind', () => {
   it('routes exactly the ids the app declares (and the manifest test checks)', () => {

@@ -1,14 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SETTINGS, SETTINGS_VERSION } from '../../src/store/records.js';
 import { getAccount, setAccount } from '../../src/store/settings.js';
 import { createStore, type Store, type StoreOptions } from '../../src/store/store.js';
-
-/** A namespace (and SQL table) unique to this run, so parallel runs never see each other's keys. */
-export function uniqueNames(): { namespace: string; table: string } {
-  const id = randomUUID().replaceAll('-', '').slice(0, 16);
-  return { namespace: `ic-test-${id}`, table: `ic_test_${id}` };
-}
 
 /** The behaviour every backend must have; `options` opens the same store again (a "restart"). */
 export function storeContract(

@@ -5,8 +5,7 @@
  * written); any other error passes through as it is.
  */
 import { describe, expect, it } from 'vitest';
-import { withDeadlines } from '../../src/store/adapters.js';
-import { withTimeout } from '../../src/store/deadline.js';
+import { withDeadlines, withTimeout } from '../../src/store/deadline.js';
 import { StoreUnavailableError } from '../../src/store/errors.js';
 
 const never = () => new Promise<never>(() => {});

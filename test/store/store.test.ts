@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScopeError, scopedKey } from '../../src/store/scope.js';
 import { StoreError, storeKind } from '../../src/store/store.js';
-import { storeContract, uniqueNames } from './contract.js';
-import { announceSkip, REQUIRE_SERVICES, reachable } from './services.js';
+import { BACKEND_NAMES, BACKENDS, createTarget, serviceGate } from '../ledger/store/backends.js';
+import { storeContract } from './contract.js';
 
 describe('scopedKey', () => {
   it('namespaces by team, or by enterprise on Grid, then user and record kind', () => {
@@ -40,43 +37,19 @@ describe('storeKind', () => {
   });
 });
 
-const dir = mkdtempSync(join(tmpdir(), 'invite-coach-store-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-// A folder that does not exist yet: the store creates it.
-storeContract('SQLite', () => ({ url: `sqlite://${join(dir, 'nested', 'store.sqlite')}` }));
-
-const redisUp = await reachable(6379);
-const pgUp = await reachable(5432);
-if (!redisUp) announceSkip('Redis', '127.0.0.1:6379');
-if (!pgUp) announceSkip('Postgres', '127.0.0.1:5432');
-
-describe('services for store tests', () => {
-  it.runIf(REQUIRE_SERVICES)('Redis and Postgres are reachable (REQUIRE_SERVICES=1)', () => {
-    expect({ redis: redisUp, postgres: pgUp }).toEqual({ redis: true, postgres: true });
-  });
-});
-
-if (redisUp) {
-  const redis = uniqueNames();
-  storeContract(
-    'Redis',
-    () => ({ url: 'redis://127.0.0.1:6379', namespace: redis.namespace }),
-    (store) => store.keyv.clear(),
-  );
-}
-
-if (pgUp) {
-  const pg = uniqueNames();
-  storeContract(
-    'Postgres',
-    () => ({
-      url: 'postgresql://postgres@127.0.0.1:5432/test',
-      namespace: pg.namespace,
-      table: pg.table,
-    }),
-    async (store) => {
-      const adapter = store.keyv.store as { query(sql: string): Promise<unknown> };
-      await adapter.query(`DROP TABLE IF EXISTS ${pg.table}`);
-    },
-  );
+// Every backend of the test list, each in a place of its own that is removed afterwards.
+for (const backend of BACKEND_NAMES) {
+  const gate = await serviceGate(backend);
+  if (gate === 'skip') continue;
+  if (gate === 'fail') {
+    describe(`${backend} store`, () => {
+      it(`needs ${backend} (REQUIRE_SERVICES=1) but nothing answers`, () => {
+        throw new Error(`REQUIRE_SERVICES=1 and ${backend} is not reachable.`);
+      });
+    });
+    continue;
+  }
+  const target = await createTarget(backend);
+  afterAll(() => target.dispose());
+  storeContract(backend, () => BACKENDS[backend].options(target.place));
 }

@@ -1,5 +1,4 @@
 import { describe, it } from 'vitest';
-import { nativeScanner } from '../../../src/ledger/kv.js';
 import { type BackendName, createTarget, openStore, serviceGate } from './backends.js';
 import { ledgerStoreSuite } from './contract.js';
 
@@ -14,8 +13,8 @@ export async function backendSuite(backend: BackendName): Promise<void> {
     ledgerStoreSuite(backend, async () => {
       const target = await createTarget(backend);
       const store = await openStore(target);
-      // The ledger must use the adapter's own prefix scan here, not keyv's iterator.
-      if (nativeScanner(store.keyv) === undefined) throw new Error(`no native scan for ${backend}`);
+      // The ledger must use the backend's own prefix scan here, not keyv's iterator.
+      if (store.kv.scanPages === undefined) throw new Error(`no native scan for ${backend}`);
       return {
         kv: store.kv,
         iteratorKv: store.iteratorKv,

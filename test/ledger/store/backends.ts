@@ -8,14 +8,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import KeyvPostgres from '@keyv/postgres';
-import KeyvRedis from '@keyv/redis';
-import KeyvSqlite from '@keyv/sqlite';
-import { Keyv } from 'keyv';
+import type { Keyv } from 'keyv';
 import pg from 'pg';
-import { keyvLedgerKv, type LedgerKv } from '../../../src/ledger/kv.js';
-
-export type BackendName = 'sqlite' | 'redis' | 'postgres';
+import { keyvKv, type LedgerKv } from '../../../src/store/kv.js';
+import { createStore, type Store, type StoreOptions } from '../../../src/store/store.js';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const POSTGRES_URL =
@@ -31,6 +27,8 @@ export interface BackendTarget {
 }
 
 export interface OpenStore {
+  store: Store;
+  /** The store's keyv, for tests that plant raw values. */
   keyv: Keyv;
   /** The ledger's view of the store, with the adapter's native prefix scan. */
   kv: LedgerKv;
@@ -43,41 +41,73 @@ export function runId(): string {
   return `${process.pid.toString(36)}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
 
+/**
+ * The store backends the suites run on, by name: where one run's data goes
+ * (`place`, and how to remove it) and the options that open it there. A new
+ * backend is one entry here.
+ */
+export const BACKENDS = {
+  sqlite: {
+    async place() {
+      const dir = await mkdtemp(join(tmpdir(), 'invite-coach-ledger-'));
+      return {
+        // A folder that does not exist yet: the store creates it.
+        place: join(dir, 'nested', 'ledger.sqlite'),
+        dispose: () => rm(dir, { recursive: true, force: true }),
+      };
+    },
+    options: (place: string): StoreOptions => ({ url: `sqlite://${place}` }),
+    service: undefined,
+  },
+  redis: {
+    async place() {
+      const place = `ictest${runId()}`;
+      return {
+        place,
+        async dispose() {
+          const store = await openStore({ backend: 'redis', place });
+          await store.keyv.clear();
+          await store.close();
+        },
+      };
+    },
+    options: (place: string): StoreOptions => ({ url: REDIS_URL, namespace: place }),
+    service: { url: REDIS_URL, port: 6379 },
+  },
+  postgres: {
+    async place() {
+      const place = `ledger_test_${runId()}`;
+      return {
+        place,
+        async dispose() {
+          const client = new pg.Client({ connectionString: POSTGRES_URL });
+          await client.connect();
+          try {
+            await client.query(`DROP TABLE IF EXISTS public.${place}`);
+            await client.query(`DROP TABLE IF EXISTS public.${place}_digest_claims`);
+          } finally {
+            await client.end();
+          }
+        },
+      };
+    },
+    options: (place: string, appName?: string): StoreOptions => ({
+      url: postgresUri(appName),
+      table: place,
+    }),
+    service: { url: POSTGRES_URL, port: 5432 },
+  },
+} as const;
+
+export type BackendName = keyof typeof BACKENDS;
+/** Every backend in {@link BACKENDS}, for suites that run on each. */
+export const BACKEND_NAMES = Object.keys(BACKENDS) as BackendName[];
+
 /** A fresh place for one test file; `dispose` removes it. */
 export async function createTarget(
   backend: BackendName,
 ): Promise<BackendTarget & { dispose(): Promise<void> }> {
-  const id = runId();
-  if (backend === 'sqlite') {
-    const dir = await mkdtemp(join(tmpdir(), 'invite-coach-ledger-'));
-    return {
-      backend,
-      place: join(dir, 'ledger.sqlite'),
-      dispose: () => rm(dir, { recursive: true, force: true }),
-    };
-  }
-  if (backend === 'redis') {
-    const place = `ictest${id}`;
-    return {
-      backend,
-      place,
-      async dispose() {
-        const store = await openStore({ backend, place });
-        await store.keyv.clear();
-        await store.close();
-      },
-    };
-  }
-  const place = `ledger_test_${id}`;
-  return {
-    backend,
-    place,
-    async dispose() {
-      const adapter = new KeyvPostgres({ uri: POSTGRES_URL, table: place });
-      await adapter.query(`DROP TABLE IF EXISTS public.${place}`);
-      await adapter.disconnect();
-    },
-  };
+  return { backend, ...(await BACKENDS[backend].place()) };
 }
 
 function postgresUri(appName: string | undefined): string {
@@ -116,33 +146,27 @@ export async function waitForPostgresClientsGone(
   }
 }
 
-/** Opens the store at `target` the way an app process would. */
-export async function openStore(target: BackendTarget): Promise<OpenStore> {
-  let keyv: Keyv;
-  if (target.backend === 'sqlite') {
-    keyv = new Keyv({
-      store: new KeyvSqlite({ uri: `sqlite://${target.place}`, busyTimeout: 10_000 }),
-      namespace: 'invite-coach',
-      throwOnErrors: true,
-    });
-  } else if (target.backend === 'redis') {
-    keyv = new Keyv({
-      store: new KeyvRedis(REDIS_URL, { throwOnConnectError: true }),
-      namespace: target.place,
-      throwOnErrors: true,
-    });
-  } else {
-    keyv = new Keyv({
-      store: new KeyvPostgres({ uri: postgresUri(target.appName), table: target.place }),
-      namespace: 'invite-coach',
-      throwOnErrors: true,
-    });
-  }
+/**
+ * The suites fire hundreds of writes at once, from several processes, on a
+ * machine others share: what they check is that none is lost or doubled,
+ * not how fast each is (the deadline has tests of its own, and the store-down
+ * tests use the app's).
+ */
+const SUITE_DEADLINE_MS = 30_000;
+
+/** Opens the store at `target` the way an app process does (`createStore`). */
+export async function openStore(
+  target: BackendTarget,
+  extra: Partial<StoreOptions> = {},
+): Promise<OpenStore> {
+  const options = BACKENDS[target.backend].options(target.place, target.appName);
+  const store = await createStore({ ...options, deadlineMs: SUITE_DEADLINE_MS, ...extra });
   return {
-    keyv,
-    kv: keyvLedgerKv(keyv),
-    iteratorKv: keyvLedgerKv(keyv, { scan: 'iterator' }),
-    close: () => keyv.disconnect(),
+    store,
+    keyv: store.keyv,
+    kv: store.kv,
+    iteratorKv: keyvKv(store.keyv),
+    close: () => store.close(),
   };
 }
 
@@ -165,8 +189,8 @@ function tcpReachable(url: string, fallbackPort: number): Promise<boolean> {
  * there; Redis and Postgres must be running on this machine.
  */
 export async function serviceAvailable(backend: BackendName): Promise<boolean> {
-  if (backend === 'sqlite') return true;
-  return backend === 'redis' ? tcpReachable(REDIS_URL, 6379) : tcpReachable(POSTGRES_URL, 5432);
+  const service = BACKENDS[backend].service;
+  return service === undefined || tcpReachable(service.url, service.port);
 }
 
 /**
@@ -175,7 +199,7 @@ export async function serviceAvailable(backend: BackendName): Promise<boolean> {
  */
 export async function serviceGate(backend: BackendName): Promise<'run' | 'skip' | 'fail'> {
   if (await serviceAvailable(backend)) return 'run';
-  const where = backend === 'redis' ? REDIS_URL : POSTGRES_URL;
+  const where = BACKENDS[backend].service?.url;
   if (process.env.REQUIRE_SERVICES === '1') return 'fail';
   const line = '!'.repeat(78);
   console.warn(

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerInputError, LedgerRecordError } from '../../../src/ledger/errors.js';
-import type { LedgerKv } from '../../../src/ledger/kv.js';
 import { currentStatus } from '../../../src/ledger/records.js';
 import { LedgerRepository, type LedgerScope, scopePrefix } from '../../../src/ledger/store.js';
+import type { LedgerKv } from '../../../src/store/kv.js';
 
 export interface SuiteStore {
   kv: LedgerKv;

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LedgerRepository, type LedgerScope } from '../../../src/ledger/store.js';
 import {
-  type BackendName,
+  BACKEND_NAMES,
   type BackendTarget,
   createTarget,
   openStore,
@@ -79,7 +79,7 @@ function startWorker(args: object): Worker {
   };
 }
 
-const backends: BackendName[] = ['sqlite', 'redis', 'postgres'];
+const backends = BACKEND_NAMES;
 
 for (const backend of backends) {
   const gate = await serviceGate(backend);

@@ -4,9 +4,9 @@
  * pages here stand in for the default ones.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyvLedgerKv, type LedgerKv, pagesOf } from '../../../src/ledger/kv.js';
+import { type LedgerKv, pagesOf } from '../../../src/store/kv.js';
 import {
-  type BackendName,
+  BACKEND_NAMES,
   type BackendTarget,
   createTarget,
   type OpenStore,
@@ -28,11 +28,13 @@ async function keysOf(kv: LedgerKv, prefix: string): Promise<string[]> {
   return keys;
 }
 
-for (const backend of ['sqlite', 'redis', 'postgres'] as BackendName[]) {
+for (const backend of BACKEND_NAMES) {
   const gate = await serviceGate(backend);
   describe.skipIf(gate === 'skip')(`paged prefix scans on ${backend}`, () => {
     let target: BackendTarget & { dispose(): Promise<void> };
     let store: OpenStore;
+    /** The same store with the default page sizes. */
+    let wide: OpenStore;
     let kv: LedgerKv;
     /** Rows each SELECT of the scan returned (SQL stores). */
     const pages: number[] = [];
@@ -40,21 +42,27 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as BackendName[]) {
     beforeAll(async () => {
       if (gate === 'fail') throw new Error(`REQUIRE_SERVICES=1 and ${backend} is not reachable.`);
       target = await createTarget(backend);
-      store = await openStore(target);
-      const adapter = store.keyv.store as { query?: (...args: unknown[]) => Promise<unknown[]> };
-      if (adapter.query) {
-        const query = adapter.query.bind(adapter);
-        adapter.query = async (...args: unknown[]) => {
-          const rows = await query(...args);
-          if (String(args[0]).startsWith('SELECT key, value')) pages.push(rows.length);
-          return rows;
+      store = await openStore(target, { scanPages: { firstPage: 7, page: 5 } });
+      wide = await openStore(target);
+      for (const opened of [store, wide]) {
+        const adapter = opened.keyv.store as {
+          query?: (...args: unknown[]) => Promise<unknown[]>;
         };
+        if (adapter.query) {
+          const query = adapter.query.bind(adapter);
+          adapter.query = async (...args: unknown[]) => {
+            const rows = await query(...args);
+            if (String(args[0]).startsWith('SELECT key, value')) pages.push(rows.length);
+            return rows;
+          };
+        }
       }
-      kv = keyvLedgerKv(store.keyv, { pages: { firstPage: 7, page: 5 } });
+      kv = store.kv;
       await Promise.all([...INSIDE, ...OUTSIDE].map((key) => kv.set(key, { key })));
     });
     afterAll(async () => {
       await store?.close();
+      await wide?.close();
       await target?.dispose();
     });
 
@@ -78,7 +86,7 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as BackendName[]) {
       expect((await keysOf(kv, `${PREFIX}U05`)).toSorted()).toEqual(INSIDE.slice(50));
       if (backend !== 'redis') expect(pages).toEqual([3]);
       pages.length = 0;
-      expect(await keysOf(keyvLedgerKv(store.keyv), PREFIX)).toHaveLength(INSIDE.length);
+      expect(await keysOf(wide.kv, PREFIX)).toHaveLength(INSIDE.length);
       if (backend !== 'redis') expect(pages).toEqual([INSIDE.length]);
     });
 

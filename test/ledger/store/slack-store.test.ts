@@ -1,54 +1,33 @@
 /**
  * The ledger over the app's own store (src/store, createStore), on each
- * backend: the repository gets its keyv from there, keeps its keys beside the
- * Slack store's records, and scans them with the adapter's native scan.
+ * backend: the repository gets its keys from there, keeps its keys beside the
+ * Slack store's records, and scans them with the backend's native scan.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyvLedgerKv, nativeScanner } from '../../../src/ledger/kv.js';
-import { LedgerRepository } from '../../../src/ledger/store.js';
-import { createStore, getAccount, type Store, setAccount } from '../../../src/store/index.js';
-import { type BackendName, POSTGRES_URL, REDIS_URL, runId, serviceGate } from './backends.js';
+import { storeLedger } from '../../../src/ledger/index.js';
+import { getAccount, type Store, setAccount } from '../../../src/store/index.js';
+import {
+  BACKEND_NAMES,
+  type BackendName,
+  createTarget,
+  openStore,
+  serviceGate,
+} from './backends.js';
 
-/** The app's store on `backend`, in a place of its own; `dispose` removes the place and closes. */
+/** The app's store on `backend`, in a place of its own; `dispose` closes it and removes the place. */
 async function open(backend: BackendName): Promise<{ store: Store; dispose(): Promise<void> }> {
-  const id = runId();
-  if (backend === 'sqlite') {
-    const dir = await mkdtemp(join(tmpdir(), 'invite-coach-ledger-'));
-    const store = await createStore({ url: `sqlite://${join(dir, 'app.sqlite')}` });
-    return {
-      store,
-      async dispose() {
-        await store.close();
-        await rm(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  if (backend === 'redis') {
-    const store = await createStore({ url: REDIS_URL, namespace: `ictest${id}` });
-    return {
-      store,
-      async dispose() {
-        await store.keyv.clear();
-        await store.close();
-      },
-    };
-  }
-  const table = `ledger_test_${id}`;
-  const store = await createStore({ url: POSTGRES_URL, namespace: `ictest${id}`, table });
+  const target = await createTarget(backend);
+  const { store } = await openStore(target);
   return {
     store,
     async dispose() {
-      const adapter = store.keyv.store as { query(sql: string): Promise<unknown> };
-      await adapter.query(`DROP TABLE IF EXISTS public.${table}`);
       await store.close();
+      await target.dispose();
     },
   };
 }
 
-for (const backend of ['sqlite', 'redis', 'postgres'] as const) {
+for (const backend of BACKEND_NAMES) {
   const gate = await serviceGate(backend);
   if (gate === 'skip') {
     describe.skip(`ledger over the app store on ${backend} (service not running: SKIPPED)`, () => {
@@ -61,8 +40,8 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as const) {
       if (gate === 'fail') throw new Error(`REQUIRE_SERVICES=1 and ${backend} is not reachable.`);
       const { store, dispose } = await open(backend);
       try {
-        expect(nativeScanner(store.keyv)).toBeDefined();
-        const repo = new LedgerRepository(keyvLedgerKv(store.keyv));
+        expect(store.kv.scanPages).toBeDefined();
+        const repo = storeLedger(store);
         const scope = { teamId: 'T1', userId: 'U1' };
         await setAccount(store, scope, 'premium');
         const e = await repo.logSend(scope, {

@@ -51,7 +51,7 @@ async function digestWeek(
   const week = metadata?.event_payload?.week;
   if (metadata?.event_type === DIGEST_EVENT && typeof week === 'string' && WEEK.test(week))
     return week;
-  const zone = (await getRoster(deps.store.keyv, scope).catch(() => undefined))?.timeZone;
+  const zone = (await getRoster(deps.store.kv, scope).catch(() => undefined))?.timeZone;
   const timeZone = zone !== undefined && validTimeZone(zone) ? zone : 'UTC';
   return weekKey(new Date(Number.parseFloat(ts) * 1000), timeZone);
 }

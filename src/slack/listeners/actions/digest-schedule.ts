@@ -13,13 +13,13 @@ export function digestScheduleAction(deps: Deps) {
     name: 'digest schedule',
     parse: parseScheduleChoice,
     save: async (scope, change, { client }) => {
-      const current = await getRoster(deps.store.keyv, scope);
+      const current = await getRoster(deps.store.kv, scope);
       let timeZone = current?.timeZone;
       if (timeZone === undefined) {
         const info = await client.users.info({ user: scope.userId }).catch(() => undefined);
         timeZone = info?.user?.tz;
       }
-      await enrollDigest(deps.store.keyv, scope, { ...change, ...(timeZone ? { timeZone } : {}) });
+      await enrollDigest(deps.store.kv, scope, { ...change, ...(timeZone ? { timeZone } : {}) });
     },
   });
 }

@@ -43,20 +43,20 @@ export async function digestCommand(deps: Deps, args: DigestArgs, rest: string):
   await ack();
   let text: string;
   try {
-    const keyv = deps.store.keyv;
+    const kv = deps.store.kv;
     // Everything that changes is gathered first and written once: a roster
     // record written with the default schedule (Monday 09:00) and only then
     // the one asked for would let a digest pass in between send this week's
     // digest at once.
     const parsed = rest === '' || rest === 'now' ? undefined : parseScheduleArgs(rest);
     const change: Parameters<typeof enrollDigest>[2] = parsed?.ok ? { ...parsed.change } : {};
-    let record = await getRoster(keyv, scope);
+    let record = await getRoster(kv, scope);
     if (record?.timeZone === undefined) {
       const info = await client.users.info({ user: scope.userId }).catch(() => undefined);
       if (info?.user?.tz) change.timeZone = info.user.tz;
     }
     if (record === undefined || Object.keys(change).length > 0)
-      record = await enrollDigest(keyv, scope, change);
+      record = await enrollDigest(kv, scope, change);
     if (rest === 'now') {
       await sendDigest(
         { ledger: deps.ledger, client: client as unknown as DigestClient, clock: deps.clock },
