@@ -19,6 +19,7 @@ import {
   recipientView,
 } from '../../src/slack/blocks/ledger.js';
 import { reportMessage } from '../../src/slack/blocks/report.js';
+import { slashCommand, usageHint } from '../../src/slack/commands.js';
 import { actionIds, commandIds, eventIds, viewIds } from '../../src/slack/listeners/index.js';
 import { entry as makeEntry } from '../ledger/helpers.js';
 import { REPO_ROOT, SAMPLES_DIR } from './harness/samples.js';
@@ -87,6 +88,10 @@ describe('manifest.yml', () => {
     expect(declared.map((c) => c.command).sort()).toEqual([...commandIds].sort());
     for (const c of declared) {
       expect(c.usage_hint).toBeTruthy();
+      // Description and usage hint are the command table's, subcommands included.
+      const table = slashCommand(c.command);
+      expect(c.description).toBe(table.description);
+      expect(c.usage_hint).toBe(usageHint(table));
       // Mentions and links arrive as <@U…>/<https://…>, which the checker decodes.
       expect(c.should_escape).toBe(true);
     }

@@ -5,25 +5,11 @@ import {
   pendingListBlocks,
   statusBlocks,
 } from '../../ledger/index.js';
-import { ACTION_FORGET_CANCEL, ACTION_FORGET_CONFIRM, COMMAND_COACH } from '../ids.js';
+import { ACTION_FORGET_CANCEL, ACTION_FORGET_CONFIRM } from '../ids.js';
 import { context, type Message, section } from './message.js';
 
 /** Pending invites listed under the status; more go to the export. */
 const PENDING_SHOWN = 10;
-
-export function coachHelpMessage(): Message {
-  return {
-    text: `${COMMAND_COACH} status, export or forget`,
-    blocks: [
-      section(
-        `*\`${COMMAND_COACH}\` subcommands*\n` +
-          '• `status` — this week’s invitations against your cap, pace, pending invites and what to do about them\n' +
-          '• `export` — your ledger as a CSV file, in our direct messages\n' +
-          '• `forget` — delete everything I hold about you (asks first)',
-      ),
-    ],
-  };
-}
 
 /** `/invite-coach status`: the budget and its figures, then the oldest pending invites with outcome menus. */
 export function statusMessage(

@@ -153,24 +153,6 @@ export const OUTCOME_WORDS: Record<Outcome, string> = {
   idk: 'answered "I don\'t know this person"',
 };
 
-export function logUsageMessage(): Message {
-  return {
-    text: `Usage: ${COMMAND_LOG} sent <name or profile URL>, or ${COMMAND_LOG} accepted|ignored|withdrawn|idk <name>.`,
-    blocks: [
-      section(
-        '*Keep a ledger of your invitations*\n' +
-          `• \`${COMMAND_LOG} sent Jane Park\` or \`${COMMAND_LOG} sent https://www.linkedin.com/in/janepark\` — log an invitation you sent (I say first if LinkedIn would mind)\n` +
-          `• \`${COMMAND_LOG} accepted Jane Park\` — also \`ignored\`, \`withdrawn\`, \`idk\` ("I don't know this person")\n` +
-          `• \`${COMMAND_LOG} pending\` — your pending invitations, with buttons to record what became of them\n` +
-          `• \`${COMMAND_LOG} help\` — this message`,
-      ),
-      context(
-        'Or press *I sent it* under a check or a draft. I keep who, when, the note’s length and whether it said how you know them and a next step — never the note.',
-      ),
-    ],
-  };
-}
-
 export function inputErrorMessage(error: string): Message {
   return { text: error, blocks: [section(`:warning: ${userText(error)}`)] };
 }

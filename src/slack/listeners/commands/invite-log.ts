@@ -9,10 +9,10 @@ import type {
 import { OUTCOMES, type Outcome, status } from '../../../ledger/index.js';
 import type { Scope } from '../../../store/scope.js';
 import { statusMessage } from '../../blocks/coach.js';
+import { logUsageMessage, unknownVerbMessage } from '../../blocks/help.js';
 import {
   inputErrorMessage,
   ledgerFailureMessage,
-  logUsageMessage,
   noMatchMessage,
   pickMessage,
   preSendMessage,
@@ -98,22 +98,8 @@ async function answer(
     const now = deps.clock();
     return withSkipped(statusMessage(status(entries, settings, now), entries, now), skipped);
   }
-  if (verb !== 'sent' && !(OUTCOMES as readonly string[]).includes(verb)) {
-    const usage = logUsageMessage();
-    return {
-      text: usage.text,
-      blocks: [
-        {
-          type: 'section',
-          text: {
-            type: 'mrkdwn',
-            text: ':thinking_face: I know `sent`, `accepted`, `ignored`, `withdrawn`, `idk` and `pending`.',
-          },
-        },
-        ...usage.blocks,
-      ],
-    };
-  }
+  if (verb !== 'sent' && !(OUTCOMES as readonly string[]).includes(verb))
+    return unknownVerbMessage();
   const reading = readRecipient(rest);
   if ('error' in reading) return inputErrorMessage(reading.error);
   const { recipient } = reading;

@@ -1,0 +1,8 @@
+/**
+ * An error's name, for logs: never its message, which may hold a user's text
+ * or a connection string. Anything thrown that has no name is an `Error`.
+ */
+export function errorName(error: unknown): string {
+  const name = (error as { name?: unknown } | null | undefined)?.name;
+  return typeof name === 'string' && name !== '' ? name : 'Error';
+}
