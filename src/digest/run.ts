@@ -6,8 +6,8 @@ import {
   LedgerRecordError,
   type LedgerRepository,
 } from '../ledger/index.js';
+import { digestMessage } from '../slack/blocks/digest-message.js';
 import type { Scope } from '../store/scope.js';
-import { digestMessage } from './blocks.js';
 import { buildDigest } from './build.js';
 import type { DigestClaims } from './claims.js';
 import {

@@ -1,5 +1,4 @@
-/** The ledger's public surface: records, policy, the repository and its Slack blocks. */
-export * from './blocks.js';
+/** The ledger's public surface: records, policy and the repository. */
 export { LedgerInputError, LedgerRecordError } from './errors.js';
 export {
   type ImportResult,

@@ -5,8 +5,9 @@
  */
 import type { Logger } from '@slack/bolt';
 import { ExportFormatError, MAX_EXPORT_BYTES } from '../import/invitations-csv.js';
-import { escapeMrkdwn, importInvitationsCsv, importSummaryLines } from '../ledger/index.js';
+import { importInvitationsCsv, importSummaryLines } from '../ledger/index.js';
 import type { Scope } from '../store/scope.js';
+import { escapeMrkdwn } from '../text/mrkdwn.js';
 import { context, type Message, section } from './blocks/message.js';
 import { type Deps, ledgerWritten } from './context.js';
 

@@ -7,11 +7,11 @@
  */
 import type { Logger } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DIGEST_BUTTONS } from '../../src/digest/blocks.js';
 import { DIGEST_EVENT, type DigestClient, enrollDigest, sendDigest } from '../../src/digest/run.js';
 import { currentStatus, type LedgerEntry, type Outcome } from '../../src/ledger/index.js';
 import { DIGEST_STORE_DOWN_TEXT } from '../../src/slack/blocks/digest.js';
 import { digestOutcomeAction } from '../../src/slack/listeners/actions/digest-buttons.js';
+import { DIGEST_BUTTONS } from '../../src/slack/payload.js';
 import { AppUnderTest } from './harness/app-under-test.js';
 import { fakeLogger } from './harness/fake-logger.js';
 import { sampleJson } from './harness/samples.js';

@@ -6,12 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  keyvLedgerKv,
-  LedgerRepository,
-  OUTCOME_ACTION_ID,
-  outcomeValue,
-} from '../../src/ledger/index.js';
+import { keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
+import { OUTCOME_ACTION_ID } from '../../src/slack/ids.js';
+import { outcomeValue } from '../../src/slack/payload.js';
 import type { Store } from '../../src/store/store.js';
 import {
   type BackendName,

@@ -4,12 +4,13 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkNote } from '../../src/check.js';
-import { digestMessage } from '../../src/digest/blocks.js';
 import { buildDigest } from '../../src/digest/build.js';
 import { loadPrompts } from '../../src/draft/prompts.js';
 import { draftFromText } from '../../src/draft/template-drafter.js';
-import { DEFAULT_SETTINGS, pendingListBlocks } from '../../src/ledger/index.js';
+import { DEFAULT_SETTINGS } from '../../src/ledger/index.js';
+import { pendingListBlocks } from '../../src/slack/blocks/budget.js';
 import { forgetConfirmMessage } from '../../src/slack/blocks/coach.js';
+import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { draftFormView, draftMessage, editView } from '../../src/slack/blocks/draft.js';
 import { homeView } from '../../src/slack/blocks/home.js';
 import {

@@ -1,11 +1,6 @@
-import type { types } from '@slack/bolt';
-import {
-  type LedgerEntry,
-  type LedgerStatus,
-  pendingListBlocks,
-  statusBlocks,
-} from '../../ledger/index.js';
+import type { LedgerEntry, LedgerStatus } from '../../ledger/index.js';
 import { ACTION_FORGET_CANCEL, ACTION_FORGET_CONFIRM } from '../ids.js';
+import { pendingListBlocks, statusBlocks } from './budget.js';
 import { context, type Message, section } from './message.js';
 
 /** Pending invites listed under the status; more go to the export. */
@@ -17,12 +12,9 @@ export function statusMessage(
   entries: readonly LedgerEntry[],
   now: Date,
 ): Message {
-  const blocks = [...statusBlocks(summary)] as types.KnownBlock[];
+  const blocks = [...statusBlocks(summary)];
   if (entries.length > 0) {
-    blocks.push(
-      { type: 'divider' },
-      ...(pendingListBlocks(entries, now, { limit: PENDING_SHOWN }) as types.KnownBlock[]),
-    );
+    blocks.push({ type: 'divider' }, ...pendingListBlocks(entries, now, { limit: PENDING_SHOWN }));
   } else {
     blocks.push(
       context(

@@ -1,7 +1,6 @@
 import type { types } from '@slack/bolt';
 import { checkNote } from '../../check.js';
 import type { DraftResult } from '../../draft/result.js';
-import { isAccount } from '../../limits.js';
 import type { Account } from '../../types.js';
 import {
   ACTION_DRAFT_ANOTHER,
@@ -11,7 +10,9 @@ import {
   VIEW_DRAFT_EDIT,
   VIEW_DRAFT_FORM,
 } from '../ids.js';
-import { sentButton, sentState } from './ledger.js';
+import { sentState } from '../input.js';
+import { type DraftState, encodeEdit, encodeState } from '../payload.js';
+import { sentButton } from './ledger.js';
 import { context, type Message, section } from './message.js';
 import { ACCOUNT_LABEL, reportMessage } from './report.js';
 import { truncate, userText } from './text.js';
@@ -21,86 +22,6 @@ import { truncate, userText } from './text.js';
  * buttons' values, which Slack caps at {@link MAX_BUTTON_VALUE}.
  */
 export const MAX_DRAFT_INPUT = 1000;
-
-/** Slack's limit on a button's `value`, in characters (counted here in UTF-16 units, the stricter count). */
-export const MAX_BUTTON_VALUE = 2000;
-
-/** What the buttons need to draft again: carried in their values, so no state is kept on our side. */
-export interface DraftState {
-  /** The context as the user typed it. */
-  c: string;
-  a: Account;
-  /** Variant. */
-  v: number;
-  /** Aim at most this long ("Shorter"). */
-  m?: number;
-}
-
-/** What "Check my edit" carries: the note as drafted and the account. */
-export interface EditState {
-  n: string;
-  a: Account;
-}
-
-/*
- * Button values are `<tag>|<fields>|<text>`, the user's text last and as it
- * is: JSON would escape quotes, backslashes and newlines, doubling a context
- * of quotes past Slack's limit. Values from buttons made before (JSON) are
- * still read.
- */
-const STATE_TAG = 'd2';
-const EDIT_TAG = 'e2';
-const STATE_VALUE = /^d2\|(basic|premium)\|(\d{1,6})\|(\d{0,6})\|([\s\S]*)$/;
-const EDIT_VALUE = /^e2\|(basic|premium)\|([\s\S]*)$/;
-
-/**
- * `head` then as much of `text` as fits in a button value: always all of it
- * for what the app lets in (a context of {@link MAX_DRAFT_INPUT}, the form's
- * fields, a note); the cut is a last guard so Slack never refuses a message.
- */
-function buttonValue(head: string, text: string): string {
-  return head + truncate(text, MAX_BUTTON_VALUE - head.length);
-}
-
-export function encodeState(state: DraftState): string {
-  return buttonValue(`${STATE_TAG}|${state.a}|${state.v}|${state.m ?? ''}|`, state.c);
-}
-
-export function encodeEdit(edit: EditState): string {
-  return buttonValue(`${EDIT_TAG}|${edit.a}|`, edit.n);
-}
-
-export function decodeEdit(value: string | undefined): EditState | undefined {
-  const match = EDIT_VALUE.exec(value ?? '');
-  if (match) return { n: match[2] as string, a: match[1] as Account };
-  try {
-    const s = JSON.parse(value ?? '') as Partial<EditState>;
-    return typeof s.n === 'string' && isAccount(s.a) ? { n: s.n, a: s.a } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function decodeState(value: string | undefined): DraftState | undefined {
-  const match = STATE_VALUE.exec(value ?? '');
-  if (match) {
-    const m = match[3] ? Number(match[3]) : undefined;
-    return {
-      c: match[4] as string,
-      a: match[1] as Account,
-      v: Number(match[2]),
-      ...(m ? { m } : {}),
-    };
-  }
-  try {
-    const s = JSON.parse(value ?? '') as Partial<DraftState>;
-    if (typeof s.c !== 'string' || !isAccount(s.a) || !Number.isInteger(s.v)) return undefined;
-    if (s.m !== undefined && !Number.isInteger(s.m)) return undefined;
-    return { c: s.c, a: s.a, v: s.v as number, ...(s.m ? { m: s.m } : {}) };
-  } catch {
-    return undefined;
-  }
-}
 
 const SCENARIO_LABEL = {
   close: 'close contact',

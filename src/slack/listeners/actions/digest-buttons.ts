@@ -5,7 +5,6 @@ import type {
   Logger,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { digestButtonEntryId, digestButtonOutcome, digestMessage } from '../../../digest/blocks.js';
 import { buildDigest } from '../../../digest/build.js';
 import { DIGEST_EVENT, getRoster } from '../../../digest/run.js';
 import { validTimeZone, weekKey } from '../../../digest/schedule.js';
@@ -24,8 +23,10 @@ import {
   digestAlreadyDecidedLine,
   digestRecordedLine,
 } from '../../blocks/digest.js';
+import { digestMessage } from '../../blocks/digest-message.js';
 import type { Deps } from '../../context.js';
 import { publishHome } from '../../home.js';
+import { digestButtonEntryId, digestButtonOutcome } from '../../payload.js';
 import { scopeOf } from '../../scope.js';
 import { loggableId } from '../route.js';
 

@@ -4,8 +4,9 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { decodeEdit, decodeState, editView } from '../../blocks/draft.js';
+import { editView } from '../../blocks/draft.js';
 import type { Deps } from '../../context.js';
+import { decodeEdit, decodeState } from '../../payload.js';
 import { deliverDraft } from '../commands/invite-draft.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;

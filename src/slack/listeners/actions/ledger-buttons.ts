@@ -6,17 +6,13 @@ import type {
   OverflowAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { parseOutcomeValue, status } from '../../../ledger/index.js';
+import { status } from '../../../ledger/index.js';
 import { statusMessage } from '../../blocks/coach.js';
-import {
-  decodeRecipient,
-  decodeSent,
-  outcomeSetBlocks,
-  recipientView,
-} from '../../blocks/ledger.js';
+import { outcomeSetBlocks, recipientView } from '../../blocks/ledger.js';
 import { accountFor, type Deps, ledgerSnapshot } from '../../context.js';
 import { publishHome } from '../../home.js';
 import { logAndAnswer, setOutcomeAndAnswer } from '../../ledger.js';
+import { decodeRecipient, decodeSent, parseOutcomeValue } from '../../payload.js';
 import { replaceMessage } from '../../respond.js';
 import { scopeOf } from '../../scope.js';
 

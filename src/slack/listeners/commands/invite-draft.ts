@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import {
-  type DraftState,
   draftFormView,
   draftingMessage,
   draftMessage,
@@ -9,6 +8,7 @@ import {
 import { failureMessage } from '../../blocks/help.js';
 import { type Message, section } from '../../blocks/message.js';
 import { accountFor, type Deps } from '../../context.js';
+import type { DraftState } from '../../payload.js';
 import { replaceMessage } from '../../respond.js';
 import { scopeOf } from '../../scope.js';
 

@@ -16,11 +16,11 @@ import {
   noMatchMessage,
   pickMessage,
   preSendMessage,
-  readRecipient,
   withSkipped,
 } from '../../blocks/ledger.js';
 import type { Message } from '../../blocks/message.js';
 import type { Deps } from '../../context.js';
+import { readRecipient } from '../../input.js';
 import {
   logAndAnswer,
   setOutcomeAndAnswer,

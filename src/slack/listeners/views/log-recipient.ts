@@ -1,8 +1,10 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { StoreUnavailableError } from '../../../store/errors.js';
-import { decodeSent, loggedView, readRecipient, sentTraits } from '../../blocks/ledger.js';
+import { loggedView } from '../../blocks/ledger.js';
 import type { Deps } from '../../context.js';
+import { readRecipient } from '../../input.js';
 import { logSendAndJudge } from '../../ledger.js';
+import { decodeSent, sentTraits } from '../../payload.js';
 import { scopeOf } from '../../scope.js';
 
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;

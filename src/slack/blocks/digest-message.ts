@@ -1,42 +1,16 @@
+/**
+ * The weekly digest in Block Kit, from what `digest/build.ts` computed. Names
+ * go through {@link escapeMrkdwn}.
+ */
 import type { types } from '@slack/bolt';
-import {
-  escapeMrkdwn,
-  type LedgerEntry,
-  type Outcome,
-  pendingEntryText,
-  percent,
-} from '../ledger/index.js';
-import type { DigestContent } from './build.js';
+import type { DigestContent } from '../../digest/build.js';
+import type { LedgerEntry } from '../../ledger/index.js';
+import { escapeMrkdwn } from '../../text/mrkdwn.js';
+import { DIGEST_BUTTONS, STALE_BLOCK_PREFIX } from '../payload.js';
+import { pendingEntryText, percent } from './budget.js';
 
 /** Stale invites listed with their buttons; the rest are counted and left to App Home. */
 export const DIGEST_STALE_SHOWN = 5;
-
-/**
- * The digest's outcome buttons, in the order shown. The outcome is in the
- * action id and the entry in the block id, so a button carries no value: the
- * digest goes to every user each week, and its size is paid for each time.
- */
-export const DIGEST_BUTTONS: ReadonlyArray<{ outcome: Outcome; actionId: string; label: string }> =
-  [
-    { outcome: 'withdrawn', actionId: 'dg_withdrawn', label: 'Withdrawn' },
-    { outcome: 'accepted', actionId: 'dg_accepted', label: 'Accepted' },
-    { outcome: 'ignored', actionId: 'dg_ignored', label: 'Ignored' },
-    { outcome: 'idk', actionId: 'dg_idk', label: "I don't know them" },
-  ];
-
-/** The block id of a stale invite's buttons: the prefix and the entry id (at most 64 characters). */
-const STALE_BLOCK_PREFIX = 'dg_';
-
-/** The outcome a digest button records, or `undefined` for any other action id. */
-export function digestButtonOutcome(actionId: string): Outcome | undefined {
-  return DIGEST_BUTTONS.find((b) => b.actionId === actionId)?.outcome;
-}
-
-/** The entry id a digest button's block names, or `undefined` when it is not one (never trust a payload). */
-export function digestButtonEntryId(blockId: string): string | undefined {
-  const match = /^dg_([A-Za-z0-9_-]{1,64})$/.exec(blockId);
-  return match?.[1];
-}
 
 /**
  * A pending invitation with a button per outcome: the digest's stale list
