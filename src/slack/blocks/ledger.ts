@@ -177,6 +177,18 @@ export function pickMessage(outcome: Outcome, entries: readonly LedgerEntry[], n
   return { text: `${entries.length} pending invitations match; pick one.`, blocks };
 }
 
+/** An outcome pressed on an invitation that was deleted meanwhile. */
+export function entryGoneMessage(): Message {
+  return {
+    text: 'That invitation is not in your ledger any more.',
+    blocks: [
+      section(
+        'That invitation is not in your ledger any more (was it forgotten?). Nothing was changed.',
+      ),
+    ],
+  };
+}
+
 export function noMatchMessage(recipient: Recipient): Message {
   return {
     text: 'No pending invitation to that person in your ledger.',

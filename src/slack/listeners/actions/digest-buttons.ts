@@ -8,6 +8,7 @@ import type {
 import { buildDigest } from '../../../digest/build.js';
 import { DIGEST_EVENT, getRoster } from '../../../digest/run.js';
 import { validTimeZone, weekKey } from '../../../digest/schedule.js';
+import { errorName } from '../../../errors.js';
 import {
   currentStatus,
   type LedgerEntry,
@@ -25,9 +26,9 @@ import {
 } from '../../blocks/digest.js';
 import { digestMessage } from '../../blocks/digest-message.js';
 import type { Deps } from '../../context.js';
-import { publishHome } from '../../home.js';
 import { digestButtonEntryId, digestButtonOutcome } from '../../payload.js';
 import { scopeOf } from '../../scope.js';
+import { publishHome } from '../../services/home.js';
 import { loggableId } from '../route.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -150,7 +151,7 @@ export function digestOutcomeAction(deps: Deps) {
     const now = deps.clock();
     if (body.view?.type === 'home') {
       await recordOutcome(deps, scope, entryId, outcome, now, logger).catch((error: unknown) => {
-        logger.error(`home outcome failed for user ${body.user.id}: ${(error as Error).name}`);
+        logger.error(`home outcome failed for user ${body.user.id}: ${errorName(error)}`);
       });
       // Home shows what is stored: the decided invitation gone, or nothing changed.
       await publishHome(deps, client, scope, logger);
@@ -169,7 +170,7 @@ export function digestOutcomeAction(deps: Deps) {
     try {
       dm = await ownDm(client, body.user.id);
     } catch (error) {
-      logger.error(`digest button: no DM for user ${body.user.id}: ${(error as Error).name}`);
+      logger.error(`digest button: no DM for user ${body.user.id}: ${errorName(error)}`);
       return;
     }
     if (dm !== channel) {
@@ -190,7 +191,7 @@ export function digestOutcomeAction(deps: Deps) {
       );
       message = digestMessage(buildDigest(entries, settings, now), now, notice);
     } catch (error) {
-      logger.error(`digest outcome failed for user ${body.user.id}: ${(error as Error).name}`);
+      logger.error(`digest outcome failed for user ${body.user.id}: ${errorName(error)}`);
       try {
         await client.chat.postEphemeral({
           channel,
@@ -198,7 +199,7 @@ export function digestOutcomeAction(deps: Deps) {
           text: DIGEST_STORE_DOWN_TEXT,
         });
       } catch (notified) {
-        logger.error(`digest apology failed for user ${body.user.id}: ${(notified as Error).name}`);
+        logger.error(`digest apology failed for user ${body.user.id}: ${errorName(notified)}`);
       }
       return;
     }
@@ -212,7 +213,7 @@ export function digestOutcomeAction(deps: Deps) {
         metadata: { event_type: DIGEST_EVENT, event_payload: { week } },
       });
     } catch (error) {
-      logger.error(`digest update failed for user ${body.user.id}: ${(error as Error).name}`);
+      logger.error(`digest update failed for user ${body.user.id}: ${errorName(error)}`);
     }
   };
 }

@@ -4,12 +4,14 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
+import { errorName } from '../../../errors.js';
 import { forgottenMessage } from '../../blocks/coach.js';
 import { failureMessage } from '../../blocks/help.js';
 import { section } from '../../blocks/message.js';
-import { type Deps, forgetUser } from '../../context.js';
+import type { Deps } from '../../context.js';
 import { replaceMessage } from '../../respond.js';
 import { scopeOf } from '../../scope.js';
+import { forgetUser } from '../../services/account.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -32,7 +34,7 @@ export function forgetConfirmAction(deps: Deps) {
       message = forgottenMessage(records);
       logger.info(`forget user=${body.user.id} records=${records}`);
     } catch (error) {
-      logger.error(`forget failed for user ${body.user.id}: ${(error as Error).name}`);
+      logger.error(`forget failed for user ${body.user.id}: ${errorName(error)}`);
     }
     await replaceMessage(respond, message, logger, 'forget answer', body.user.id);
   };

@@ -6,15 +6,17 @@ import type {
   OverflowAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
+import { errorName } from '../../../errors.js';
 import { status } from '../../../ledger/index.js';
 import { statusMessage } from '../../blocks/coach.js';
 import { outcomeSetBlocks, recipientView } from '../../blocks/ledger.js';
-import { accountFor, type Deps, ledgerSnapshot } from '../../context.js';
-import { publishHome } from '../../home.js';
-import { logAndAnswer, setOutcomeAndAnswer } from '../../ledger.js';
+import type { Deps } from '../../context.js';
 import { decodeRecipient, decodeSent, parseOutcomeValue } from '../../payload.js';
 import { replaceMessage } from '../../respond.js';
 import { scopeOf } from '../../scope.js';
+import { accountFor } from '../../services/account.js';
+import { publishHome } from '../../services/home.js';
+import { ledgerSnapshot, logAndAnswer, setOutcomeAndAnswer } from '../../services/ledger.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 type OutcomeArgs = AllMiddlewareArgs &
@@ -44,7 +46,7 @@ export function sentItAction() {
       if (body.view?.type === 'modal') await client.views.push(args);
       else await client.views.open(args);
     } catch (error) {
-      logger.error(`ledger modal failed for user ${body.user.id}: ${(error as Error).name}`);
+      logger.error(`ledger modal failed for user ${body.user.id}: ${errorName(error)}`);
     }
   };
 }
@@ -143,7 +145,7 @@ export function outcomeAction(deps: Deps) {
         );
         return;
       } catch (error) {
-        logger.error(`pending list failed for user ${body.user.id}: ${(error as Error).name}`);
+        logger.error(`pending list failed for user ${body.user.id}: ${errorName(error)}`);
       }
     }
     await replaceMessage(respond, message, logger, 'ledger answer', body.user.id);

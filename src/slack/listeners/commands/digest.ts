@@ -8,6 +8,7 @@ import {
   sendDigest,
 } from '../../../digest/run.js';
 import { parseScheduleArgs } from '../../../digest/schedule.js';
+import { errorName } from '../../../errors.js';
 import type { Scope } from '../../../store/scope.js';
 import type { Deps } from '../../context.js';
 
@@ -68,12 +69,12 @@ export async function digestCommand(deps: Deps, args: DigestArgs, rest: string):
     }
     logger.info(`/invite-coach digest user=${scope.userId}`);
   } catch (error) {
-    logger.error(`/invite-coach digest failed for user ${scope.userId}: ${(error as Error).name}`);
+    logger.error(`/invite-coach digest failed for user ${scope.userId}: ${errorName(error)}`);
     text = 'Sorry, I could not do that just now. Please try again in a minute.';
   }
   try {
     await respond(ephemeral(text));
   } catch (error) {
-    logger.error(`/invite-coach could not answer user ${scope.userId}: ${(error as Error).name}`);
+    logger.error(`/invite-coach could not answer user ${scope.userId}: ${errorName(error)}`);
   }
 }

@@ -7,8 +7,9 @@ import { coachHelpMessage } from '../../blocks/help.js';
 import { inputErrorMessage, ledgerFailureMessage, withSkipped } from '../../blocks/ledger.js';
 import type { Message } from '../../blocks/message.js';
 import { COACH_SUBCOMMANDS, type CoachSubcommand, type Subcommand } from '../../commands.js';
-import { accountFor, type Deps } from '../../context.js';
+import type { Deps } from '../../context.js';
 import { scopeOf } from '../../scope.js';
+import { accountFor } from '../../services/account.js';
 import { digestCommand } from './digest.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { errorName } from '../../../errors.js';
 import {
   draftFormView,
   draftingMessage,
@@ -7,10 +8,11 @@ import {
 } from '../../blocks/draft.js';
 import { failureMessage } from '../../blocks/help.js';
 import { type Message, section } from '../../blocks/message.js';
-import { accountFor, type Deps } from '../../context.js';
+import type { Deps } from '../../context.js';
 import type { DraftState } from '../../payload.js';
 import { replaceMessage } from '../../respond.js';
 import { scopeOf } from '../../scope.js';
+import { accountFor } from '../../services/account.js';
 
 /**
  * `/invite-draft <context>`: acks at once with "Drafting…" (an LLM may take
@@ -34,9 +36,7 @@ export function inviteDraftCommand(deps: Deps) {
         const account = await accountFor(deps, scope, logger);
         await client.views.open({ trigger_id: command.trigger_id, view: draftFormView(account) });
       } catch (error) {
-        logger.error(
-          `/invite-draft form failed for user ${command.user_id}: ${(error as Error).name}`,
-        );
+        logger.error(`/invite-draft form failed for user ${command.user_id}: ${errorName(error)}`);
       }
       return;
     }
@@ -76,7 +76,7 @@ export async function draftReply(
     );
     return draftMessage(result, state);
   } catch (error) {
-    logger.error(`draft failed for user ${userId}: ${(error as Error).name}`);
+    logger.error(`draft failed for user ${userId}: ${errorName(error)}`);
     return failureMessage();
   }
 }
