@@ -60,6 +60,11 @@ export function forgetConfirmMessage(): Message {
   };
 }
 
+/** "Cancel" on the forget question. */
+export function keptMessage(): Message {
+  return { text: 'Kept.', blocks: [section('Kept: nothing was deleted.')] };
+}
+
 export function forgottenMessage(records: number): Message {
   return {
     text: 'Deleted.',

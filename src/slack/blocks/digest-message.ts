@@ -38,27 +38,15 @@ const TREND: Record<DigestContent['acceptance']['trend'], string> = {
   unknown: 'not enough history yet',
 };
 
-/**
- * The weekly digest as a DM: last week against the cap and how evenly it was
- * spread, acceptance and its trend, pending against the threshold, the oldest
- * stale invitations with a button per outcome (the rest counted and left to
- * App Home), windows that reopen this week, IDK risk, and one line of
- * coaching. `notice` (mrkdwn, already escaped) heads a digest redrawn after a
- * button was pressed. Within Block Kit's 50 blocks whatever the ledger holds.
- */
-export function digestMessage(
-  content: DigestContent,
-  now: Date,
-  notice?: string,
-): { text: string; blocks: types.KnownBlock[] } {
-  const { week, acceptance, pending, stale, reopening, idk } = content;
+/** One section of the digest: its blocks, none when it has nothing to say. */
+type DigestSection = (content: DigestContent, now: Date) => types.KnownBlock[];
+
+/** Last week against the cap and how evenly it was spread, acceptance, pending, IDK risk. */
+const weekFigures: DigestSection = ({ week, acceptance, pending, idk }) => {
   const spread = week.spiky
     ? 'in spikes (spread them out: spikes look like spam)'
     : 'evenly spread';
-  const blocks: types.KnownBlock[] = [];
-  if (notice !== undefined)
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: notice } });
-  blocks.push(
+  return [
     { type: 'header', text: { type: 'plain_text', text: 'Your week of invitations' } },
     {
       type: 'section',
@@ -75,48 +63,86 @@ export function digestMessage(
         },
       ],
     },
-  );
-  if (stale.length > 0) {
-    blocks.push(
-      { type: 'divider' },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: `*Pending a week or more* (${stale.length}): follow up, or withdraw to keep pending low.`,
-        },
-      },
-      ...stale.slice(0, DIGEST_STALE_SHOWN).flatMap((entry) => outcomeButtonBlocks(entry, now)),
-    );
-    if (stale.length > DIGEST_STALE_SHOWN) {
-      blocks.push({
-        type: 'context',
-        elements: [
-          {
-            type: 'mrkdwn',
-            text: `…and ${stale.length - DIGEST_STALE_SHOWN} more on your App Home`,
-          },
-        ],
-      });
-    }
-  }
-  if (reopening.length > 0) {
-    const lines = reopening
-      .slice(0, 10)
-      .map(
-        ({ entry, opensOn }) =>
-          `• ${escapeMrkdwn(entry.recipient.name ?? entry.recipient.profileUrl ?? 'someone')} — from ${opensOn.slice(0, 10)}`,
-      );
-    if (reopening.length > 10) lines.push(`…and ${reopening.length - 10} more`);
-    blocks.push({
+  ];
+};
+
+/** The oldest stale invitations with a button per outcome; the rest counted and left to App Home. */
+const staleInvites: DigestSection = ({ stale }, now) => {
+  if (stale.length === 0) return [];
+  const blocks: types.KnownBlock[] = [
+    { type: 'divider' },
+    {
       type: 'section',
-      text: { type: 'mrkdwn', text: `*You can invite again this week*\n${lines.join('\n')}` },
+      text: {
+        type: 'mrkdwn',
+        text: `*Pending a week or more* (${stale.length}): follow up, or withdraw to keep pending low.`,
+      },
+    },
+    ...stale.slice(0, DIGEST_STALE_SHOWN).flatMap((entry) => outcomeButtonBlocks(entry, now)),
+  ];
+  if (stale.length > DIGEST_STALE_SHOWN) {
+    blocks.push({
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `…and ${stale.length - DIGEST_STALE_SHOWN} more on your App Home`,
+        },
+      ],
     });
   }
-  blocks.push({
+  return blocks;
+};
+
+/** Re-invite windows that open this week. */
+const reopeningWindows: DigestSection = ({ reopening }) => {
+  if (reopening.length === 0) return [];
+  const lines = reopening
+    .slice(0, 10)
+    .map(
+      ({ entry, opensOn }) =>
+        `• ${escapeMrkdwn(entry.recipient.name ?? entry.recipient.profileUrl ?? 'someone')} — from ${opensOn.slice(0, 10)}`,
+    );
+  if (reopening.length > 10) lines.push(`…and ${reopening.length - 10} more`);
+  return [
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*You can invite again this week*\n${lines.join('\n')}` },
+    },
+  ];
+};
+
+/** One line of coaching. */
+const coachingLine: DigestSection = ({ coaching }) => [
+  {
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: `:bulb: ${escapeMrkdwn(content.coaching)}` }],
-  });
+    elements: [{ type: 'mrkdwn', text: `:bulb: ${escapeMrkdwn(coaching)}` }],
+  },
+];
+
+/** The digest's sections, in the order shown: a new one is a builder above and its place here. */
+const DIGEST_SECTIONS: readonly DigestSection[] = [
+  weekFigures,
+  staleInvites,
+  reopeningWindows,
+  coachingLine,
+];
+
+/**
+ * The weekly digest as a DM, section by section ({@link DIGEST_SECTIONS}).
+ * `notice` (mrkdwn, already escaped) heads a digest redrawn after a button
+ * was pressed. Within Block Kit's 50 blocks whatever the ledger holds.
+ */
+export function digestMessage(
+  content: DigestContent,
+  now: Date,
+  notice?: string,
+): { text: string; blocks: types.KnownBlock[] } {
+  const { week, pending, stale } = content;
+  const blocks: types.KnownBlock[] = [];
+  if (notice !== undefined)
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: notice } });
+  for (const section of DIGEST_SECTIONS) blocks.push(...section(content, now));
   return {
     text: `Your week: ${week.sent}/${week.cap} invitations, ${pending.count} pending, ${stale.length} to follow up.`,
     blocks,

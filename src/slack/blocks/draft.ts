@@ -29,6 +29,18 @@ const SCENARIO_LABEL = {
   stranger: 'someone you haven’t met',
 };
 
+/** A `/invite-draft` context longer than {@link MAX_DRAFT_INPUT}: nothing of it is echoed. */
+export function draftTooLongMessage(length: number): Message {
+  return {
+    text: 'That is longer than I can draft from.',
+    blocks: [
+      section(
+        `That is ${length.toLocaleString('en-US')} characters; tell me about the person in under ${MAX_DRAFT_INPUT.toLocaleString('en-US')} — who they are, how you know them, what you would like.`,
+      ),
+    ],
+  };
+}
+
 export function draftingMessage(): Message {
   return { text: 'Drafting…', blocks: [context(':hourglass_flowing_sand: Drafting…')] };
 }

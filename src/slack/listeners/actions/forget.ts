@@ -5,9 +5,8 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { errorName } from '../../../errors.js';
-import { forgottenMessage } from '../../blocks/coach.js';
+import { forgottenMessage, keptMessage } from '../../blocks/coach.js';
 import { failureMessage } from '../../blocks/help.js';
-import { section } from '../../blocks/message.js';
 import type { Deps } from '../../context.js';
 import { replaceMessage } from '../../respond.js';
 import { scopeOf } from '../../scope.js';
@@ -43,7 +42,6 @@ export function forgetConfirmAction(deps: Deps) {
 export function forgetCancelAction() {
   return async function forgetCancel({ ack, body, logger, respond }: ButtonArgs): Promise<void> {
     await ack();
-    const kept = { text: 'Kept.', blocks: [section('Kept: nothing was deleted.')] };
-    await replaceMessage(respond, kept, logger, 'forget answer', body.user.id);
+    await replaceMessage(respond, keptMessage(), logger, 'forget answer', body.user.id);
   };
 }

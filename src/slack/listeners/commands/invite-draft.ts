@@ -4,10 +4,11 @@ import {
   draftFormView,
   draftingMessage,
   draftMessage,
+  draftTooLongMessage,
   MAX_DRAFT_INPUT,
 } from '../../blocks/draft.js';
 import { failureMessage } from '../../blocks/help.js';
-import { type Message, section } from '../../blocks/message.js';
+import type { Message } from '../../blocks/message.js';
 import type { Deps } from '../../context.js';
 import type { DraftState } from '../../payload.js';
 import { replaceMessage } from '../../respond.js';
@@ -41,15 +42,7 @@ export function inviteDraftCommand(deps: Deps) {
       return;
     }
     if (text.length > MAX_DRAFT_INPUT) {
-      await ack({
-        response_type: 'ephemeral',
-        text: 'That is longer than I can draft from.',
-        blocks: [
-          section(
-            `That is ${text.length.toLocaleString('en-US')} characters; tell me about the person in under ${MAX_DRAFT_INPUT.toLocaleString('en-US')} — who they are, how you know them, what you would like.`,
-          ),
-        ],
-      });
+      await ack({ response_type: 'ephemeral', ...draftTooLongMessage(text.length) });
       return;
     }
     await ack({ response_type: 'ephemeral', ...draftingMessage() });
