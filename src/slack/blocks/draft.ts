@@ -98,15 +98,15 @@ function button(text: string, actionId: string, value: string): types.Button {
   return { type: 'button', text: { type: 'plain_text', text }, action_id: actionId, value };
 }
 
-/** The form `/invite-draft` opens when typed alone. */
-export function draftFormView(account: Account): types.View {
-  const input = (
-    blockId: string,
-    label: string,
-    placeholder: string,
-    optional = true,
-    multiline = false,
-  ): types.InputBlock => ({
+/** A text box of the draft form (its value under action id `value`). */
+function formInput(
+  blockId: string,
+  label: string,
+  placeholder: string,
+  optional = true,
+  multiline = false,
+): types.InputBlock {
+  return {
     type: 'input',
     block_id: blockId,
     optional,
@@ -118,15 +118,20 @@ export function draftFormView(account: Account): types.View {
       max_length: 300,
       placeholder: { type: 'plain_text', text: placeholder },
     },
-  });
-  const option = (text: string, value: string) => ({
-    text: { type: 'plain_text' as const, text },
-    value,
-  });
-  const accounts = [
-    option('Basic (200 characters)', 'basic'),
-    option('Premium (300 characters)', 'premium'),
-  ];
+  };
+}
+
+function formOption(text: string, value: string): types.PlainTextOption {
+  return { text: { type: 'plain_text' as const, text }, value };
+}
+
+const ACCOUNT_OPTIONS = [
+  formOption('Basic (200 characters)', 'basic'),
+  formOption('Premium (300 characters)', 'premium'),
+];
+
+/** The form `/invite-draft` opens when typed alone. */
+export function draftFormView(account: Account): types.View {
   return {
     type: 'modal',
     callback_id: VIEW_DRAFT_FORM,
@@ -134,7 +139,7 @@ export function draftFormView(account: Account): types.View {
     submit: { type: 'plain_text', text: 'Draft' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      input('name', 'Their name', 'Jane Park', false),
+      formInput('name', 'Their name', 'Jane Park', false),
       {
         type: 'input',
         block_id: 'relationship',
@@ -144,21 +149,21 @@ export function draftFormView(account: Account): types.View {
           type: 'static_select',
           action_id: 'value',
           options: [
-            option('A close contact', 'close'),
-            option('An acquaintance', 'acquaintance'),
-            option('We have not met', 'stranger'),
+            formOption('A close contact', 'close'),
+            formOption('An acquaintance', 'acquaintance'),
+            formOption('We have not met', 'stranger'),
           ],
         },
       },
-      input(
+      formInput(
         'how',
         'How you know them, or why them',
         'met at SXSW on the podcasting panel',
         false,
         true,
       ),
-      input('mutual', 'Mutual connection', 'Omar Haddad'),
-      input('next', 'Next step you would like', 'swap notes on audio ads'),
+      formInput('mutual', 'Mutual connection', 'Omar Haddad'),
+      formInput('next', 'Next step you would like', 'swap notes on audio ads'),
       {
         type: 'input',
         block_id: 'account',
@@ -166,8 +171,8 @@ export function draftFormView(account: Account): types.View {
         element: {
           type: 'static_select',
           action_id: 'value',
-          options: accounts,
-          initial_option: accounts.find((o) => o.value === account),
+          options: ACCOUNT_OPTIONS,
+          initial_option: ACCOUNT_OPTIONS.find((o) => o.value === account),
         },
       },
     ],

@@ -3,13 +3,16 @@ import type {
   AllMiddlewareArgs,
   BlockAction,
   ButtonAction,
+  Logger,
   OverflowAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { errorName } from '../../../errors.js';
-import { status } from '../../../ledger/index.js';
+import { type LedgerEntry, type Outcome, status } from '../../../ledger/index.js';
+import type { Scope } from '../../../store/scope.js';
 import { statusMessage } from '../../blocks/coach.js';
 import { outcomeSetBlocks, recipientView } from '../../blocks/ledger.js';
+import type { Message } from '../../blocks/message.js';
 import type { Deps } from '../../context.js';
 import { decodeRecipient, decodeSent, parseOutcomeValue } from '../../payload.js';
 import { replaceMessage } from '../../respond.js';
@@ -84,6 +87,21 @@ export function logAnywayAction(deps: Deps) {
   };
 }
 
+/** The outcome just recorded, then the status and pending list as they are now. */
+async function statusAfterOutcome(
+  deps: Deps,
+  scope: Scope,
+  logger: Logger,
+  entry: LedgerEntry,
+  outcome: Outcome,
+): Promise<Message> {
+  const account = await accountFor(deps, scope, logger);
+  const { entries, settings } = await ledgerSnapshot(deps, scope, account);
+  const now = deps.clock();
+  const redrawn = statusMessage(status(entries, settings, now), entries, now);
+  return { text: redrawn.text, blocks: [...outcomeSetBlocks(entry, outcome), ...redrawn.blocks] };
+}
+
 /**
  * An outcome chosen on a pending invitation: from the pending list's menu
  * (the list is redrawn in place, without it) or from a "which one?" pick
@@ -126,19 +144,10 @@ export function outcomeAction(deps: Deps) {
       // The list sits under the status (`/invite-coach status`, `/invite-log pending`):
       // redraw both, since the pending count and the rates moved.
       try {
-        const { entries, settings } = await ledgerSnapshot(
-          deps,
-          scope,
-          await accountFor(deps, scope, logger),
-        );
-        const now = deps.clock();
-        const redrawn = statusMessage(status(entries, settings, now), entries, now);
+        const redrawn = await statusAfterOutcome(deps, scope, logger, entry, parsed.outcome);
         await replaceMessage(
           respond,
-          {
-            text: message.text,
-            blocks: [...outcomeSetBlocks(entry, parsed.outcome), ...redrawn.blocks],
-          },
+          { text: message.text, blocks: redrawn.blocks },
           logger,
           'ledger answer',
           body.user.id,
