@@ -12,6 +12,7 @@ import { RosterRecord, rosterKey } from '../src/digest/run.js';
 import { keyvLedgerKv, type LedgerKv } from '../src/ledger/kv.js';
 import type { Outcome } from '../src/ledger/records.js';
 import { LedgerRepository, scopePrefix } from '../src/ledger/store.js';
+import { digestMessage } from '../src/slack/blocks/digest-message.js';
 
 export const ENTRIES = 50;
 export const NOW = new Date('2026-11-23T10:00:00Z'); // a Monday after 09:00 UTC
@@ -120,6 +121,7 @@ export async function setupPass(
       ledger: new LedgerRepository(kv, { clock }),
       claims: memoryClaims(() => clock().getTime()),
       concurrency: data.concurrency,
+      render: digestMessage,
     },
     kv: rosterKv(roster),
     close: async () => {},

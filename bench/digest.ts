@@ -23,6 +23,7 @@ import { memoryClaims } from '../src/digest/claims.js';
 import { startPassThread } from '../src/digest/pass-thread.js';
 import { type DigestClient, RosterRecord, rosterKey, runDigests } from '../src/digest/run.js';
 import { LedgerRepository } from '../src/ledger/store.js';
+import { digestMessage } from '../src/slack/blocks/digest-message.js';
 import { benchScope, ENTRIES, NOW, perUserKv, rosterKv, seedLedgers } from './digest-ledgers.js';
 
 const USERS = Number(process.env.BENCH_DIGEST_USERS ?? 10_000);
@@ -149,6 +150,7 @@ export async function runDigestBench(): Promise<void> {
   const dryStart = performance.now();
   await runDigests(
     {
+      render: digestMessage,
       keyv: dryRoster,
       ledger: new LedgerRepository(kv, { clock: () => NOW }),
       claims: memoryClaims(),
@@ -174,6 +176,7 @@ export async function runDigestBench(): Promise<void> {
   const digestStart = performance.now();
   const result = await runDigests(
     {
+      render: digestMessage,
       keyv: roster,
       ledger: new LedgerRepository(kv, { clock: () => NOW }),
       claims: memoryClaims(),
@@ -203,6 +206,7 @@ export async function runDigestBench(): Promise<void> {
     }, 50);
     await runDigests(
       {
+        render: digestMessage,
         keyv: pass.roster,
         ledger: new LedgerRepository(kv, { clock: () => NOW }),
         claims: memoryClaims(),

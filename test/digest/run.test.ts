@@ -11,6 +11,7 @@ import {
 } from '../../src/digest/run.js';
 import { startDigestScheduler } from '../../src/digest/scheduler.js';
 import { keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
+import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { DigestFakeApi } from './fake-api.js';
 
 const MONDAY_10_UTC = new Date('2026-11-23T10:00:00Z');
@@ -55,7 +56,15 @@ describe('runDigests', () => {
       { recipient: { name: 'Ada Lovelace' }, noteLength: 120, source: 'manual' },
     );
     const { api, client } = await realClient();
-    const deps = { keyv, ledger, client, clock, claims: memoryClaims(), logger: silent };
+    const deps = {
+      keyv,
+      ledger,
+      client,
+      clock,
+      claims: memoryClaims(),
+      logger: silent,
+      render: digestMessage,
+    };
 
     expect((await runDigests(deps)).sent).toBe(0);
     now.t = MONDAY_10_UTC;
@@ -84,6 +93,7 @@ describe('runDigests', () => {
       error: (m: string) => logged.push(m),
     };
     const result = await runDigests({
+      render: digestMessage,
       keyv,
       ledger,
       client,
@@ -99,7 +109,17 @@ describe('runDigests', () => {
     expect(logged.join('\n')).toMatch(/U3 not reachable \(channel_not_found\)/);
     // Failed for good this week: not tried again on the next tick.
     expect(
-      (await runDigests({ keyv, ledger, client, clock, claims: memoryClaims(), logger })).sent,
+      (
+        await runDigests({
+          render: digestMessage,
+          keyv,
+          ledger,
+          client,
+          clock,
+          claims: memoryClaims(),
+          logger,
+        })
+      ).sent,
     ).toBe(0);
     expect(api.posts.get('U2')).toBe(1);
   });
@@ -121,12 +141,32 @@ describe('runDigests', () => {
       conversations: { open: async () => ({}), history: async () => ({}) },
     };
     const claims = memoryClaims();
-    expect((await runDigests({ keyv, ledger, client, clock, claims, logger: silent })).failed).toBe(
-      1,
-    );
-    expect((await runDigests({ keyv, ledger, client, clock, claims, logger: silent })).sent).toBe(
-      1,
-    );
+    expect(
+      (
+        await runDigests({
+          render: digestMessage,
+          keyv,
+          ledger,
+          client,
+          clock,
+          claims,
+          logger: silent,
+        })
+      ).failed,
+    ).toBe(1);
+    expect(
+      (
+        await runDigests({
+          render: digestMessage,
+          keyv,
+          ledger,
+          client,
+          clock,
+          claims,
+          logger: silent,
+        })
+      ).sent,
+    ).toBe(1);
     expect(calls).toBe(2);
   });
 
@@ -137,6 +177,7 @@ describe('runDigests', () => {
     await enrollDigest(keyv, { teamId: 'T1', userId: 'U2' }, { enabled: false });
     const { api, client } = await realClient();
     const result = await runDigests({
+      render: digestMessage,
       keyv,
       ledger,
       client,
@@ -167,7 +208,15 @@ describe('runDigests', () => {
       return value;
     }) as typeof keyv.get;
     const { api, client } = await realClient();
-    await runDigests({ keyv, ledger, client, clock, claims: memoryClaims(), logger: silent });
+    await runDigests({
+      render: digestMessage,
+      keyv,
+      ledger,
+      client,
+      clock,
+      claims: memoryClaims(),
+      logger: silent,
+    });
     expect(changed).toBe(true);
     expect(api.posts.get('U1')).toBe(1);
     expect(await getRoster(keyv, scope)).toMatchObject({ day: 5, hour: 8, enabled: true });
@@ -195,7 +244,15 @@ describe('runDigests', () => {
       },
       conversations: { open: async () => ({}), history: async () => ({}) },
     };
-    const deps = { keyv, ledger, client, clock, claims: memoryClaims(), logger: silent };
+    const deps = {
+      keyv,
+      ledger,
+      client,
+      clock,
+      claims: memoryClaims(),
+      logger: silent,
+      render: digestMessage,
+    };
     await runDigests(deps);
     expect(posts).toHaveLength(1);
     tz = 'America/New_York'; // the user moved
@@ -240,6 +297,7 @@ describe('runDigests', () => {
       clock,
       claims: memoryClaims(),
       logger: silent,
+      render: digestMessage,
       zoneRefreshesPerPass: 2,
       concurrency: 1,
     };
@@ -258,6 +316,7 @@ describe('runDigests', () => {
     await enrollAll(keyv, ['U1']);
     const { api, client } = await realClient();
     const scheduler = startDigestScheduler({
+      render: digestMessage,
       keyv,
       ledger,
       client,

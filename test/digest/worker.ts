@@ -9,6 +9,7 @@ import { webApi } from '@slack/bolt';
 import { storeClaims } from '../../src/digest/claims.js';
 import { type DigestClient, runDigests } from '../../src/digest/run.js';
 import { LedgerRepository } from '../../src/ledger/store.js';
+import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { type BackendTarget, openStore } from '../ledger/store/backends.js';
 
 interface WorkerArgs {
@@ -32,6 +33,7 @@ const input = createInterface({ input: process.stdin });
 await new Promise<void>((resolve) => input.once('line', () => resolve()));
 input.close();
 const result = await runDigests({
+  render: digestMessage,
   keyv: store.keyv,
   ledger: new LedgerRepository(store.kv, { clock }),
   claims: storeClaims(store.keyv),

@@ -13,6 +13,7 @@ import { backfillRoster } from '../../src/digest/backfill.js';
 import { memoryClaims } from '../../src/digest/claims.js';
 import { type DigestClient, enrollDigest, rosterKey, runDigests } from '../../src/digest/run.js';
 import { keyvLedgerKv, LedgerRepository, scopePrefix } from '../../src/ledger/index.js';
+import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { ACTION_FORGET_CONFIRM } from '../../src/slack/ids.js';
 import type { Store } from '../../src/store/store.js';
 import { DigestFakeApi } from '../digest/fake-api.js';
@@ -180,6 +181,7 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as const) {
         await writeTorn(t.store, `${scopePrefix({ teamId: 'T1', userId: a })}send:torn2`);
         const warnings: string[] = [];
         const result = await runDigests({
+          render: digestMessage,
           keyv: t.store.keyv,
           ledger,
           client,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryClaims } from '../../src/digest/claims.js';
 import { getRoster, runDigests } from '../../src/digest/run.js';
+import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { AppUnderTest } from './harness/app-under-test.js';
 
 async function until<T>(read: () => T | undefined): Promise<T> {
@@ -71,6 +72,7 @@ describe('/invite-coach digest', () => {
     await digest('digest', 'UDIG3');
     const run = () =>
       runDigests({
+        render: digestMessage,
         keyv: t.store.keyv,
         ledger: deps.ledger,
         claims: memoryClaims(),

@@ -10,6 +10,7 @@ import {
 import { parseScheduleArgs } from '../../../digest/schedule.js';
 import { errorName } from '../../../errors.js';
 import type { Scope } from '../../../store/scope.js';
+import { digestMessage } from '../../blocks/digest-message.js';
 import type { Deps } from '../../context.js';
 
 interface DigestArgs {
@@ -60,7 +61,12 @@ export async function digestCommand(deps: Deps, args: DigestArgs, rest: string):
       record = await enrollDigest(keyv, scope, change);
     if (rest === 'now') {
       await sendDigest(
-        { ledger: deps.ledger, client: client as unknown as DigestClient, clock: deps.clock },
+        {
+          ledger: deps.ledger,
+          client: client as unknown as DigestClient,
+          clock: deps.clock,
+          render: digestMessage,
+        },
         scope,
       );
       text = 'Your digest is in your DM with me.';

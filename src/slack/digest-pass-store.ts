@@ -1,10 +1,14 @@
+import { storeClaims } from '../digest/claims.js';
+import type { PassStore } from '../digest/pass-worker.js';
+import { siblingModule } from '../digest/thread.js';
 import { keyvLedgerKv, LedgerRepository } from '../ledger/index.js';
 import { createStore, type StoreOptions } from '../store/store.js';
-import { storeClaims } from './claims.js';
-import type { PassStore } from './pass-worker.js';
-import { siblingModule } from './thread.js';
+import { digestMessage } from './blocks/digest-message.js';
 
-/** The pass thread's setup in the app: its own connection to the app's store. */
+/**
+ * The pass thread's setup in the app: its own connection to the app's store,
+ * and the digest's Block Kit builder (here, so that `digest/` imports none).
+ */
 export async function setupPass(options: StoreOptions, clock: () => Date): Promise<PassStore> {
   const store = await createStore(options);
   const claims = storeClaims(store.keyv, () => clock().getTime());
@@ -20,6 +24,7 @@ export async function setupPass(options: StoreOptions, clock: () => Date): Promi
           ),
       }),
       claims,
+      render: digestMessage,
     },
     async close() {
       await claims.close?.();
@@ -28,4 +33,4 @@ export async function setupPass(options: StoreOptions, clock: () => Date): Promi
   };
 }
 
-export const PASS_STORE_SETUP = siblingModule('pass-store', import.meta.url);
+export const PASS_STORE_SETUP = siblingModule('digest-pass-store', import.meta.url);
