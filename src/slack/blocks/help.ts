@@ -68,11 +68,15 @@ export function failureMessage(): Message {
   };
 }
 
-/** The DM help's list: every slash command from the table, then the DM itself and `help`. */
+/** The DM help's list: every slash command from the table (a DM is checked as `/invite-check` is), then `help`. */
 function commandLines(): string[] {
   return [
-    ...SLASH_COMMANDS.map((c) => `• \`${synopsis(c)}\` — ${c.summary}`),
-    '• a direct message to me — the note is checked the same way',
+    ...SLASH_COMMANDS.flatMap((c) => [
+      `• \`${synopsis(c)}\` — ${c.summary}`,
+      ...(c.command === COMMAND_CHECK
+        ? ['• a direct message to me — the note is checked the same way']
+        : []),
+    ]),
     '• `help` — this message',
   ];
 }
