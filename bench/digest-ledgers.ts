@@ -10,6 +10,7 @@ import type { PassStore } from '../src/digest/pass-worker.js';
 import { RosterRecord, rosterKey } from '../src/digest/run.js';
 import type { Outcome } from '../src/ledger/records.js';
 import { LedgerRepository, scopePrefix } from '../src/ledger/store.js';
+import { digestMessage } from '../src/slack/blocks/digest-message.js';
 import { memoryClaims } from '../src/store/claims.js';
 import { keyvKv, type LedgerKv } from '../src/store/kv.js';
 
@@ -120,6 +121,7 @@ export async function setupPass(
       ledger: new LedgerRepository(kv, { clock }),
       claims: memoryClaims(() => clock().getTime()),
       concurrency: data.concurrency,
+      render: digestMessage,
     },
     close: async () => {},
   };

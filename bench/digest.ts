@@ -22,6 +22,7 @@ import Keyv from 'keyv';
 import { startPassThread } from '../src/digest/pass-thread.js';
 import { type DigestClient, RosterRecord, rosterKey, runDigests } from '../src/digest/run.js';
 import { LedgerRepository } from '../src/ledger/store.js';
+import { digestMessage } from '../src/slack/blocks/digest-message.js';
 import { memoryClaims } from '../src/store/claims.js';
 import { benchScope, ENTRIES, NOW, perUserKv, rosterKv, seedLedgers } from './digest-ledgers.js';
 
@@ -148,6 +149,7 @@ export async function runDigestBench(): Promise<void> {
   const nothing = async () => ({ ok: true });
   const dryStart = performance.now();
   await runDigests({
+    render: digestMessage,
     kv: rosterKv(dryRoster),
     ledger: new LedgerRepository(kv, { clock: () => NOW }),
     claims: memoryClaims(),
@@ -170,6 +172,7 @@ export async function runDigestBench(): Promise<void> {
   }, 50);
   const digestStart = performance.now();
   const result = await runDigests({
+    render: digestMessage,
     kv: rosterKv(roster),
     ledger: new LedgerRepository(kv, { clock: () => NOW }),
     claims: memoryClaims(),
@@ -196,6 +199,7 @@ export async function runDigestBench(): Promise<void> {
       peak = Math.max(peak, process.memoryUsage().heapUsed);
     }, 50);
     await runDigests({
+      render: digestMessage,
       kv: rosterKv(pass.roster),
       ledger: new LedgerRepository(kv, { clock: () => NOW }),
       claims: memoryClaims(),

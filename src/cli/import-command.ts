@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_STORE_URL } from '../config.js';
 import { joinRoster } from '../digest/run.js';
+import { errorMessage } from '../errors.js';
 import { ExportFormatError, MAX_EXPORT_BYTES } from '../import/invitations-csv.js';
 import {
   importInvitationsCsv,
@@ -56,7 +57,7 @@ export async function importOne(options: ImportOptions, io: ImportIo): Promise<n
   try {
     storeKind(options.storeUrl);
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(errorMessage(err));
   }
   let data: Buffer;
   try {
@@ -69,7 +70,7 @@ export async function importOne(options: ImportOptions, io: ImportIo): Promise<n
     }
     data = await readFile(options.file);
   } catch (err) {
-    io.error(`invite-coach: cannot read ${options.file}: ${(err as Error).message}\n`);
+    io.error(`invite-coach: cannot read ${options.file}: ${errorMessage(err)}\n`);
     return EXIT.notReady;
   }
   let store: Awaited<ReturnType<typeof createStore>> | undefined;
@@ -85,7 +86,7 @@ export async function importOne(options: ImportOptions, io: ImportIo): Promise<n
       io.error(`invite-coach: ${err.message}\n`);
       return EXIT.notReady;
     }
-    io.error(`invite-coach: import failed: ${(err as Error).message}\n`);
+    io.error(`invite-coach: import failed: ${errorMessage(err)}\n`);
     return EXIT.notReady;
   } finally {
     await store?.close().catch(() => {});

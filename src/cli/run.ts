@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
+import { errorMessage } from '../errors.js';
 import { isAccount } from '../limits.js';
 import { checkLines, checkOne, EXIT, UsageError } from './check-command.js';
 import { draftOne } from './draft-command.js';
@@ -62,7 +63,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(errorMessage(err));
   }
   const { values, positionals } = parsed;
   if (values.version) {

@@ -4,7 +4,7 @@ import { siblingModule, startThread } from './thread.js';
 
 /**
  * Where the pass thread gets its store: a module exporting
- * `setupPass(data, clock)` (see `pass-store.ts` for the app's), and the
+ * `setupPass(data, clock)` (see `slack/digest-pass-store.ts` for the app's), and the
  * structured-cloneable data it is called with.
  */
 export interface PassSetup {

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { errorName } from '../errors.js';
 import type { FromThread, PassCall, ToThread } from './pass-thread.js';
 import { type DigestClient, type DigestLogger, type DigestRunDeps, runDigests } from './run.js';
 
@@ -82,7 +83,7 @@ port.on('message', async (message: ToThread) => {
     const result = await runDigests({ ...store.deps, client, clock, logger });
     send({ type: 'done', id: message.id, result });
   } catch (error) {
-    send({ type: 'done', id: message.id, error: (error as Error)?.name ?? 'Error' });
+    send({ type: 'done', id: message.id, error: errorName(error) });
   }
 });
 send({ type: 'pong' });

@@ -10,8 +10,7 @@ import {
   type Scope,
   SLACK_ID,
 } from '../store/scope.js';
-import { digestMessage } from './blocks.js';
-import { buildDigest } from './build.js';
+import { buildDigest, type DigestContent } from './build.js';
 import {
   DAY_NAMES,
   DEFAULT_DIGEST_DAY,
@@ -180,6 +179,16 @@ export interface DigestLogger {
   error(message: string): void;
 }
 
+/**
+ * The digest as the message to post, from what `buildDigest` computed: the
+ * Slack side's builder (`slack/blocks/digest-message.ts`), handed in so that
+ * this layer builds no Block Kit.
+ */
+export type DigestRenderer = (
+  content: DigestContent,
+  now: Date,
+) => { text: string; blocks: readonly unknown[] };
+
 export interface DigestRunDeps {
   kv: LedgerKv;
   ledger: LedgerRepository;
@@ -187,6 +196,7 @@ export interface DigestRunDeps {
   client: DigestClient;
   clock: () => Date;
   logger: DigestLogger;
+  render: DigestRenderer;
   /** How long a claim holds before another process may take it over (a crashed holder). */
   leaseMs?: number;
   /** Users being sent to at once. */
@@ -280,13 +290,13 @@ export async function alreadyInDm(
 }
 
 export async function sendDigest(
-  deps: Pick<DigestRunDeps, 'ledger' | 'client' | 'clock'>,
+  deps: Pick<DigestRunDeps, 'ledger' | 'client' | 'clock' | 'render'>,
   scope: Scope,
   week?: string,
 ): Promise<void> {
   const now = deps.clock();
   const { entries, settings } = await deps.ledger.snapshot(scope);
-  const digest = digestMessage(buildDigest(entries, settings, now), now);
+  const digest = deps.render(buildDigest(entries, settings, now), now);
   await deps.client.chat.postMessage({
     channel: scope.userId,
     text: digest.text,

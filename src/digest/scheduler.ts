@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { errorName } from '../errors.js';
 import { type DigestRunDeps, type DigestRunResult, runDigests } from './run.js';
 
 export interface DigestScheduler {
@@ -42,7 +43,7 @@ export function startDigestScheduler(
         return result;
       })
       .catch((error: unknown) => {
-        deps.logger.error(`digest: pass failed: ${(error as Error).name}`);
+        deps.logger.error(`digest: pass failed: ${errorName(error)}`);
         return undefined;
       })
       .then((result) => {

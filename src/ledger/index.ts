@@ -1,4 +1,4 @@
-/** The ledger's public surface: records, policy, the repository and its Slack blocks. */
+/** The ledger's public surface: records, policy and the repository. */
 
 export {
   type LedgerKv,
@@ -8,7 +8,6 @@ export {
   UNREADABLE,
   UnreadableValue,
 } from '../store/kv.js';
-export * from './blocks.js';
 export { LedgerInputError, LedgerRecordError } from './errors.js';
 export {
   type ImportResult,

@@ -1,7 +1,6 @@
 import { App, type Logger, LogLevel } from '@slack/bolt';
 import type { Config, LogLevelName } from '../config.js';
 import { backfillRoster } from '../digest/backfill.js';
-import { PASS_STORE_SETUP } from '../digest/pass-store.js';
 import { startPassThread } from '../digest/pass-thread.js';
 import type { DigestClient } from '../digest/run.js';
 import {
@@ -12,7 +11,9 @@ import {
 import { createDrafter, type Drafter } from '../draft/index.js';
 import { storeLedger } from '../ledger/index.js';
 import type { Store } from '../store/store.js';
+import { digestMessage } from './blocks/digest-message.js';
 import { createDeps } from './context.js';
+import { PASS_STORE_SETUP } from './digest-pass-store.js';
 import { registerListeners } from './listeners/index.js';
 import { createHttpReceiver } from './receiver.js';
 import type { BotIdentity } from './token-check.js';
@@ -134,6 +135,7 @@ export function startDigests(app: App, store: Store, options: DigestOptions = {}
       client,
       clock,
       logger: app.logger,
+      render: digestMessage,
     },
     {
       ...(options.tickPattern ? { pattern: options.tickPattern } : {}),

@@ -11,6 +11,8 @@ export const COMMAND_LOG = '/invite-log';
 export const ACTION_LOG_ANYWAY = 'ledger_log_anyway';
 export const ACTION_I_SENT_IT = 'ledger_i_sent_it';
 export const VIEW_LOG_RECIPIENT = 'ledger_recipient_view';
+/** The outcome menu (and buttons) on each pending invitation. */
+export const OUTCOME_ACTION_ID = 'ledger_pending_outcome';
 export const COMMAND_COACH = '/invite-coach';
 export const ACTION_FORGET_CONFIRM = 'forget_confirm';
 export const ACTION_FORGET_CANCEL = 'forget_cancel';

@@ -1,4 +1,5 @@
 import type { Logger, RespondFn } from '@slack/bolt';
+import { errorName } from '../errors.js';
 import type { Message } from './blocks/message.js';
 
 /**
@@ -21,6 +22,6 @@ export async function replaceMessage(
       blocks: message.blocks,
     });
   } catch (error) {
-    logger.error(`${what} could not be delivered to user ${userId}: ${(error as Error).name}`);
+    logger.error(`${what} could not be delivered to user ${userId}: ${errorName(error)}`);
   }
 }

@@ -1,10 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DIGEST_STALE_SHOWN,
-  digestButtonEntryId,
-  digestButtonOutcome,
-  digestMessage,
-} from '../../src/digest/blocks.js';
 import { buildDigest } from '../../src/digest/build.js';
 import {
   DEFAULT_SETTINGS,
@@ -14,6 +8,8 @@ import {
   type Outcome,
 } from '../../src/ledger/index.js';
 import type { NoteTraits } from '../../src/ledger/records.js';
+import { DIGEST_STALE_SHOWN, digestMessage } from '../../src/slack/blocks/digest-message.js';
+import { digestButtonEntryId, digestButtonOutcome } from '../../src/slack/payload.js';
 
 const NOW = new Date('2026-11-23T09:00:00Z'); // a Monday, 09:00 UTC
 const DAY = 86_400_000;

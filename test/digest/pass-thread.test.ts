@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PASS_STORE_SETUP } from '../../src/digest/pass-store.js';
 import { type PassThread, PassThreadError, startPassThread } from '../../src/digest/pass-thread.js';
 import { type DigestClient, enrollDigest } from '../../src/digest/run.js';
 import { storeLedger } from '../../src/ledger/index.js';
+import { PASS_STORE_SETUP } from '../../src/slack/digest-pass-store.js';
 import { createStore } from '../../src/store/store.js';
 import { REPO_ROOT } from '../slack/harness/samples.js';
 
@@ -111,10 +111,10 @@ describe('the digest pass thread', () => {
     const { startPassThread: start } = (await import(built('digest/pass-thread.js'))) as {
       startPassThread: typeof startPassThread;
     };
-    const { PASS_STORE_SETUP: setup } = (await import(built('digest/pass-store.js'))) as {
+    const { PASS_STORE_SETUP: setup } = (await import(built('slack/digest-pass-store.js'))) as {
       PASS_STORE_SETUP: URL;
     };
-    expect(setup.pathname).toMatch(/dist\/digest\/pass-store\.js$/);
+    expect(setup.pathname).toMatch(/dist\/slack\/digest-pass-store\.js$/);
     await passOnSqlite(start, setup);
   });
 

@@ -9,6 +9,7 @@ import {
 } from '../../src/digest/run.js';
 import { startDigestScheduler } from '../../src/digest/scheduler.js';
 import { type LedgerKv, LedgerRepository, memoryLedgerKv } from '../../src/ledger/index.js';
+import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { memoryClaims } from '../../src/store/claims.js';
 import { DigestFakeApi } from './fake-api.js';
 
@@ -54,7 +55,15 @@ describe('runDigests', () => {
       { recipient: { name: 'Ada Lovelace' }, noteLength: 120, source: 'manual' },
     );
     const { api, client } = await realClient();
-    const deps = { kv, ledger, client, clock, claims: memoryClaims(), logger: silent };
+    const deps = {
+      render: digestMessage,
+      kv,
+      ledger,
+      client,
+      clock,
+      claims: memoryClaims(),
+      logger: silent,
+    };
 
     expect((await runDigests(deps)).sent).toBe(0);
     now.t = MONDAY_10_UTC;
@@ -83,6 +92,7 @@ describe('runDigests', () => {
       error: (m: string) => logged.push(m),
     };
     const result = await runDigests({
+      render: digestMessage,
       kv,
       ledger,
       client,
@@ -98,7 +108,17 @@ describe('runDigests', () => {
     expect(logged.join('\n')).toMatch(/U3 not reachable \(channel_not_found\)/);
     // Failed for good this week: not tried again on the next tick.
     expect(
-      (await runDigests({ kv, ledger, client, clock, claims: memoryClaims(), logger })).sent,
+      (
+        await runDigests({
+          render: digestMessage,
+          kv,
+          ledger,
+          client,
+          clock,
+          claims: memoryClaims(),
+          logger,
+        })
+      ).sent,
     ).toBe(0);
     expect(api.posts.get('U2')).toBe(1);
   });
@@ -120,10 +140,32 @@ describe('runDigests', () => {
       conversations: { open: async () => ({}), history: async () => ({}) },
     };
     const claims = memoryClaims();
-    expect((await runDigests({ kv, ledger, client, clock, claims, logger: silent })).failed).toBe(
-      1,
-    );
-    expect((await runDigests({ kv, ledger, client, clock, claims, logger: silent })).sent).toBe(1);
+    expect(
+      (
+        await runDigests({
+          render: digestMessage,
+          kv,
+          ledger,
+          client,
+          clock,
+          claims,
+          logger: silent,
+        })
+      ).failed,
+    ).toBe(1);
+    expect(
+      (
+        await runDigests({
+          render: digestMessage,
+          kv,
+          ledger,
+          client,
+          clock,
+          claims,
+          logger: silent,
+        })
+      ).sent,
+    ).toBe(1);
     expect(calls).toBe(2);
   });
 
@@ -134,6 +176,7 @@ describe('runDigests', () => {
     await enrollDigest(kv, { teamId: 'T1', userId: 'U2' }, { enabled: false });
     const { api, client } = await realClient();
     const result = await runDigests({
+      render: digestMessage,
       kv,
       ledger,
       client,
@@ -164,7 +207,15 @@ describe('runDigests', () => {
       return value;
     }) as typeof kv.get;
     const { api, client } = await realClient();
-    await runDigests({ kv, ledger, client, clock, claims: memoryClaims(), logger: silent });
+    await runDigests({
+      render: digestMessage,
+      kv,
+      ledger,
+      client,
+      clock,
+      claims: memoryClaims(),
+      logger: silent,
+    });
     expect(changed).toBe(true);
     expect(api.posts.get('U1')).toBe(1);
     expect(await getRoster(kv, scope)).toMatchObject({ day: 5, hour: 8, enabled: true });
@@ -192,7 +243,15 @@ describe('runDigests', () => {
       },
       conversations: { open: async () => ({}), history: async () => ({}) },
     };
-    const deps = { kv, ledger, client, clock, claims: memoryClaims(), logger: silent };
+    const deps = {
+      render: digestMessage,
+      kv,
+      ledger,
+      client,
+      clock,
+      claims: memoryClaims(),
+      logger: silent,
+    };
     await runDigests(deps);
     expect(posts).toHaveLength(1);
     tz = 'America/New_York'; // the user moved
@@ -237,6 +296,7 @@ describe('runDigests', () => {
       clock,
       claims: memoryClaims(),
       logger: silent,
+      render: digestMessage,
       zoneRefreshesPerPass: 2,
       concurrency: 1,
     };
@@ -255,6 +315,7 @@ describe('runDigests', () => {
     await enrollAll(kv, ['U1']);
     const { api, client } = await realClient();
     const scheduler = startDigestScheduler({
+      render: digestMessage,
       kv,
       ledger,
       client,

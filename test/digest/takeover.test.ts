@@ -13,6 +13,7 @@ import {
   sendDigest,
 } from '../../src/digest/run.js';
 import { LedgerRepository, memoryLedgerKv } from '../../src/ledger/index.js';
+import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { memoryClaims } from '../../src/store/claims.js';
 import { DigestFakeApi } from './fake-api.js';
 
@@ -43,12 +44,13 @@ describe('taking over a dead sender’s digest claim', () => {
 
       // The dead sender: claimed, posted, never finished.
       expect(await claims.claim(claimKey(scope, '2026-W48'), leaseMs)).toBe('new');
-      await sendDigest({ ledger, client, clock }, scope, '2026-W48');
+      await sendDigest({ render: digestMessage, ledger, client, clock }, scope, '2026-W48');
       // The user checks notes in the DM meanwhile: each check is a message there.
       api.chatter.set('U1', chatter);
 
       now.t = new Date(now.t.getTime() + leaseMs + 60_000);
       const result = await runDigests({
+        render: digestMessage,
         kv,
         ledger,
         client,

@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import { webApi } from '@slack/bolt';
 import { type DigestClient, runDigests } from '../../src/digest/run.js';
 import { LedgerRepository } from '../../src/ledger/store.js';
+import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { type BackendTarget, openStore } from '../ledger/store/backends.js';
 
 interface WorkerArgs {
@@ -31,6 +32,7 @@ const input = createInterface({ input: process.stdin });
 await new Promise<void>((resolve) => input.once('line', () => resolve()));
 input.close();
 const result = await runDigests({
+  render: digestMessage,
   kv: store.kv,
   ledger: new LedgerRepository(store.kv, { clock }),
   claims: store.store.claims(),

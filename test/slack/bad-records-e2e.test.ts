@@ -12,6 +12,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { backfillRoster } from '../../src/digest/backfill.js';
 import { type DigestClient, enrollDigest, rosterKey, runDigests } from '../../src/digest/run.js';
 import { LedgerRepository, scopePrefix, storeLedger } from '../../src/ledger/index.js';
+import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { ACTION_FORGET_CONFIRM } from '../../src/slack/ids.js';
 import { memoryClaims } from '../../src/store/claims.js';
 import type { Store } from '../../src/store/store.js';
@@ -180,6 +181,7 @@ for (const backend of ['sqlite', 'redis', 'postgres'] as const) {
         await writeTorn(t.store, `${scopePrefix({ teamId: 'T1', userId: a })}send:torn2`);
         const warnings: string[] = [];
         const result = await runDigests({
+          render: digestMessage,
           kv,
           ledger,
           client,

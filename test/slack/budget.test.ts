@@ -7,9 +7,11 @@
 import type { Logger } from '@slack/bolt';
 import { describe, expect, it, vi } from 'vitest';
 import { createDrafter } from '../../src/draft/index.js';
-import { accountAndBudget, createDeps, ledgerWritten } from '../../src/slack/context.js';
+import { createDeps } from '../../src/slack/context.js';
 import { inviteCheckCommand } from '../../src/slack/listeners/commands/invite-check.js';
 import { ackOrRespond, inviteLogCommand } from '../../src/slack/listeners/commands/invite-log.js';
+import { accountAndBudget } from '../../src/slack/services/budget.js';
+import { ledgerWritten } from '../../src/slack/services/ledger.js';
 import { setAccount } from '../../src/store/settings.js';
 import { memoryStore } from '../../src/store/store.js';
 import { fakeLogger } from './harness/fake-logger.js';

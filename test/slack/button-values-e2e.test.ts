@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import {
-  decodeEdit,
-  decodeState,
-  encodeEdit,
-  MAX_BUTTON_VALUE,
-} from '../../src/slack/blocks/draft.js';
-import {
   ACTION_DRAFT_ANOTHER,
   ACTION_DRAFT_EDIT,
   ACTION_LOG_ANYWAY,
   VIEW_DRAFT_FORM,
 } from '../../src/slack/ids.js';
+import { decodeEdit, decodeState, encodeEdit, MAX_BUTTON_VALUE } from '../../src/slack/payload.js';
 import { AppUnderTest, commandBody, FORM } from './harness/app-under-test.js';
 import { sampleJson } from './harness/samples.js';
 

@@ -7,11 +7,12 @@
  */
 import type { Logger } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DIGEST_BUTTONS } from '../../src/digest/blocks.js';
 import { DIGEST_EVENT, type DigestClient, enrollDigest, sendDigest } from '../../src/digest/run.js';
 import { currentStatus, type LedgerEntry, type Outcome } from '../../src/ledger/index.js';
 import { DIGEST_STORE_DOWN_TEXT } from '../../src/slack/blocks/digest.js';
+import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { digestOutcomeAction } from '../../src/slack/listeners/actions/digest-buttons.js';
+import { DIGEST_BUTTONS } from '../../src/slack/payload.js';
 import { AppUnderTest } from './harness/app-under-test.js';
 import { fakeLogger } from './harness/fake-logger.js';
 import { sampleJson } from './harness/samples.js';
@@ -82,6 +83,7 @@ async function postDigest(
   const deps = t.deps();
   await sendDigest(
     {
+      render: digestMessage,
       ledger: deps.ledger,
       client: t.app.client as unknown as DigestClient,
       clock,

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRoster, runDigests } from '../../src/digest/run.js';
+import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { memoryClaims } from '../../src/store/claims.js';
 import { AppUnderTest } from './harness/app-under-test.js';
 
@@ -71,6 +72,7 @@ describe('/invite-coach digest', () => {
     await digest('digest', 'UDIG3');
     const run = () =>
       runDigests({
+        render: digestMessage,
         kv: t.store.kv,
         ledger: deps.ledger,
         claims: memoryClaims(),

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDrafter } from '../../src/draft/index.js';
-import { decodeState } from '../../src/slack/blocks/draft.js';
 import {
   ACTION_DRAFT_ANOTHER,
   ACTION_DRAFT_EDIT,
@@ -8,6 +7,7 @@ import {
   VIEW_DRAFT_EDIT,
   VIEW_DRAFT_FORM,
 } from '../../src/slack/ids.js';
+import { decodeState } from '../../src/slack/payload.js';
 import { type FakeOpenAi, startFakeOpenAi } from '../draft/fake-openai.js';
 import { AppUnderTest, commandBody, FORM } from './harness/app-under-test.js';
 import { sampleJson } from './harness/samples.js';

@@ -6,7 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { OUTCOME_ACTION_ID, outcomeValue, storeLedger } from '../../src/ledger/index.js';
+import { storeLedger } from '../../src/ledger/index.js';
+import { OUTCOME_ACTION_ID } from '../../src/slack/ids.js';
+import { outcomeValue } from '../../src/slack/payload.js';
 import type { Store } from '../../src/store/store.js';
 import {
   type BackendName,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DIGEST_BUTTONS } from '../../src/digest/blocks.js';
 import { reopening } from '../../src/digest/build.js';
 import { LedgerSettings, status } from '../../src/ledger/index.js';
 import {
@@ -18,6 +17,7 @@ import {
   ACTION_DIGEST_HOUR,
   ACTION_WEEKLY_CAP,
 } from '../../src/slack/ids.js';
+import { DIGEST_BUTTONS } from '../../src/slack/payload.js';
 import { entry, many } from '../ledger/helpers.js';
 
 const now = new Date('2026-06-01T12:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ExportFormatError, MAX_EXPORT_BYTES } from '../../src/import/invitations-csv.js';
-import { downloadFile, refuseBeforeDownload } from '../../src/slack/import.js';
+import { downloadFile, refuseBeforeDownload } from '../../src/slack/services/import.js';
 
 const file = {
   id: 'F1',

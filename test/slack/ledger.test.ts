@@ -6,13 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { currentStatus, type LedgerRepository, storeLedger } from '../../src/ledger/index.js';
 import {
-  currentStatus,
-  type LedgerRepository,
+  ACTION_I_SENT_IT,
+  ACTION_LOG_ANYWAY,
   OUTCOME_ACTION_ID,
-  storeLedger,
-} from '../../src/ledger/index.js';
-import { ACTION_I_SENT_IT, ACTION_LOG_ANYWAY, VIEW_LOG_RECIPIENT } from '../../src/slack/ids.js';
+  VIEW_LOG_RECIPIENT,
+} from '../../src/slack/ids.js';
 import type { Store } from '../../src/store/store.js';
 import { POSTGRES_URL, REDIS_URL, runId, serviceGate } from '../ledger/store/backends.js';
 import { AppUnderTest, commandBody, dmEvent, FORM } from './harness/app-under-test.js';

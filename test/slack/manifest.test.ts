@@ -4,12 +4,13 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkNote } from '../../src/check.js';
-import { digestMessage } from '../../src/digest/blocks.js';
 import { buildDigest } from '../../src/digest/build.js';
 import { loadPrompts } from '../../src/draft/prompts.js';
 import { draftFromText } from '../../src/draft/template-drafter.js';
-import { DEFAULT_SETTINGS, pendingListBlocks } from '../../src/ledger/index.js';
+import { DEFAULT_SETTINGS } from '../../src/ledger/index.js';
+import { pendingListBlocks } from '../../src/slack/blocks/budget.js';
 import { forgetConfirmMessage } from '../../src/slack/blocks/coach.js';
+import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { draftFormView, draftMessage, editView } from '../../src/slack/blocks/draft.js';
 import { homeView } from '../../src/slack/blocks/home.js';
 import {
@@ -19,6 +20,7 @@ import {
   recipientView,
 } from '../../src/slack/blocks/ledger.js';
 import { reportMessage } from '../../src/slack/blocks/report.js';
+import { slashCommand, usageHint } from '../../src/slack/commands.js';
 import { actionIds, commandIds, eventIds, viewIds } from '../../src/slack/listeners/index.js';
 import { entry as makeEntry } from '../ledger/helpers.js';
 import { REPO_ROOT, SAMPLES_DIR } from './harness/samples.js';
@@ -87,6 +89,10 @@ describe('manifest.yml', () => {
     expect(declared.map((c) => c.command).sort()).toEqual([...commandIds].sort());
     for (const c of declared) {
       expect(c.usage_hint).toBeTruthy();
+      // Description and usage hint are the command table's, subcommands included.
+      const table = slashCommand(c.command);
+      expect(c.description).toBe(table.description);
+      expect(c.usage_hint).toBe(usageHint(table));
       // Mentions and links arrive as <@U…>/<https://…>, which the checker decodes.
       expect(c.should_escape).toBe(true);
     }

@@ -1,29 +1,10 @@
-import type { types } from '@slack/bolt';
-import {
-  type LedgerEntry,
-  type LedgerStatus,
-  pendingListBlocks,
-  statusBlocks,
-} from '../../ledger/index.js';
-import { ACTION_FORGET_CANCEL, ACTION_FORGET_CONFIRM, COMMAND_COACH } from '../ids.js';
+import type { LedgerEntry, LedgerStatus } from '../../ledger/index.js';
+import { ACTION_FORGET_CANCEL, ACTION_FORGET_CONFIRM } from '../ids.js';
+import { pendingListBlocks, statusBlocks } from './budget.js';
 import { context, type Message, section } from './message.js';
 
 /** Pending invites listed under the status; more go to the export. */
 const PENDING_SHOWN = 10;
-
-export function coachHelpMessage(): Message {
-  return {
-    text: `${COMMAND_COACH} status, export or forget`,
-    blocks: [
-      section(
-        `*\`${COMMAND_COACH}\` subcommands*\n` +
-          '• `status` — this week’s invitations against your cap, pace, pending invites and what to do about them\n' +
-          '• `export` — your ledger as a CSV file, in our direct messages\n' +
-          '• `forget` — delete everything I hold about you (asks first)',
-      ),
-    ],
-  };
-}
 
 /** `/invite-coach status`: the budget and its figures, then the oldest pending invites with outcome menus. */
 export function statusMessage(
@@ -31,12 +12,9 @@ export function statusMessage(
   entries: readonly LedgerEntry[],
   now: Date,
 ): Message {
-  const blocks = [...statusBlocks(summary)] as types.KnownBlock[];
+  const blocks = [...statusBlocks(summary)];
   if (entries.length > 0) {
-    blocks.push(
-      { type: 'divider' },
-      ...(pendingListBlocks(entries, now, { limit: PENDING_SHOWN }) as types.KnownBlock[]),
-    );
+    blocks.push({ type: 'divider' }, ...pendingListBlocks(entries, now, { limit: PENDING_SHOWN }));
   } else {
     blocks.push(
       context(
@@ -80,6 +58,11 @@ export function forgetConfirmMessage(): Message {
       },
     ],
   };
+}
+
+/** "Cancel" on the forget question. */
+export function keptMessage(): Message {
+  return { text: 'Kept.', blocks: [section('Kept: nothing was deleted.')] };
 }
 
 export function forgottenMessage(records: number): Message {

@@ -1,7 +1,6 @@
 import type { types } from '@slack/bolt';
 import { checkNote } from '../../check.js';
 import type { DraftResult } from '../../draft/result.js';
-import { isAccount } from '../../limits.js';
 import type { Account } from '../../types.js';
 import {
   ACTION_DRAFT_ANOTHER,
@@ -11,7 +10,9 @@ import {
   VIEW_DRAFT_EDIT,
   VIEW_DRAFT_FORM,
 } from '../ids.js';
-import { sentButton, sentState } from './ledger.js';
+import { sentState } from '../input.js';
+import { type DraftState, encodeEdit, encodeState } from '../payload.js';
+import { sentButton } from './ledger.js';
 import { context, type Message, section } from './message.js';
 import { ACCOUNT_LABEL, reportMessage } from './report.js';
 import { truncate, userText } from './text.js';
@@ -22,91 +23,23 @@ import { truncate, userText } from './text.js';
  */
 export const MAX_DRAFT_INPUT = 1000;
 
-/** Slack's limit on a button's `value`, in characters (counted here in UTF-16 units, the stricter count). */
-export const MAX_BUTTON_VALUE = 2000;
-
-/** What the buttons need to draft again: carried in their values, so no state is kept on our side. */
-export interface DraftState {
-  /** The context as the user typed it. */
-  c: string;
-  a: Account;
-  /** Variant. */
-  v: number;
-  /** Aim at most this long ("Shorter"). */
-  m?: number;
-}
-
-/** What "Check my edit" carries: the note as drafted and the account. */
-export interface EditState {
-  n: string;
-  a: Account;
-}
-
-/*
- * Button values are `<tag>|<fields>|<text>`, the user's text last and as it
- * is: JSON would escape quotes, backslashes and newlines, doubling a context
- * of quotes past Slack's limit. Values from buttons made before (JSON) are
- * still read.
- */
-const STATE_TAG = 'd2';
-const EDIT_TAG = 'e2';
-const STATE_VALUE = /^d2\|(basic|premium)\|(\d{1,6})\|(\d{0,6})\|([\s\S]*)$/;
-const EDIT_VALUE = /^e2\|(basic|premium)\|([\s\S]*)$/;
-
-/**
- * `head` then as much of `text` as fits in a button value: always all of it
- * for what the app lets in (a context of {@link MAX_DRAFT_INPUT}, the form's
- * fields, a note); the cut is a last guard so Slack never refuses a message.
- */
-function buttonValue(head: string, text: string): string {
-  return head + truncate(text, MAX_BUTTON_VALUE - head.length);
-}
-
-export function encodeState(state: DraftState): string {
-  return buttonValue(`${STATE_TAG}|${state.a}|${state.v}|${state.m ?? ''}|`, state.c);
-}
-
-export function encodeEdit(edit: EditState): string {
-  return buttonValue(`${EDIT_TAG}|${edit.a}|`, edit.n);
-}
-
-export function decodeEdit(value: string | undefined): EditState | undefined {
-  const match = EDIT_VALUE.exec(value ?? '');
-  if (match) return { n: match[2] as string, a: match[1] as Account };
-  try {
-    const s = JSON.parse(value ?? '') as Partial<EditState>;
-    return typeof s.n === 'string' && isAccount(s.a) ? { n: s.n, a: s.a } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function decodeState(value: string | undefined): DraftState | undefined {
-  const match = STATE_VALUE.exec(value ?? '');
-  if (match) {
-    const m = match[3] ? Number(match[3]) : undefined;
-    return {
-      c: match[4] as string,
-      a: match[1] as Account,
-      v: Number(match[2]),
-      ...(m ? { m } : {}),
-    };
-  }
-  try {
-    const s = JSON.parse(value ?? '') as Partial<DraftState>;
-    if (typeof s.c !== 'string' || !isAccount(s.a) || !Number.isInteger(s.v)) return undefined;
-    if (s.m !== undefined && !Number.isInteger(s.m)) return undefined;
-    return { c: s.c, a: s.a, v: s.v as number, ...(s.m ? { m: s.m } : {}) };
-  } catch {
-    return undefined;
-  }
-}
-
 const SCENARIO_LABEL = {
   close: 'close contact',
   acquaintance: 'acquaintance',
   stranger: 'someone you haven’t met',
 };
+
+/** A `/invite-draft` context longer than {@link MAX_DRAFT_INPUT}: nothing of it is echoed. */
+export function draftTooLongMessage(length: number): Message {
+  return {
+    text: 'That is longer than I can draft from.',
+    blocks: [
+      section(
+        `That is ${length.toLocaleString('en-US')} characters; tell me about the person in under ${MAX_DRAFT_INPUT.toLocaleString('en-US')} — who they are, how you know them, what you would like.`,
+      ),
+    ],
+  };
+}
 
 export function draftingMessage(): Message {
   return { text: 'Drafting…', blocks: [context(':hourglass_flowing_sand: Drafting…')] };
@@ -165,15 +98,15 @@ function button(text: string, actionId: string, value: string): types.Button {
   return { type: 'button', text: { type: 'plain_text', text }, action_id: actionId, value };
 }
 
-/** The form `/invite-draft` opens when typed alone. */
-export function draftFormView(account: Account): types.View {
-  const input = (
-    blockId: string,
-    label: string,
-    placeholder: string,
-    optional = true,
-    multiline = false,
-  ): types.InputBlock => ({
+/** A text box of the draft form (its value under action id `value`). */
+function formInput(
+  blockId: string,
+  label: string,
+  placeholder: string,
+  optional = true,
+  multiline = false,
+): types.InputBlock {
+  return {
     type: 'input',
     block_id: blockId,
     optional,
@@ -185,15 +118,20 @@ export function draftFormView(account: Account): types.View {
       max_length: 300,
       placeholder: { type: 'plain_text', text: placeholder },
     },
-  });
-  const option = (text: string, value: string) => ({
-    text: { type: 'plain_text' as const, text },
-    value,
-  });
-  const accounts = [
-    option('Basic (200 characters)', 'basic'),
-    option('Premium (300 characters)', 'premium'),
-  ];
+  };
+}
+
+function formOption(text: string, value: string): types.PlainTextOption {
+  return { text: { type: 'plain_text' as const, text }, value };
+}
+
+const ACCOUNT_OPTIONS = [
+  formOption('Basic (200 characters)', 'basic'),
+  formOption('Premium (300 characters)', 'premium'),
+];
+
+/** The form `/invite-draft` opens when typed alone. */
+export function draftFormView(account: Account): types.View {
   return {
     type: 'modal',
     callback_id: VIEW_DRAFT_FORM,
@@ -201,7 +139,7 @@ export function draftFormView(account: Account): types.View {
     submit: { type: 'plain_text', text: 'Draft' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      input('name', 'Their name', 'Jane Park', false),
+      formInput('name', 'Their name', 'Jane Park', false),
       {
         type: 'input',
         block_id: 'relationship',
@@ -211,21 +149,21 @@ export function draftFormView(account: Account): types.View {
           type: 'static_select',
           action_id: 'value',
           options: [
-            option('A close contact', 'close'),
-            option('An acquaintance', 'acquaintance'),
-            option('We have not met', 'stranger'),
+            formOption('A close contact', 'close'),
+            formOption('An acquaintance', 'acquaintance'),
+            formOption('We have not met', 'stranger'),
           ],
         },
       },
-      input(
+      formInput(
         'how',
         'How you know them, or why them',
         'met at SXSW on the podcasting panel',
         false,
         true,
       ),
-      input('mutual', 'Mutual connection', 'Omar Haddad'),
-      input('next', 'Next step you would like', 'swap notes on audio ads'),
+      formInput('mutual', 'Mutual connection', 'Omar Haddad'),
+      formInput('next', 'Next step you would like', 'swap notes on audio ads'),
       {
         type: 'input',
         block_id: 'account',
@@ -233,8 +171,8 @@ export function draftFormView(account: Account): types.View {
         element: {
           type: 'static_select',
           action_id: 'value',
-          options: accounts,
-          initial_option: accounts.find((o) => o.value === account),
+          options: ACCOUNT_OPTIONS,
+          initial_option: ACCOUNT_OPTIONS.find((o) => o.value === account),
         },
       },
     ],

@@ -1,5 +1,4 @@
 import type { types } from '@slack/bolt';
-import { outcomeButtonBlocks } from '../../digest/blocks.js';
 import { type RosterRecord, scheduleSummary } from '../../digest/run.js';
 import {
   DAY_NAMES,
@@ -9,13 +8,12 @@ import {
 } from '../../digest/schedule.js';
 import {
   DEFAULT_LIMITS,
-  escapeMrkdwn,
   type LedgerEntry,
   type LedgerStatus,
   pendingOldestFirst,
-  statusBlocks,
 } from '../../ledger/index.js';
 import { ACCOUNTS, NOTE_LIMITS } from '../../limits.js';
+import { escapeMrkdwn } from '../../text/mrkdwn.js';
 import type { Account } from '../../types.js';
 import {
   ACTION_ACCOUNT_TYPE,
@@ -26,6 +24,8 @@ import {
   COMMAND_CHECK,
   COMMAND_COACH,
 } from '../ids.js';
+import { statusBlocks } from './budget.js';
+import { outcomeButtonBlocks } from './digest-message.js';
 import { context, section } from './message.js';
 import { ACCOUNT_LABEL } from './report.js';
 
@@ -276,7 +276,7 @@ export function homeView(
     { type: 'divider' },
   ];
   if (dashboard) {
-    blocks.push(...(statusBlocks(dashboard.status) as types.KnownBlock[]), { type: 'divider' });
+    blocks.push(...statusBlocks(dashboard.status), { type: 'divider' });
     blocks.push(...pendingBlocks(dashboard.entries, dashboard.now), { type: 'divider' });
     blocks.push(...reopeningBlocks(dashboard.reopening), { type: 'divider' });
   } else {

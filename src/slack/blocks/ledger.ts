@@ -1,98 +1,18 @@
 import type { types } from '@slack/bolt';
-import {
-  type LedgerEntry,
-  LedgerInputError,
-  type LedgerWarning,
-  makeRecipient,
-  OUTCOME_ACTION_ID,
-  type Outcome,
-  outcomeValue,
-  parseRecipient,
-  type Recipient,
-  warningBlocks,
-} from '../../ledger/index.js';
-import type { NoteTraits } from '../../ledger/records.js';
-import { noteTraits } from '../../ledger/traits.js';
+import type { LedgerEntry, LedgerWarning, Outcome, Recipient } from '../../ledger/index.js';
 import { StoreUnavailableError } from '../../store/errors.js';
-import type { CheckReport } from '../../types.js';
-import { ACTION_I_SENT_IT, ACTION_LOG_ANYWAY, COMMAND_LOG, VIEW_LOG_RECIPIENT } from '../ids.js';
+import {
+  ACTION_I_SENT_IT,
+  ACTION_LOG_ANYWAY,
+  COMMAND_LOG,
+  OUTCOME_ACTION_ID,
+  VIEW_LOG_RECIPIENT,
+} from '../ids.js';
+import { MAX_RECIPIENT_INPUT } from '../input.js';
+import { encodeRecipient, encodeSent, outcomeValue, type SentState } from '../payload.js';
+import { warningBlocks } from './budget.js';
 import { context, type Message, section } from './message.js';
 import { truncate, userText } from './text.js';
-
-/** Longest recipient text read: a name (200) or a profile URL with some tracking left on it. */
-export const MAX_RECIPIENT_INPUT = 300;
-
-/**
- * What "I sent it" carries: where the note came from, its length and its
- * traits, never the note. Kept short: it rides in a button value.
- */
-export interface SentState {
-  s: 'check' | 'draft';
-  /** The note's length in characters as a person sees them. */
-  l: number;
-  /** A first name from the note's greeting, to prefill the recipient. */
-  n?: string;
-  /**
-   * The note's {@link NoteTraits} as two digits, context then next step
-   * (`"10"`: context, no next step). Absent without a note, and on buttons
-   * made before traits were kept.
-   */
-  t?: string;
-}
-
-/** What "I sent it" under this checked note carries. */
-export function sentState(source: SentState['s'], note: string, report: CheckReport): SentState {
-  const name = greetedName(note);
-  const traits = noteTraits(report);
-  return {
-    s: source,
-    l: report.length,
-    ...(name ? { n: name } : {}),
-    ...(traits ? { t: `${Number(traits.context)}${Number(traits.nextStep)}` } : {}),
-  };
-}
-
-/** The traits a {@link SentState} carries, if any. */
-export function sentTraits(state: SentState): NoteTraits | undefined {
-  if (state.t === undefined) return undefined;
-  return { context: state.t[0] === '1', nextStep: state.t[1] === '1' };
-}
-
-export function encodeSent(state: SentState): string {
-  return JSON.stringify(state);
-}
-
-export function decodeSent(value: string | undefined): SentState | undefined {
-  try {
-    const s = JSON.parse(value ?? '') as Partial<SentState>;
-    if (s.s !== 'check' && s.s !== 'draft') return undefined;
-    if (typeof s.l !== 'number' || !Number.isInteger(s.l) || s.l < 0 || s.l > 10_000)
-      return undefined;
-    if (s.n !== undefined && (typeof s.n !== 'string' || s.n.length > 40)) return undefined;
-    // Traits only with a note, and only as two 0/1 digits.
-    if (s.t !== undefined && (typeof s.t !== 'string' || !/^[01]{2}$/.test(s.t) || s.l === 0))
-      return undefined;
-    return { s: s.s, l: s.l, ...(s.n ? { n: s.n } : {}), ...(s.t ? { t: s.t } : {}) };
-  } catch {
-    return undefined;
-  }
-}
-
-const NOT_NAMES = new Set(['there', 'all', 'everyone', 'team', 'folks', 'sir', 'madam']);
-
-/**
- * The first name a note greets ("Hi Sam, …" → "Sam"), or `undefined`. Only a
- * prefill for the recipient question: the note rarely says who it is for.
- */
-export function greetedName(note: string): string | undefined {
-  const match =
-    /^\s*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Gg]ood (?:[Mm]orning|[Aa]fternoon|[Ee]vening))\s+(\p{Lu}[\p{L}'’-]{0,39})(?=[\s,!.:;]|$)/u.exec(
-      note,
-    );
-  const name = match?.[1];
-  if (name === undefined || NOT_NAMES.has(name.toLowerCase())) return undefined;
-  return name;
-}
 
 /** The "I sent it" button, carrying the source, length and traits of the note (well under 2,000 characters). */
 export function sentButton(state: SentState): types.Button {
@@ -102,42 +22,6 @@ export function sentButton(state: SentState): types.Button {
     action_id: ACTION_I_SENT_IT,
     value: encodeSent(state),
   };
-}
-
-export type RecipientReading = { recipient: Recipient } | { error: string };
-
-/**
- * Who an invitation went to, from what the user typed after the verb (as Slack
- * sends command text: typed `&`, `<`, `>` arrive as entities, links as
- * `<https://…|label>`) or in the modal. Refuses markup, mentions and
- * oversized text with a friendly message that echoes none of it.
- */
-export function readRecipient(text: string): RecipientReading {
-  const trimmed = text.trim();
-  if (trimmed === '') {
-    return { error: 'Say who the invitation went to: a name or a LinkedIn profile address.' };
-  }
-  if (trimmed.length > MAX_RECIPIENT_INPUT) {
-    return {
-      error: `That is ${trimmed.length.toLocaleString('en-US')} characters; a name or a profile address is much shorter.`,
-    };
-  }
-  const link = /^<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>$/i.exec(trimmed);
-  if (link && !/^https?:\/\/([a-z0-9-]+\.)*linkedin\.com\//i.test(link[1] ?? '')) {
-    return {
-      error:
-        'That is not a LinkedIn profile address: expected something like https://www.linkedin.com/in/name/.',
-    };
-  }
-  // Typed `<`, `>` arrive as entities: decoded, a mention typed as text is refused like one sent as markup.
-  // The name itself (markup, control and bidi characters, length) is checked by makeRecipient.
-  const raw = link ? trimmed : trimmed.replace(/&lt;|&gt;/g, (m) => (m === '&lt;' ? '<' : '>'));
-  try {
-    return { recipient: parseRecipient(link ? raw : raw.replace(/&amp;/g, '&')) };
-  } catch (error) {
-    if (error instanceof LedgerInputError) return { error: error.message };
-    throw error;
-  }
 }
 
 /** A recipient as shown back: the name (escaped) or else the profile address. */
@@ -152,24 +36,6 @@ export const OUTCOME_WORDS: Record<Outcome, string> = {
   withdrawn: 'withdrawn',
   idk: 'answered "I don\'t know this person"',
 };
-
-export function logUsageMessage(): Message {
-  return {
-    text: `Usage: ${COMMAND_LOG} sent <name or profile URL>, or ${COMMAND_LOG} accepted|ignored|withdrawn|idk <name>.`,
-    blocks: [
-      section(
-        '*Keep a ledger of your invitations*\n' +
-          `• \`${COMMAND_LOG} sent Jane Park\` or \`${COMMAND_LOG} sent https://www.linkedin.com/in/janepark\` — log an invitation you sent (I say first if LinkedIn would mind)\n` +
-          `• \`${COMMAND_LOG} accepted Jane Park\` — also \`ignored\`, \`withdrawn\`, \`idk\` ("I don't know this person")\n` +
-          `• \`${COMMAND_LOG} pending\` — your pending invitations, with buttons to record what became of them\n` +
-          `• \`${COMMAND_LOG} help\` — this message`,
-      ),
-      context(
-        'Or press *I sent it* under a check or a draft. I keep who, when, the note’s length and whether it said how you know them and a next step — never the note.',
-      ),
-    ],
-  };
-}
 
 export function inputErrorMessage(error: string): Message {
   return { text: error, blocks: [section(`:warning: ${userText(error)}`)] };
@@ -241,7 +107,7 @@ export function loggedBlocks(
     : ' without a note';
   return [
     section(`:memo: Logged your invitation to ${recipientLabel(entry.recipient)}${note}.`),
-    ...(warningBlocks(warnings) as types.KnownBlock[]),
+    ...warningBlocks(warnings),
     ...budgetContext(budget),
   ];
 }
@@ -254,46 +120,13 @@ export function loggedMessage(
   return { text: 'Logged your invitation.', blocks: loggedBlocks(entry, warnings, budget) };
 }
 
-/**
- * What "Log it anyway" carries: the recipient as stored, nothing else. The
- * address goes as its characters, not percent-encoded (a slug in another
- * script would triple, past Slack's 2,000 characters); decoding makes it
- * canonical again.
- */
-export function encodeRecipient(recipient: Recipient): string {
-  const u = recipient.profileUrl === undefined ? undefined : readableUrl(recipient.profileUrl);
-  return JSON.stringify({ n: recipient.name, u });
-}
-
-function readableUrl(url: string): string {
-  try {
-    return decodeURI(url);
-  } catch {
-    // Not well-formed percent-encoding (never from makeRecipient): sent as it is.
-    return url;
-  }
-}
-
-export function decodeRecipient(value: string | undefined): Recipient | undefined {
-  try {
-    const r = JSON.parse(value ?? '') as { n?: unknown; u?: unknown };
-    const name = typeof r.n === 'string' ? r.n : undefined;
-    const profileUrl = typeof r.u === 'string' ? r.u : undefined;
-    if (name === undefined && profileUrl === undefined) return undefined;
-    // A value could be forged: name and address both go through the checks typed ones get.
-    return makeRecipient({ name, profileUrl });
-  } catch {
-    return undefined;
-  }
-}
-
 /** Before logging: what LinkedIn would do, and a button to log it all the same. */
 export function preSendMessage(recipient: Recipient, warnings: readonly LedgerWarning[]): Message {
   return {
     text: 'Before I log this invitation: LinkedIn may mind.',
     blocks: [
       section(`Before I log your invitation to ${recipientLabel(recipient)}:`),
-      ...(warningBlocks(warnings) as types.KnownBlock[]),
+      ...warningBlocks(warnings),
       {
         type: 'actions',
         elements: [
@@ -342,6 +175,18 @@ export function pickMessage(outcome: Outcome, entries: readonly LedgerEntry[], n
     );
   }
   return { text: `${entries.length} pending invitations match; pick one.`, blocks };
+}
+
+/** An outcome pressed on an invitation that was deleted meanwhile. */
+export function entryGoneMessage(): Message {
+  return {
+    text: 'That invitation is not in your ledger any more.',
+    blocks: [
+      section(
+        'That invitation is not in your ledger any more (was it forgotten?). Nothing was changed.',
+      ),
+    ],
+  };
 }
 
 export function noMatchMessage(recipient: Recipient): Message {

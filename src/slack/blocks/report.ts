@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Account, CheckReport, Finding, Level } from '../../types.js';
-import { sentButton, sentState } from './ledger.js';
+import { sentState } from '../input.js';
+import { sentButton } from './ledger.js';
 import { context, type Message, section } from './message.js';
 import { rawSlackText, truncate, userText } from './text.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkNote } from '../../../src/check.js';
-import { decodeSent, encodeSent, sentState, sentTraits } from '../../../src/slack/blocks/ledger.js';
+import { sentState } from '../../../src/slack/input.js';
+import { decodeSent, encodeSent, sentTraits } from '../../../src/slack/payload.js';
 
 describe('sentState: what "I sent it" carries about a checked note', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { isAccount } from '../../../limits.js';
-import { chooseAccount, type Deps } from '../../context.js';
+import type { Deps } from '../../context.js';
+import { chooseAccount } from '../../services/account.js';
 import { homeSettingAction } from './home-setting.js';
 
 /** The Home tab's Basic/Premium select. */

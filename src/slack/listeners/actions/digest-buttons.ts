@@ -5,10 +5,10 @@ import type {
   Logger,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { digestButtonEntryId, digestButtonOutcome, digestMessage } from '../../../digest/blocks.js';
 import { buildDigest } from '../../../digest/build.js';
 import { DIGEST_EVENT, getRoster } from '../../../digest/run.js';
 import { validTimeZone, weekKey } from '../../../digest/schedule.js';
+import { errorName } from '../../../errors.js';
 import {
   currentStatus,
   type LedgerEntry,
@@ -24,9 +24,11 @@ import {
   digestAlreadyDecidedLine,
   digestRecordedLine,
 } from '../../blocks/digest.js';
+import { digestMessage } from '../../blocks/digest-message.js';
 import type { Deps } from '../../context.js';
-import { publishHome } from '../../home.js';
+import { digestButtonEntryId, digestButtonOutcome } from '../../payload.js';
 import { scopeOf } from '../../scope.js';
+import { publishHome } from '../../services/home.js';
 import { loggableId } from '../route.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -63,6 +65,31 @@ async function digestWeek(
 async function ownDm(client: ButtonArgs['client'], userId: string): Promise<string | undefined> {
   const dm = await client.conversations.open({ users: userId });
   return dm.channel?.id;
+}
+
+/**
+ * Whether `channel` is the user's own DM with the bot. The payload names the
+ * channel; only a message there (where digests go) is recorded from and
+ * redrawn, never a message elsewhere that a forged payload points at.
+ */
+async function inOwnDm(
+  client: ButtonArgs['client'],
+  userId: string,
+  channel: string,
+  logger: Logger,
+): Promise<boolean> {
+  let dm: string | undefined;
+  try {
+    dm = await ownDm(client, userId);
+  } catch (error) {
+    logger.error(`digest button: no DM for user ${userId}: ${errorName(error)}`);
+    return false;
+  }
+  if (dm === channel) return true;
+  logger.warn(
+    `digest button in channel ${loggableId(channel)}, not the DM of user ${userId}: ignored`,
+  );
+  return false;
 }
 
 /** What recording an outcome did, and the ledger as it is after it. */
@@ -129,14 +156,8 @@ async function recordOutcome(
  * on a message anywhere but the user's own DM with the bot changes nothing.
  */
 export function digestOutcomeAction(deps: Deps) {
-  return async function digestOutcome({
-    ack,
-    action,
-    body,
-    client,
-    context,
-    logger,
-  }: ButtonArgs): Promise<void> {
+  return async function digestOutcome(args: ButtonArgs): Promise<void> {
+    const { ack, action, body, client, context, logger } = args;
     await ack();
     const outcome = digestButtonOutcome(action.action_id);
     const entryId = digestButtonEntryId(action.block_id);
@@ -149,69 +170,68 @@ export function digestOutcomeAction(deps: Deps) {
     const now = deps.clock();
     if (body.view?.type === 'home') {
       await recordOutcome(deps, scope, entryId, outcome, now, logger).catch((error: unknown) => {
-        logger.error(`home outcome failed for user ${body.user.id}: ${(error as Error).name}`);
+        logger.error(`home outcome failed for user ${body.user.id}: ${errorName(error)}`);
       });
       // Home shows what is stored: the decided invitation gone, or nothing changed.
       await publishHome(deps, client, scope, logger);
       return;
     }
-    const channel = body.channel?.id;
-    const ts = body.message?.ts ?? body.container?.message_ts;
-    if (!channel || typeof ts !== 'string') {
-      logger.warn(`${action.action_id}: a digest button without its message, user ${body.user.id}`);
-      return;
-    }
-    // The payload names the channel; only a message in the clicker's own DM
-    // with the bot (where digests go) is recorded from and redrawn, never a
-    // message elsewhere that a forged payload points at.
-    let dm: string | undefined;
-    try {
-      dm = await ownDm(client, body.user.id);
-    } catch (error) {
-      logger.error(`digest button: no DM for user ${body.user.id}: ${(error as Error).name}`);
-      return;
-    }
-    if (dm !== channel) {
-      logger.warn(
-        `digest button in channel ${loggableId(channel)}, not the DM of user ${body.user.id}: ignored`,
-      );
-      return;
-    }
-    let message: ReturnType<typeof digestMessage>;
-    try {
-      const { entries, settings, notice } = await recordOutcome(
-        deps,
-        scope,
-        entryId,
-        outcome,
-        now,
-        logger,
-      );
-      message = digestMessage(buildDigest(entries, settings, now), now, notice);
-    } catch (error) {
-      logger.error(`digest outcome failed for user ${body.user.id}: ${(error as Error).name}`);
-      try {
-        await client.chat.postEphemeral({
-          channel,
-          user: body.user.id,
-          text: DIGEST_STORE_DOWN_TEXT,
-        });
-      } catch (notified) {
-        logger.error(`digest apology failed for user ${body.user.id}: ${(notified as Error).name}`);
-      }
-      return;
-    }
-    try {
-      const week = await digestWeek(deps, scope, body.message, ts);
-      await client.chat.update({
-        channel,
-        ts,
-        text: message.text,
-        blocks: message.blocks,
-        metadata: { event_type: DIGEST_EVENT, event_payload: { week } },
-      });
-    } catch (error) {
-      logger.error(`digest update failed for user ${body.user.id}: ${(error as Error).name}`);
-    }
+    await redrawDigest(deps, args, scope, { entryId, outcome, now });
   };
+}
+
+/**
+ * The digest a button was pressed in, once the outcome is recorded: updated in
+ * place from the ledger as it is now, headed by what happened. Only a message
+ * in the clicker's own DM with the bot is touched.
+ */
+async function redrawDigest(
+  deps: Deps,
+  { action, body, client, logger }: ButtonArgs,
+  scope: Scope,
+  { entryId, outcome, now }: { entryId: string; outcome: Outcome; now: Date },
+): Promise<void> {
+  const channel = body.channel?.id;
+  const ts = body.message?.ts ?? body.container?.message_ts;
+  if (!channel || typeof ts !== 'string') {
+    logger.warn(`${action.action_id}: a digest button without its message, user ${body.user.id}`);
+    return;
+  }
+  if (!(await inOwnDm(client, body.user.id, channel, logger))) return;
+  let message: ReturnType<typeof digestMessage>;
+  try {
+    const { entries, settings, notice } = await recordOutcome(
+      deps,
+      scope,
+      entryId,
+      outcome,
+      now,
+      logger,
+    );
+    message = digestMessage(buildDigest(entries, settings, now), now, notice);
+  } catch (error) {
+    logger.error(`digest outcome failed for user ${body.user.id}: ${errorName(error)}`);
+    try {
+      await client.chat.postEphemeral({
+        channel,
+        user: body.user.id,
+        text: DIGEST_STORE_DOWN_TEXT,
+      });
+    } catch (notified) {
+      logger.error(`digest apology failed for user ${body.user.id}: ${errorName(notified)}`);
+    }
+    return;
+  }
+  try {
+    const week = await digestWeek(deps, scope, body.message, ts);
+    await client.chat.update({
+      channel,
+      ts,
+      text: message.text,
+      blocks: message.blocks,
+      metadata: { event_type: DIGEST_EVENT, event_payload: { week } },
+    });
+  } catch (error) {
+    logger.error(`digest update failed for user ${body.user.id}: ${errorName(error)}`);
+  }
 }

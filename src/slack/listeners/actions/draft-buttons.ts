@@ -4,8 +4,10 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { decodeEdit, decodeState, editView } from '../../blocks/draft.js';
+import { errorName } from '../../../errors.js';
+import { editView } from '../../blocks/draft.js';
 import type { Deps } from '../../context.js';
+import { decodeEdit, decodeState } from '../../payload.js';
 import { deliverDraft } from '../commands/invite-draft.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
@@ -41,7 +43,7 @@ export function editDraftAction() {
     try {
       await client.views.open({ trigger_id: body.trigger_id, view: editView(edit.n, edit.a) });
     } catch (error) {
-      logger.error(`draft edit failed for user ${body.user.id}: ${(error as Error).name}`);
+      logger.error(`draft edit failed for user ${body.user.id}: ${errorName(error)}`);
     }
   };
 }

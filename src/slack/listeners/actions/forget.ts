@@ -4,12 +4,13 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { forgottenMessage } from '../../blocks/coach.js';
+import { errorName } from '../../../errors.js';
+import { forgottenMessage, keptMessage } from '../../blocks/coach.js';
 import { failureMessage } from '../../blocks/help.js';
-import { section } from '../../blocks/message.js';
-import { type Deps, forgetUser } from '../../context.js';
+import type { Deps } from '../../context.js';
 import { replaceMessage } from '../../respond.js';
 import { scopeOf } from '../../scope.js';
+import { forgetUser } from '../../services/account.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 
@@ -32,7 +33,7 @@ export function forgetConfirmAction(deps: Deps) {
       message = forgottenMessage(records);
       logger.info(`forget user=${body.user.id} records=${records}`);
     } catch (error) {
-      logger.error(`forget failed for user ${body.user.id}: ${(error as Error).name}`);
+      logger.error(`forget failed for user ${body.user.id}: ${errorName(error)}`);
     }
     await replaceMessage(respond, message, logger, 'forget answer', body.user.id);
   };
@@ -41,7 +42,6 @@ export function forgetConfirmAction(deps: Deps) {
 export function forgetCancelAction() {
   return async function forgetCancel({ ack, body, logger, respond }: ButtonArgs): Promise<void> {
     await ack();
-    const kept = { text: 'Kept.', blocks: [section('Kept: nothing was deleted.')] };
-    await replaceMessage(respond, kept, logger, 'forget answer', body.user.id);
+    await replaceMessage(respond, keptMessage(), logger, 'forget answer', body.user.id);
   };
 }

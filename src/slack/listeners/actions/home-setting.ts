@@ -4,10 +4,11 @@ import type {
   SlackActionMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
+import { errorName } from '../../../errors.js';
 import type { Scope } from '../../../store/scope.js';
 import type { Deps } from '../../context.js';
-import { publishHome } from '../../home.js';
 import { scopeOf } from '../../scope.js';
+import { publishHome } from '../../services/home.js';
 
 export type HomeSelectArgs = AllMiddlewareArgs &
   SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>>;
@@ -41,9 +42,7 @@ export function homeSettingAction<T>(deps: Deps, setting: HomeSetting<T>) {
       await setting.save(scope, choice, args);
       logger.info(`${setting.name} set from Home user=${body.user.id} by=${action.action_id}`);
     } catch (error) {
-      logger.error(
-        `${setting.name} update failed for user ${body.user.id}: ${(error as Error).name}`,
-      );
+      logger.error(`${setting.name} update failed for user ${body.user.id}: ${errorName(error)}`);
     }
     await publishHome(deps, client, scope, logger);
   };

@@ -8,8 +8,6 @@ import type {
   SlackActionMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
-import { DIGEST_BUTTONS } from '../../../digest/blocks.js';
-import { OUTCOME_ACTION_ID } from '../../../ledger/index.js';
 import type { Deps } from '../../context.js';
 import {
   ACTION_ACCOUNT_TYPE,
@@ -24,7 +22,9 @@ import {
   ACTION_I_SENT_IT,
   ACTION_LOG_ANYWAY,
   ACTION_WEEKLY_CAP,
+  OUTCOME_ACTION_ID,
 } from '../../ids.js';
+import { DIGEST_BUTTONS } from '../../payload.js';
 import { dispatch, loggableId, type Routes } from '../route.js';
 import { accountTypeAction } from './account-type.js';
 import { digestOutcomeAction } from './digest-buttons.js';

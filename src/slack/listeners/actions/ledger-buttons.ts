@@ -3,22 +3,23 @@ import type {
   AllMiddlewareArgs,
   BlockAction,
   ButtonAction,
+  Logger,
   OverflowAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { parseOutcomeValue, status } from '../../../ledger/index.js';
+import { errorName } from '../../../errors.js';
+import { type LedgerEntry, type Outcome, status } from '../../../ledger/index.js';
+import type { Scope } from '../../../store/scope.js';
 import { statusMessage } from '../../blocks/coach.js';
-import {
-  decodeRecipient,
-  decodeSent,
-  outcomeSetBlocks,
-  recipientView,
-} from '../../blocks/ledger.js';
-import { accountFor, type Deps, ledgerSnapshot } from '../../context.js';
-import { publishHome } from '../../home.js';
-import { logAndAnswer, setOutcomeAndAnswer } from '../../ledger.js';
+import { outcomeSetBlocks, recipientView } from '../../blocks/ledger.js';
+import type { Message } from '../../blocks/message.js';
+import type { Deps } from '../../context.js';
+import { decodeRecipient, decodeSent, parseOutcomeValue } from '../../payload.js';
 import { replaceMessage } from '../../respond.js';
 import { scopeOf } from '../../scope.js';
+import { accountFor } from '../../services/account.js';
+import { publishHome } from '../../services/home.js';
+import { ledgerSnapshot, logAndAnswer, setOutcomeAndAnswer } from '../../services/ledger.js';
 
 type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>>;
 type OutcomeArgs = AllMiddlewareArgs &
@@ -48,7 +49,7 @@ export function sentItAction() {
       if (body.view?.type === 'modal') await client.views.push(args);
       else await client.views.open(args);
     } catch (error) {
-      logger.error(`ledger modal failed for user ${body.user.id}: ${(error as Error).name}`);
+      logger.error(`ledger modal failed for user ${body.user.id}: ${errorName(error)}`);
     }
   };
 }
@@ -84,6 +85,21 @@ export function logAnywayAction(deps: Deps) {
     });
     await replaceMessage(respond, message, logger, 'ledger answer', body.user.id);
   };
+}
+
+/** The outcome just recorded, then the status and pending list as they are now. */
+async function statusAfterOutcome(
+  deps: Deps,
+  scope: Scope,
+  logger: Logger,
+  entry: LedgerEntry,
+  outcome: Outcome,
+): Promise<Message> {
+  const account = await accountFor(deps, scope, logger);
+  const { entries, settings } = await ledgerSnapshot(deps, scope, account);
+  const now = deps.clock();
+  const redrawn = statusMessage(status(entries, settings, now), entries, now);
+  return { text: redrawn.text, blocks: [...outcomeSetBlocks(entry, outcome), ...redrawn.blocks] };
 }
 
 /**
@@ -128,26 +144,17 @@ export function outcomeAction(deps: Deps) {
       // The list sits under the status (`/invite-coach status`, `/invite-log pending`):
       // redraw both, since the pending count and the rates moved.
       try {
-        const { entries, settings } = await ledgerSnapshot(
-          deps,
-          scope,
-          await accountFor(deps, scope, logger),
-        );
-        const now = deps.clock();
-        const redrawn = statusMessage(status(entries, settings, now), entries, now);
+        const redrawn = await statusAfterOutcome(deps, scope, logger, entry, parsed.outcome);
         await replaceMessage(
           respond,
-          {
-            text: message.text,
-            blocks: [...outcomeSetBlocks(entry, parsed.outcome), ...redrawn.blocks],
-          },
+          { text: message.text, blocks: redrawn.blocks },
           logger,
           'ledger answer',
           body.user.id,
         );
         return;
       } catch (error) {
-        logger.error(`pending list failed for user ${body.user.id}: ${(error as Error).name}`);
+        logger.error(`pending list failed for user ${body.user.id}: ${errorName(error)}`);
       }
     }
     await replaceMessage(respond, message, logger, 'ledger answer', body.user.id);

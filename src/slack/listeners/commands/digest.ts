@@ -8,7 +8,9 @@ import {
   sendDigest,
 } from '../../../digest/run.js';
 import { parseScheduleArgs } from '../../../digest/schedule.js';
+import { errorName } from '../../../errors.js';
 import type { Scope } from '../../../store/scope.js';
+import { digestMessage } from '../../blocks/digest-message.js';
 import type { Deps } from '../../context.js';
 
 interface DigestArgs {
@@ -59,7 +61,12 @@ export async function digestCommand(deps: Deps, args: DigestArgs, rest: string):
       record = await enrollDigest(kv, scope, change);
     if (rest === 'now') {
       await sendDigest(
-        { ledger: deps.ledger, client: client as unknown as DigestClient, clock: deps.clock },
+        {
+          ledger: deps.ledger,
+          client: client as unknown as DigestClient,
+          clock: deps.clock,
+          render: digestMessage,
+        },
         scope,
       );
       text = 'Your digest is in your DM with me.';
@@ -68,12 +75,12 @@ export async function digestCommand(deps: Deps, args: DigestArgs, rest: string):
     }
     logger.info(`/invite-coach digest user=${scope.userId}`);
   } catch (error) {
-    logger.error(`/invite-coach digest failed for user ${scope.userId}: ${(error as Error).name}`);
+    logger.error(`/invite-coach digest failed for user ${scope.userId}: ${errorName(error)}`);
     text = 'Sorry, I could not do that just now. Please try again in a minute.';
   }
   try {
     await respond(ephemeral(text));
   } catch (error) {
-    logger.error(`/invite-coach could not answer user ${scope.userId}: ${(error as Error).name}`);
+    logger.error(`/invite-coach could not answer user ${scope.userId}: ${errorName(error)}`);
   }
 }

@@ -1,4 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { unknownCommandText } from '../../blocks/help.js';
+import { SLASH_COMMANDS } from '../../commands.js';
 import type { Deps } from '../../context.js';
 import { COMMAND_CHECK, COMMAND_COACH, COMMAND_DRAFT, COMMAND_LOG } from '../../ids.js';
 import { dispatch, loggableId, type Routes } from '../route.js';
@@ -7,8 +9,8 @@ import { inviteCoachCommand } from './invite-coach.js';
 import { inviteDraftCommand } from './invite-draft.js';
 import { inviteLogCommand } from './invite-log.js';
 
-/** Every slash command the app registers; the manifest test compares it with manifest.yml. */
-export const commandIds = [COMMAND_CHECK, COMMAND_DRAFT, COMMAND_COACH, COMMAND_LOG] as const;
+/** Every slash command the app registers (the table's); the manifest test compares it with manifest.yml. */
+export const commandIds: readonly string[] = SLASH_COMMANDS.map((c) => c.command);
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -36,7 +38,7 @@ export function registerCommands(app: App, deps: Deps): void {
       async ({ ack, command, logger }, id) => {
         await ack({
           response_type: 'ephemeral',
-          text: `I do not answer that command any more. Try ${COMMAND_CHECK} <note>, ${COMMAND_DRAFT}, ${COMMAND_LOG} or ${COMMAND_COACH} status.`,
+          text: unknownCommandText(),
         });
         logger.warn(`unknown command ${loggableId(id)} from user ${loggableId(command.user_id)}`);
       },

@@ -1,10 +1,12 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { errorName } from '../../../errors.js';
 import { DEFAULT_ACCOUNT } from '../../../store/records.js';
 import { failureMessage, helpMessage } from '../../blocks/help.js';
 import type { Message } from '../../blocks/message.js';
-import { accountAndBudget, type Deps } from '../../context.js';
+import type { Deps } from '../../context.js';
 import { isHelpRequest, MAX_INPUT, replyToNote } from '../../reply.js';
 import { scopeOf } from '../../scope.js';
+import { accountAndBudget } from '../../services/budget.js';
 
 /**
  * `/invite-check <note>` (or `help`): the answer travels in the acknowledgement itself, so
@@ -33,16 +35,14 @@ export function inviteCheckCommand(deps: Deps) {
         reply = replyToNote(text, account, { sentButton: true, budget, notesLeft });
       }
     } catch (error) {
-      logger.error(`/invite-check failed for user ${command.user_id}: ${(error as Error).name}`);
+      logger.error(`/invite-check failed for user ${command.user_id}: ${errorName(error)}`);
       reply = failureMessage();
     }
     try {
       await ack({ response_type: 'ephemeral', text: reply.text, blocks: reply.blocks });
       logger.info(`/invite-check user=${command.user_id} length=${text.length}`);
     } catch (error) {
-      logger.error(
-        `/invite-check could not ack for user ${command.user_id}: ${(error as Error).name}`,
-      );
+      logger.error(`/invite-check could not ack for user ${command.user_id}: ${errorName(error)}`);
     }
   };
 }

@@ -1,16 +1,19 @@
 import type { AllMiddlewareArgs, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { errorName } from '../../../errors.js';
 import {
-  type DraftState,
   draftFormView,
   draftingMessage,
   draftMessage,
+  draftTooLongMessage,
   MAX_DRAFT_INPUT,
 } from '../../blocks/draft.js';
 import { failureMessage } from '../../blocks/help.js';
-import { type Message, section } from '../../blocks/message.js';
-import { accountFor, type Deps } from '../../context.js';
+import type { Message } from '../../blocks/message.js';
+import type { Deps } from '../../context.js';
+import type { DraftState } from '../../payload.js';
 import { replaceMessage } from '../../respond.js';
 import { scopeOf } from '../../scope.js';
+import { accountFor } from '../../services/account.js';
 
 /**
  * `/invite-draft <context>`: acks at once with "Drafting…" (an LLM may take
@@ -34,22 +37,12 @@ export function inviteDraftCommand(deps: Deps) {
         const account = await accountFor(deps, scope, logger);
         await client.views.open({ trigger_id: command.trigger_id, view: draftFormView(account) });
       } catch (error) {
-        logger.error(
-          `/invite-draft form failed for user ${command.user_id}: ${(error as Error).name}`,
-        );
+        logger.error(`/invite-draft form failed for user ${command.user_id}: ${errorName(error)}`);
       }
       return;
     }
     if (text.length > MAX_DRAFT_INPUT) {
-      await ack({
-        response_type: 'ephemeral',
-        text: 'That is longer than I can draft from.',
-        blocks: [
-          section(
-            `That is ${text.length.toLocaleString('en-US')} characters; tell me about the person in under ${MAX_DRAFT_INPUT.toLocaleString('en-US')} — who they are, how you know them, what you would like.`,
-          ),
-        ],
-      });
+      await ack({ response_type: 'ephemeral', ...draftTooLongMessage(text.length) });
       return;
     }
     await ack({ response_type: 'ephemeral', ...draftingMessage() });
@@ -76,7 +69,7 @@ export async function draftReply(
     );
     return draftMessage(result, state);
   } catch (error) {
-    logger.error(`draft failed for user ${userId}: ${(error as Error).name}`);
+    logger.error(`draft failed for user ${userId}: ${errorName(error)}`);
     return failureMessage();
   }
 }

@@ -6,28 +6,30 @@ import type {
   RespondFn,
   SlackCommandMiddlewareArgs,
 } from '@slack/bolt';
+import { errorName } from '../../../errors.js';
 import { OUTCOMES, type Outcome, status } from '../../../ledger/index.js';
 import type { Scope } from '../../../store/scope.js';
+import { TIMED_OUT, withTimeout } from '../../../timeout.js';
 import { statusMessage } from '../../blocks/coach.js';
+import { logUsageMessage, unknownVerbMessage } from '../../blocks/help.js';
 import {
   inputErrorMessage,
   ledgerFailureMessage,
-  logUsageMessage,
   noMatchMessage,
   pickMessage,
   preSendMessage,
-  readRecipient,
   withSkipped,
 } from '../../blocks/ledger.js';
 import type { Message } from '../../blocks/message.js';
 import type { Deps } from '../../context.js';
+import { readRecipient } from '../../input.js';
+import { scopeOf } from '../../scope.js';
 import {
   logAndAnswer,
   setOutcomeAndAnswer,
   snapshotWithAccount,
   warningsBeforeSend,
-} from '../../ledger.js';
-import { scopeOf } from '../../scope.js';
+} from '../../services/ledger.js';
 
 type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 type Logger = AllMiddlewareArgs['logger'];
@@ -61,9 +63,7 @@ export function inviteLogCommand(deps: Deps) {
             ),
           )
         : answer(deps, scope, logger, text, requestKey(command)).catch((error: unknown) => {
-            logger.error(
-              `/invite-log failed for user ${command.user_id}: ${(error as Error).name}`,
-            );
+            logger.error(`/invite-log failed for user ${command.user_id}: ${errorName(error)}`);
             return ledgerFailureMessage(error);
           });
     await ackOrRespond(ack, respond, work, logger, command.user_id);
@@ -98,22 +98,8 @@ async function answer(
     const now = deps.clock();
     return withSkipped(statusMessage(status(entries, settings, now), entries, now), skipped);
   }
-  if (verb !== 'sent' && !(OUTCOMES as readonly string[]).includes(verb)) {
-    const usage = logUsageMessage();
-    return {
-      text: usage.text,
-      blocks: [
-        {
-          type: 'section',
-          text: {
-            type: 'mrkdwn',
-            text: ':thinking_face: I know `sent`, `accepted`, `ignored`, `withdrawn`, `idk` and `pending`.',
-          },
-        },
-        ...usage.blocks,
-      ],
-    };
-  }
+  if (verb !== 'sent' && !(OUTCOMES as readonly string[]).includes(verb))
+    return unknownVerbMessage();
   const reading = readRecipient(rest);
   if ('error' in reading) return inputErrorMessage(reading.error);
   const { recipient } = reading;
@@ -161,14 +147,9 @@ export async function ackOrRespond(
   userId: string,
   budgetMs = ACK_BUDGET_MS,
 ): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), budgetMs);
-  });
-  const first = await Promise.race([work, late]);
-  clearTimeout(timer);
+  const first = await withTimeout(work, budgetMs);
   try {
-    if (first !== undefined) {
+    if (first !== TIMED_OUT) {
       await ack({ response_type: 'ephemeral', text: first.text, blocks: first.blocks });
       return;
     }
@@ -181,6 +162,6 @@ export async function ackOrRespond(
       blocks: message.blocks,
     });
   } catch (error) {
-    logger.error(`/invite-log could not answer user ${userId}: ${(error as Error).name}`);
+    logger.error(`/invite-log could not answer user ${userId}: ${errorName(error)}`);
   }
 }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../context.js';
-import { publishHome } from '../../home.js';
 import { scopeOf } from '../../scope.js';
+import { publishHome } from '../../services/home.js';
 
 /** Publishes the Home dashboard each time the user opens it (not for the Messages tab). */
 export function appHomeOpenedEvent(deps: Deps) {

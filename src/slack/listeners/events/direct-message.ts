@@ -1,12 +1,14 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { errorMessage } from '../../../errors.js';
 import { DEFAULT_ACCOUNT } from '../../../store/records.js';
 import { helpMessage } from '../../blocks/help.js';
 import type { Message } from '../../blocks/message.js';
-import { accountAndBudget, type Deps } from '../../context.js';
-import { publishHome } from '../../home.js';
-import { importSharedFile, type SharedFile } from '../../import.js';
+import type { Deps } from '../../context.js';
 import { isHelpRequest, MAX_INPUT, replyToNote } from '../../reply.js';
 import { scopeOf } from '../../scope.js';
+import { accountAndBudget } from '../../services/budget.js';
+import { publishHome } from '../../services/home.js';
+import { importSharedFile, type SharedFile } from '../../services/import.js';
 
 type MessageArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
 type MessageEvent = MessageArgs['event'];
@@ -89,7 +91,7 @@ export function directMessageEvent(deps: Deps) {
             ...(shared.thread_ts ? { thread_ts: shared.thread_ts } : {}),
           });
         } catch (error) {
-          logger.error(`import reply failed for user ${shared.user}: ${(error as Error).message}`);
+          logger.error(`import reply failed for user ${shared.user}: ${errorMessage(error)}`);
         }
       }
       // Home lists the pending invitations: show the new ones there too. After
@@ -118,7 +120,7 @@ export function directMessageEvent(deps: Deps) {
       });
       logger.info(`dm user=${event.user} length=${text.length}`);
     } catch (error) {
-      logger.error(`dm reply failed for user ${event.user}: ${(error as Error).message}`);
+      logger.error(`dm reply failed for user ${event.user}: ${errorMessage(error)}`);
     }
   };
 }

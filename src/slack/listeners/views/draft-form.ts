@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { errorName } from '../../../errors.js';
 import { isAccount } from '../../../limits.js';
 import type { Deps } from '../../context.js';
 import { draftReply } from '../commands/invite-draft.js';
@@ -61,9 +62,7 @@ export function draftFormSubmission(deps: Deps) {
         blocks: message.blocks,
       });
     } catch (error) {
-      logger.error(
-        `draft form could not deliver to user ${body.user.id}: ${(error as Error).name}`,
-      );
+      logger.error(`draft form could not deliver to user ${body.user.id}: ${errorName(error)}`);
     }
   };
 }

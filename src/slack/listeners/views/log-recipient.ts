@@ -1,9 +1,12 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { errorName } from '../../../errors.js';
 import { StoreUnavailableError } from '../../../store/errors.js';
-import { decodeSent, loggedView, readRecipient, sentTraits } from '../../blocks/ledger.js';
+import { loggedView } from '../../blocks/ledger.js';
 import type { Deps } from '../../context.js';
-import { logSendAndJudge } from '../../ledger.js';
+import { readRecipient } from '../../input.js';
+import { decodeSent, sentTraits } from '../../payload.js';
 import { scopeOf } from '../../scope.js';
+import { logSendAndJudge } from '../../services/ledger.js';
 
 type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -49,7 +52,7 @@ export function logRecipientSubmission(deps: Deps) {
       logger.info(`ledger send user=${body.user.id} source=${state.s} length=${state.l}`);
       await ack({ response_action: 'update', view: loggedView(entry, warnings, budget) });
     } catch (error) {
-      logger.error(`ledger modal send failed for user ${body.user.id}: ${(error as Error).name}`);
+      logger.error(`ledger modal send failed for user ${body.user.id}: ${errorName(error)}`);
       const recipient =
         error instanceof StoreUnavailableError && error.mayHaveWritten
           ? 'I could not reach your ledger in time; it may still have been logged (/invite-log pending shows). Sending again logs it once.'

@@ -1,9 +1,13 @@
+import type { PassStore } from '../digest/pass-worker.js';
+import { siblingModule } from '../digest/thread.js';
 import { storeLedger } from '../ledger/index.js';
 import { createStore, type StoreOptions } from '../store/store.js';
-import type { PassStore } from './pass-worker.js';
-import { siblingModule } from './thread.js';
+import { digestMessage } from './blocks/digest-message.js';
 
-/** The pass thread's setup in the app: its own connection to the app's store. */
+/**
+ * The pass thread's setup in the app: its own connection to the app's store,
+ * and the digest's Block Kit builder (here, so that `digest/` imports none).
+ */
 export async function setupPass(options: StoreOptions, clock: () => Date): Promise<PassStore> {
   const store = await createStore(options);
   const claims = store.claims(() => clock().getTime());
@@ -19,6 +23,7 @@ export async function setupPass(options: StoreOptions, clock: () => Date): Promi
           ),
       }),
       claims,
+      render: digestMessage,
     },
     async close() {
       await claims.close?.();
@@ -27,4 +32,4 @@ export async function setupPass(options: StoreOptions, clock: () => Date): Promi
   };
 }
 
-export const PASS_STORE_SETUP = siblingModule('pass-store', import.meta.url);
+export const PASS_STORE_SETUP = siblingModule('digest-pass-store', import.meta.url);

@@ -1,56 +1,31 @@
 /**
- * Pure Block Kit builders for the ledger: the status view and the list of
- * pending invitations with a menu to record each outcome. They know nothing
- * of Bolt; the Slack listeners send what they return.
+ * The ledger in Block Kit: the status view (the budget, its figures and the
+ * warnings) and the list of pending invitations with a menu to record each
+ * outcome. Pure functions of what the ledger policy computed.
  *
  * Everything a person typed (recipient names) goes through {@link escapeMrkdwn}.
  */
-
-import { escapeMrkdwn } from '../text/mrkdwn.js';
-import { DAY_MS } from './policy/defaults.js';
-import type { LedgerStatus } from './policy/status.js';
-import { budgetLine } from './policy/status.js';
-import type { LedgerWarning, Severity } from './policy/warning.js';
-import { type LedgerEntry, OUTCOMES, type Outcome, pendingOldestFirst } from './records.js';
-
-/** The few Block Kit shapes these builders produce. */
-export interface TextObject {
-  type: 'mrkdwn' | 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
-export interface OverflowOption {
-  text: TextObject;
-  value: string;
-}
-export type Block =
-  | { type: 'header'; text: TextObject }
-  | {
-      type: 'section';
-      block_id?: string;
-      text?: TextObject;
-      fields?: TextObject[];
-      accessory?: Overflow;
-    }
-  | { type: 'context'; elements: TextObject[] }
-  | { type: 'divider' };
-export interface Overflow {
-  type: 'overflow';
-  action_id: string;
-  options: OverflowOption[];
-}
-
-/** The action id of the outcome menu on each pending invitation. */
-export const OUTCOME_ACTION_ID = 'ledger_pending_outcome';
+import type { types } from '@slack/bolt';
+import {
+  budgetLine,
+  DAY_MS,
+  type LedgerEntry,
+  type LedgerStatus,
+  type LedgerWarning,
+  OUTCOMES,
+  type Outcome,
+  pendingOldestFirst,
+  type Severity,
+} from '../../ledger/index.js';
+import { escapeMrkdwn } from '../../text/mrkdwn.js';
+import { OUTCOME_ACTION_ID } from '../ids.js';
+import { outcomeValue } from '../payload.js';
 
 /** Slack allows 50 blocks in a message. */
 const MAX_BLOCKS = 50;
 
-// One escape for every layer; re-exported because ledger callers already import it from here.
-export { escapeMrkdwn };
-
-const mrkdwn = (text: string): TextObject => ({ type: 'mrkdwn', text });
-const plain = (text: string): TextObject => ({ type: 'plain_text', text, emoji: true });
+const mrkdwn = (text: string): types.MrkdwnElement => ({ type: 'mrkdwn', text });
+const plain = (text: string): types.PlainTextElement => ({ type: 'plain_text', text, emoji: true });
 
 const SEVERITY_ICON: Record<Severity, string> = {
   danger: ':red_circle:',
@@ -70,7 +45,7 @@ export function percent(rate: number | null): string {
 }
 
 /** One line per warning, the most severe first (as the policy sorts them). */
-export function warningBlocks(warnings: readonly LedgerWarning[]): Block[] {
+export function warningBlocks(warnings: readonly LedgerWarning[]): types.KnownBlock[] {
   if (warnings.length === 0) return [];
   return [
     {
@@ -83,7 +58,7 @@ export function warningBlocks(warnings: readonly LedgerWarning[]): Block[] {
 }
 
 /** `/invite-coach status`: the budget line, the figures and the warnings. */
-export function statusBlocks(summary: LedgerStatus): Block[] {
+export function statusBlocks(summary: LedgerStatus): types.KnownBlock[] {
   const { week, today, pending, idk, notes, acceptance } = summary;
   const noteText =
     notes.left === null
@@ -121,25 +96,6 @@ const OUTCOME_LABEL: Record<Outcome, string> = {
   idk: 'Answered "I don\'t know"',
 };
 
-/** The value of an outcome menu option: `<outcome>:<entryId>`. */
-export function outcomeValue(outcome: Outcome, entryId: string, change = false): string {
-  return `${outcome}:${entryId}${change ? ':change' : ''}`;
-}
-
-/**
- * Reads an outcome menu value back; `undefined` when it is not one (never
- * trust a payload). `change` marks a button that replaces an outcome already
- * recorded (the others only record one on a pending invitation).
- */
-export function parseOutcomeValue(
-  value: string,
-): { outcome: Outcome; entryId: string; change?: true } | undefined {
-  const match = /^([a-z]+):([A-Za-z0-9_-]{1,64})(:change)?$/.exec(value);
-  const outcome = match?.[1] as Outcome | undefined;
-  if (!match?.[2] || outcome === undefined || !OUTCOMES.includes(outcome)) return undefined;
-  return { outcome, entryId: match[2], ...(match[3] ? { change: true as const } : {}) };
-}
-
 function recipientText(entry: LedgerEntry): string {
   const name =
     entry.recipient.name === undefined ? undefined : `*${escapeMrkdwn(entry.recipient.name)}*`;
@@ -176,14 +132,14 @@ export function pendingListBlocks(
   entries: readonly LedgerEntry[],
   now: Date,
   options: PendingListOptions = {},
-): Block[] {
+): types.KnownBlock[] {
   const pending = pendingOldestFirst(entries);
   if (pending.length === 0) {
     return [{ type: 'section', text: mrkdwn('No pending invitations. :tada:') }];
   }
   const limit = Math.max(1, Math.min(options.limit ?? 20, MAX_BLOCKS - 3));
   const shown = pending.slice(0, limit);
-  const blocks: Block[] = [
+  const blocks: types.KnownBlock[] = [
     { type: 'header', text: plain(`Pending invitations (${pending.length})`) },
   ];
   for (const entry of shown) {

@@ -1,10 +1,13 @@
 import type { Logger, webApi } from '@slack/bolt';
-import { reopening } from '../digest/build.js';
-import { getRoster } from '../digest/run.js';
-import { status } from '../ledger/index.js';
-import type { Scope } from '../store/scope.js';
-import { HOME_REOPENING_DAYS, type HomeDashboard, homeView } from './blocks/home.js';
-import { accountFor, type Deps, ledgerSnapshot } from './context.js';
+import { reopening } from '../../digest/build.js';
+import { getRoster } from '../../digest/run.js';
+import { errorMessage, errorName } from '../../errors.js';
+import { status } from '../../ledger/index.js';
+import type { Scope } from '../../store/scope.js';
+import { HOME_REOPENING_DAYS, type HomeDashboard, homeView } from '../blocks/home.js';
+import type { Deps } from '../context.js';
+import { accountFor } from './account.js';
+import { ledgerSnapshot } from './ledger.js';
 
 /** The dashboard for one user, read from the ledger; `undefined` when the ledger cannot be read. */
 export async function homeDashboard(
@@ -24,7 +27,7 @@ export async function homeDashboard(
       now,
     };
   } catch (error) {
-    logger.error(`home ledger read failed for user ${scope.userId}: ${(error as Error).name}`);
+    logger.error(`home ledger read failed for user ${scope.userId}: ${errorName(error)}`);
     return undefined;
   }
 }
@@ -46,7 +49,7 @@ export async function publishHome(
       homeDashboard(deps, scope, account, logger),
       // Unreadable: the menus show the defaults; a choice made there is still stored.
       getRoster(deps.store.kv, scope).catch((error: unknown) => {
-        logger.error(`home roster read failed for user ${scope.userId}: ${(error as Error).name}`);
+        logger.error(`home roster read failed for user ${scope.userId}: ${errorName(error)}`);
         return undefined;
       }),
     ]);
@@ -55,6 +58,6 @@ export async function publishHome(
       view: homeView(account, dashboard, schedule),
     });
   } catch (error) {
-    logger.error(`home publish failed for user ${scope.userId}: ${(error as Error).message}`);
+    logger.error(`home publish failed for user ${scope.userId}: ${errorMessage(error)}`);
   }
 }

@@ -4,11 +4,15 @@
  * Slack, imported into the user's ledger, and answered with the counts.
  */
 import type { Logger } from '@slack/bolt';
-import { ExportFormatError, MAX_EXPORT_BYTES } from '../import/invitations-csv.js';
-import { escapeMrkdwn, importInvitationsCsv, importSummaryLines } from '../ledger/index.js';
-import type { Scope } from '../store/scope.js';
-import { context, type Message, section } from './blocks/message.js';
-import { type Deps, ledgerWritten } from './context.js';
+import { errorMessage, errorName } from '../../errors.js';
+import { ExportFormatError, MAX_EXPORT_BYTES } from '../../import/invitations-csv.js';
+import { importInvitationsCsv, importSummaryLines } from '../../ledger/index.js';
+import type { Scope } from '../../store/scope.js';
+import { escapeMrkdwn } from '../../text/mrkdwn.js';
+import { importReplyMessage as reply } from '../blocks/import.js';
+import type { Message } from '../blocks/message.js';
+import type { Deps } from '../context.js';
+import { ledgerWritten } from './ledger.js';
 
 /** What the app reads of a Slack file object (from a `file_share` message). */
 export interface SharedFile {
@@ -39,10 +43,6 @@ export interface Download {
 
 const UPLOAD_HINT =
   'Upload the Invitations.csv from your LinkedIn data export (Settings → Data privacy → Get a copy of your data).';
-
-function reply(text: string, more?: string): Message {
-  return { text, blocks: [section(text), ...(more ? [context(more)] : [])] };
-}
 
 /** A CSV by its name, Slack's file type or its MIME type. */
 export function looksLikeCsv(file: SharedFile): boolean {
@@ -145,7 +145,7 @@ export async function importSharedFile(
     try {
       file = { ...file, ...(await download.fileInfo(file.id)) };
     } catch (error) {
-      logger.error(`files.info failed for user ${scope.userId}: ${(error as Error).message}`);
+      logger.error(`files.info failed for user ${scope.userId}: ${errorMessage(error)}`);
     }
   }
   const refused = refuseBeforeDownload(file);
@@ -156,7 +156,7 @@ export async function importSharedFile(
   } catch (error) {
     if (error instanceof ExportFormatError)
       return reply(`${escapeMrkdwn(error.message)} ${UPLOAD_HINT}`);
-    logger.error(`file download failed for user ${scope.userId}: ${(error as Error).message}`);
+    logger.error(`file download failed for user ${scope.userId}: ${errorMessage(error)}`);
     return reply('I could not download that file from Slack. Try uploading it again in a moment.');
   }
   try {
@@ -175,7 +175,7 @@ export async function importSharedFile(
     };
   } catch (error) {
     if (error instanceof ExportFormatError) return reply(escapeMrkdwn(error.message));
-    logger.error(`import failed for user ${scope.userId}: ${(error as Error).name}`);
+    logger.error(`import failed for user ${scope.userId}: ${errorName(error)}`);
     return reply(
       'I could not save the import just now: nothing or part of it was added. Upload it again in a moment; nothing is added twice.',
     );

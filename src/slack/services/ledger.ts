@@ -1,9 +1,12 @@
 import type { Logger } from '@slack/bolt';
+import { errorName } from '../../errors.js';
 import {
   budgetLine,
   currentStatus,
   type LedgerEntry,
   LedgerInputError,
+  type LedgerSettings,
+  type LedgerStatus,
   type LedgerWarning,
   type Outcome,
   preSendWarnings,
@@ -11,16 +14,19 @@ import {
   type SendInput,
   scopePrefix,
   status,
-} from '../ledger/index.js';
-import type { Scope } from '../store/scope.js';
+} from '../../ledger/index.js';
+import type { Scope } from '../../store/scope.js';
+import type { Account } from '../../types.js';
 import {
   alreadyRecordedMessage,
+  entryGoneMessage,
   ledgerFailureMessage,
   loggedMessage,
   outcomeSetMessage,
-} from './blocks/ledger.js';
-import type { Message } from './blocks/message.js';
-import { accountFor, type Deps, ledgerWritten } from './context.js';
+} from '../blocks/ledger.js';
+import type { Message } from '../blocks/message.js';
+import type { Deps } from '../context.js';
+import { accountFor, joinDigest } from './account.js';
 
 /** What LinkedIn would say about one more invitation to `recipient`, judged on the user's ledger now. */
 export async function warningsBeforeSend(
@@ -124,21 +130,10 @@ export async function setOutcomeAndAnswer(
   } catch (error) {
     if (error instanceof LedgerInputError) {
       return {
-        message: {
-          text: 'That invitation is not in your ledger any more.',
-          blocks: [
-            {
-              type: 'section',
-              text: {
-                type: 'mrkdwn',
-                text: 'That invitation is not in your ledger any more (was it forgotten?). Nothing was changed.',
-              },
-            },
-          ],
-        },
+        message: entryGoneMessage(),
       };
     }
-    logger.error(`ledger outcome failed for user ${scope.userId}: ${(error as Error).name}`);
+    logger.error(`ledger outcome failed for user ${scope.userId}: ${errorName(error)}`);
     return { message: ledgerFailureMessage(error) };
   }
 }
@@ -181,7 +176,40 @@ export async function logAndAnswer(
     );
     return loggedMessage(entry, warnings, budget);
   } catch (error) {
-    logger.error(`ledger send failed for user ${scope.userId}: ${(error as Error).name}`);
+    logger.error(`ledger send failed for user ${scope.userId}: ${errorName(error)}`);
     return ledgerFailureMessage(error);
   }
+}
+
+/**
+ * The user's ledger judged by the policy, with the account type the user chose
+ * in the Slack settings (the one source of it; the ledger's own copy is ignored).
+ */
+export async function ledgerStatus(
+  deps: Deps,
+  scope: Scope,
+  account: Account,
+): Promise<LedgerStatus> {
+  const { entries, settings } = await deps.ledger.snapshot(scope);
+  return status(entries, { ...settings, account }, deps.clock());
+}
+
+/** The user's ledger with the account type from the Slack settings, as the policy judges it. */
+export async function ledgerSnapshot(
+  deps: Deps,
+  scope: Scope,
+  account: Account,
+): Promise<{ entries: LedgerEntry[]; settings: LedgerSettings }> {
+  const { entries, settings } = await deps.ledger.snapshot(scope);
+  return { entries, settings: { ...settings, account } };
+}
+
+/** Call after logging a send: the user has a ledger now, so checks show the budget line. */
+export function ledgerWritten(deps: Deps, scope: Scope): void {
+  try {
+    deps.emptyLedgers.delete(scopePrefix(scope));
+  } catch {
+    // An unusable scope has no ledger to mark.
+  }
+  joinDigest(deps, scope);
 }

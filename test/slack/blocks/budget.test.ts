@@ -1,19 +1,15 @@
+import type { types } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import {
-  type Block,
-  escapeMrkdwn,
-  OUTCOME_ACTION_ID,
-  outcomeValue,
-  parseOutcomeValue,
-  pendingListBlocks,
-  statusBlocks,
-} from '../../src/ledger/blocks.js';
-import { status } from '../../src/ledger/policy/status.js';
-import { DAY, entry, many, settings, shift } from './helpers.js';
+import { status } from '../../../src/ledger/policy/status.js';
+import { pendingListBlocks, statusBlocks } from '../../../src/slack/blocks/budget.js';
+import { OUTCOME_ACTION_ID } from '../../../src/slack/ids.js';
+import { outcomeValue, parseOutcomeValue } from '../../../src/slack/payload.js';
+import { escapeMrkdwn } from '../../../src/text/mrkdwn.js';
+import { DAY, entry, many, settings, shift } from '../../ledger/helpers.js';
 
 const NOW = '2026-03-10T12:00:00.000Z';
 
-function allText(blocks: Block[]): string {
+function allText(blocks: types.KnownBlock[]): string {
   return JSON.stringify(blocks);
 }
 
