@@ -60,15 +60,15 @@ export function toSecondPerson(
       result.push(agree(token, pack));
       continue;
     }
-    const said = sayToThem(token, {
+    const spoken = sayToThem(token, {
       pack,
       p,
       nextWord: tokens.slice(i + 1).find((t) => /[\p{L}\p{N}]/u.test(t)) ?? '',
       nextSep: tokens[i + 1] ?? '',
       prevWord: () => prevWord(result),
     });
-    result.push(said.text);
-    agreeNext = said.agreeNext;
+    result.push(spoken.text);
+    agreeNext = spoken.agreeNext;
   }
   // "…meet you, who runs a school": the verb agrees with "you".
   return result
@@ -108,6 +108,9 @@ function prevWord(result: string[]): string {
   return '';
 }
 
+/** A word said to them that no verb after it agrees with. */
+const said = (text: string) => ({ text, agreeNext: false });
+
 interface Around {
   pack: LanguagePack;
   p: Pronouns | undefined;
@@ -119,7 +122,7 @@ interface Around {
 /** One word said to the recipient; `agreeNext` when it is "you" as a subject, so the verb after it agrees. */
 function sayToThem(token: string, around: Around): { text: string; agreeNext: boolean } {
   const w = around.pack.write;
-  if (token === RECIPIENT_POSSESSIVE) return { text: w.your, agreeNext: false };
+  if (token === RECIPIENT_POSSESSIVE) return said(w.your);
   if (token === RECIPIENT)
     return {
       text: w.you,
@@ -127,8 +130,8 @@ function sayToThem(token: string, around: Around): { text: string; agreeNext: bo
     };
   const pronoun = around.p ? pronounToThem(token, around.p, around) : undefined;
   if (pronoun) return pronoun;
-  if (around.pack.language === 'en' && token === 'i') return { text: 'I', agreeNext: false };
-  return { text: token, agreeNext: false };
+  if (around.pack.language === 'en' && token === 'i') return said('I');
+  return said(token);
 }
 
 /** "she" → "you", "her" → "you" or "your", "his" → "your" or "yours", "herself" → "yourself". */
@@ -139,7 +142,6 @@ function pronounToThem(
 ): { text: string; agreeNext: boolean } | undefined {
   const { pack, nextWord, nextSep } = around;
   const w = pack.write;
-  const said = (text: string) => ({ text, agreeNext: false });
   const contraction = /^(\p{L}+)(['’]\p{L}+)$/u.exec(token);
   if (contraction && inList(token, p.contracted)) {
     const suffix = (contraction[2] as string).replace('’', "'");
@@ -153,6 +155,7 @@ function pronounToThem(
   if (inList(token, p.reflexive)) return said(w.yourself);
   const isObject = inList(token, p.object);
   const isPossessive = inList(token, p.possessive);
+  if (!isObject && !isPossessive) return undefined;
   // Before "about", "to", a number, punctuation or the end: "her" is an object, "his" stands alone.
   const ends =
     nextWord === '' ||
@@ -161,11 +164,7 @@ function pronounToThem(
   if (isObject && isPossessive) return said(matchCase(ends ? w.you : w.your, token));
   if (isObject) return said(matchCase(w.you, token));
   // "who scaled his to 20 people": a possessive standing alone is "yours".
-  if (isPossessive)
-    return said(
-      matchCase(ends && w.yours ? w.yours : possessive(token, pack, p.possessive), token),
-    );
-  return undefined;
+  return said(matchCase(ends && w.yours ? w.yours : possessive(token, pack, p.possessive), token));
 }
 
 /** A third-person verb said to "you": "runs" → "run", "is" → "are", "sucht" → "suchst". */
