@@ -8,7 +8,7 @@
 import Keyv from 'keyv';
 import { memoryClaims } from '../src/digest/claims.js';
 import type { PassStore } from '../src/digest/pass-worker.js';
-import { RosterRecord, rosterKey } from '../src/digest/run.js';
+import { RosterRecord, rosterKey } from '../src/digest/roster.js';
 import { keyvLedgerKv, type LedgerKv } from '../src/ledger/kv.js';
 import type { Outcome } from '../src/ledger/records.js';
 import { LedgerRepository, scopePrefix } from '../src/ledger/store.js';

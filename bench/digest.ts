@@ -20,8 +20,10 @@ import { performance } from 'node:perf_hooks';
 import { webApi } from '@slack/bolt';
 import Keyv from 'keyv';
 import { memoryClaims } from '../src/digest/claims.js';
+import { runDigests } from '../src/digest/pass.js';
 import { startPassThread } from '../src/digest/pass-thread.js';
-import { type DigestClient, RosterRecord, rosterKey, runDigests } from '../src/digest/run.js';
+import { RosterRecord, rosterKey } from '../src/digest/roster.js';
+import type { DigestClient } from '../src/digest/send.js';
 import { LedgerRepository } from '../src/ledger/store.js';
 import { benchScope, ENTRIES, NOW, perUserKv, rosterKv, seedLedgers } from './digest-ledgers.js';
 

@@ -2,7 +2,7 @@ import type Keyv from 'keyv';
 import type { LedgerKv } from '../ledger/index.js';
 import type { Scope } from '../store/scope.js';
 import type { DigestClaims } from './claims.js';
-import { joinRoster } from './run.js';
+import { joinRoster } from './roster.js';
 
 /**
  * Set once the sweep has run in a store. Bump the version to run a new sweep.

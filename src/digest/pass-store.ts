@@ -1,8 +1,8 @@
 import { keyvLedgerKv, LedgerRepository } from '../ledger/index.js';
 import { createStore, type StoreOptions } from '../store/store.js';
 import { storeClaims } from './claims.js';
+import { siblingModule } from './pass-thread.js';
 import type { PassStore } from './pass-worker.js';
-import { siblingModule } from './thread.js';
 
 /** The pass thread's setup in the app: its own connection to the app's store. */
 export async function setupPass(options: StoreOptions, clock: () => Date): Promise<PassStore> {

@@ -1,5 +1,5 @@
 import { Cron } from 'croner';
-import { type DigestRunDeps, type DigestRunResult, runDigests } from './run.js';
+import { type DigestRunDeps, type DigestRunResult, runDigests } from './pass.js';
 
 export interface DigestScheduler {
   /** Runs one pass now (tests, and the first pass at start). */

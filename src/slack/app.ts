@@ -4,12 +4,12 @@ import { backfillRoster } from '../digest/backfill.js';
 import { storeClaims } from '../digest/claims.js';
 import { PASS_STORE_SETUP } from '../digest/pass-store.js';
 import { startPassThread } from '../digest/pass-thread.js';
-import type { DigestClient } from '../digest/run.js';
 import {
   type DigestScheduler,
   type DigestSchedulerOptions,
   startDigestScheduler,
 } from '../digest/scheduler.js';
+import type { DigestClient } from '../digest/send.js';
 import { createDrafter, type Drafter } from '../draft/index.js';
 import { keyvLedgerKv, LedgerRepository } from '../ledger/index.js';
 import type { Store } from '../store/store.js';

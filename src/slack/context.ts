@@ -1,7 +1,7 @@
 import type { Logger } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
 import { type DigestClaims, storeClaims } from '../digest/claims.js';
-import { joinRoster, leaveRoster } from '../digest/run.js';
+import { joinRoster, leaveRoster } from '../digest/roster.js';
 import type { Drafter } from '../draft/index.js';
 import {
   budgetLine,

@@ -2,14 +2,10 @@ import { webApi } from '@slack/bolt';
 import Keyv from 'keyv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryClaims } from '../../src/digest/claims.js';
-import {
-  type DigestClient,
-  enrollDigest,
-  getDigestState,
-  getRoster,
-  runDigests,
-} from '../../src/digest/run.js';
+import { runDigests } from '../../src/digest/pass.js';
+import { enrollDigest, getDigestState, getRoster } from '../../src/digest/roster.js';
 import { startDigestScheduler } from '../../src/digest/scheduler.js';
+import type { DigestClient } from '../../src/digest/send.js';
 import { keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
 import { DigestFakeApi } from './fake-api.js';
 

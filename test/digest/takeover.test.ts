@@ -7,13 +7,9 @@ import { webApi } from '@slack/bolt';
 import Keyv from 'keyv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryClaims } from '../../src/digest/claims.js';
-import {
-  claimKey,
-  type DigestClient,
-  enrollDigest,
-  runDigests,
-  sendDigest,
-} from '../../src/digest/run.js';
+import { claimKey, runDigests } from '../../src/digest/pass.js';
+import { enrollDigest } from '../../src/digest/roster.js';
+import { type DigestClient, sendDigest } from '../../src/digest/send.js';
 import { keyvLedgerKv, LedgerRepository } from '../../src/ledger/index.js';
 import { DigestFakeApi } from './fake-api.js';
 

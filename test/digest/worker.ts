@@ -7,7 +7,8 @@
 import { createInterface } from 'node:readline';
 import { webApi } from '@slack/bolt';
 import { storeClaims } from '../../src/digest/claims.js';
-import { type DigestClient, runDigests } from '../../src/digest/run.js';
+import { runDigests } from '../../src/digest/pass.js';
+import type { DigestClient } from '../../src/digest/send.js';
 import { LedgerRepository } from '../../src/ledger/store.js';
 import { type BackendTarget, openStore } from '../ledger/store/backends.js';
 

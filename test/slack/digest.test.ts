@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryClaims } from '../../src/digest/claims.js';
-import { getRoster, runDigests } from '../../src/digest/run.js';
+import { runDigests } from '../../src/digest/pass.js';
+import { getRoster } from '../../src/digest/roster.js';
 import { AppUnderTest } from './harness/app-under-test.js';
 
 async function until<T>(read: () => T | undefined): Promise<T> {

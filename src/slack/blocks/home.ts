@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import { outcomeButtonBlocks } from '../../digest/blocks.js';
-import { type RosterRecord, scheduleSummary } from '../../digest/run.js';
+import { type RosterRecord, scheduleSummary } from '../../digest/roster.js';
 import {
   DAY_NAMES,
   DEFAULT_DIGEST_DAY,

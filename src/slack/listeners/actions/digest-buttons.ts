@@ -7,8 +7,9 @@ import type {
 } from '@slack/bolt';
 import { digestButtonEntryId, digestButtonOutcome, digestMessage } from '../../../digest/blocks.js';
 import { buildDigest } from '../../../digest/build.js';
-import { DIGEST_EVENT, getRoster } from '../../../digest/run.js';
+import { getRoster } from '../../../digest/roster.js';
 import { validTimeZone, weekKey } from '../../../digest/schedule.js';
+import { DIGEST_EVENT } from '../../../digest/send.js';
 import {
   currentStatus,
   type LedgerEntry,
