@@ -248,6 +248,35 @@ describe('runDigests', () => {
     expect(asked).toHaveLength(6);
   });
 
+  it('keeps Slack to `concurrency` calls at once', async () => {
+    const now = { t: MONDAY_10_UTC };
+    const { keyv, ledger, clock } = setup(now);
+    const users = Array.from({ length: 12 }, (_, i) => `U${i + 1}`);
+    await enrollAll(keyv, users);
+    let active = 0;
+    let most = 0;
+    const posted: string[] = [];
+    const client: DigestClient = {
+      chat: {
+        postMessage: async ({ channel }) => {
+          most = Math.max(most, ++active);
+          // Slack answers after a while; the pass must not send more meanwhile.
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          active--;
+          posted.push(channel);
+          return { ok: true };
+        },
+      },
+      users: { info: async () => ({ user: { tz: 'UTC' } }) },
+      conversations: { open: async () => ({}), history: async () => ({}) },
+    };
+    const deps = { keyv, ledger, client, clock, claims: memoryClaims(), logger: silent };
+    const result = await runDigests({ ...deps, concurrency: 3 });
+    expect(result).toEqual({ sent: 12, failed: 0, skipped: 0 });
+    expect(posted.toSorted()).toEqual(users.toSorted());
+    expect(most).toBe(3);
+  });
+
   it('the scheduler ticks on demand and leaves no timer behind', async () => {
     const now = { t: MONDAY_10_UTC };
     const { keyv, ledger, clock } = setup(now);
