@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../context.js';
 import { COMMAND_CHECK, COMMAND_COACH, COMMAND_DRAFT, COMMAND_LOG } from '../../ids.js';
 import { dispatch, loggableId, type Routes } from '../route.js';
@@ -10,7 +10,7 @@ import { inviteLogCommand } from './invite-log.js';
 /** Every slash command the app registers; the manifest test compares it with manifest.yml. */
 export const commandIds = [COMMAND_CHECK, COMMAND_DRAFT, COMMAND_COACH, COMMAND_LOG] as const;
 
-type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+export type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
 /** Each slash command with its handler. */
 export function commandRoutes(deps: Deps): Routes<CommandArgs> {
@@ -26,20 +26,16 @@ export function commandRoutes(deps: Deps): Routes<CommandArgs> {
  * Every slash command, known or not: one the app no longer has (still in an
  * older manifest) is answered with what it offers, not left to time out.
  */
-export function registerCommands(app: App, deps: Deps): void {
-  const routes = commandRoutes(deps);
-  app.command(
-    /^\//,
-    dispatch(
-      routes,
-      (args) => args.command.command,
-      async ({ ack, command, logger }, id) => {
-        await ack({
-          response_type: 'ephemeral',
-          text: `I do not answer that command any more. Try ${COMMAND_CHECK} <note>, ${COMMAND_DRAFT}, ${COMMAND_LOG} or ${COMMAND_COACH} status.`,
-        });
-        logger.warn(`unknown command ${loggableId(id)} from user ${loggableId(command.user_id)}`);
-      },
-    ),
+export function commandListener(deps: Deps): (args: CommandArgs) => Promise<void> {
+  return dispatch(
+    commandRoutes(deps),
+    (args) => args.command.command,
+    async ({ ack, command, logger }, id) => {
+      await ack({
+        response_type: 'ephemeral',
+        text: `I do not answer that command any more. Try ${COMMAND_CHECK} <note>, ${COMMAND_DRAFT}, ${COMMAND_LOG} or ${COMMAND_COACH} status.`,
+      });
+      logger.warn(`unknown command ${loggableId(id)} from user ${loggableId(command.user_id)}`);
+    },
   );
 }
