@@ -7,7 +7,7 @@
  */
 import Keyv from 'keyv';
 import type { PassStore } from '../src/digest/pass-worker.js';
-import { RosterRecord, rosterKey } from '../src/digest/run.js';
+import { RosterRecord, rosterKey } from '../src/digest/roster.js';
 import type { Outcome } from '../src/ledger/records.js';
 import { LedgerRepository, scopePrefix } from '../src/ledger/store.js';
 import { digestMessage } from '../src/slack/blocks/digest-message.js';

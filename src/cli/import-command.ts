@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_STORE_URL } from '../config.js';
-import { joinRoster } from '../digest/run.js';
+import { joinRoster } from '../digest/roster.js';
 import { errorMessage } from '../errors.js';
 import { ExportFormatError, MAX_EXPORT_BYTES } from '../import/invitations-csv.js';
 import {

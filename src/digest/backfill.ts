@@ -1,7 +1,7 @@
 import type { LedgerKv } from '../ledger/index.js';
 import type { DigestClaims } from '../store/claims.js';
 import { ledgerOwner } from '../store/scope.js';
-import { joinRoster } from './run.js';
+import { joinRoster } from './roster.js';
 
 /**
  * Set once the sweep has run in a store. Bump the version to run a new sweep.

@@ -1,6 +1,6 @@
-import type { Worker } from 'node:worker_threads';
-import type { DigestClient, DigestLogger, DigestRunResult } from './run.js';
-import { siblingModule, startThread } from './thread.js';
+import { Worker } from 'node:worker_threads';
+import type { DigestLogger, DigestRunResult } from './pass.js';
+import type { DigestClient } from './send.js';
 
 /**
  * Where the pass thread gets its store: a module exporting
@@ -68,24 +68,116 @@ export function startPassThread(
   client: DigestClient,
   logger: DigestLogger,
 ): PassThread {
-  const entry = siblingModule('pass-worker', import.meta.url);
-  let worker: Worker | undefined;
-  let nextId = 0;
-  let closed = false;
-  const passes = new Map<number, { resolve(r: DigestRunResult): void; reject(e: Error): void }>();
-
-  const readyWaiters: Array<{ resolve(): void; reject(e: Error): void }> = [];
-  const failAll = (why: string) => {
-    for (const p of passes.values()) p.reject(new PassThreadError(why));
-    passes.clear();
-    for (const wait of readyWaiters.splice(0)) wait.reject(new PassThreadError(why));
+  const host = new PassThreadHost(setup, client, logger);
+  return {
+    ready: () => host.ready(),
+    run: (now) => host.run(now),
+    close: () => host.close(),
   };
+}
 
-  const answer = async (w: Worker, id: number, method: PassCall, args: unknown) => {
+type Waiter<T> = { resolve(value: T): void; reject(error: Error): void };
+
+/** The main thread's side: starts the worker when first needed, answers its calls, settles its passes. */
+class PassThreadHost {
+  readonly #entry = siblingModule('pass-worker', import.meta.url);
+  #worker: Worker | undefined;
+  #nextId = 0;
+  #closed = false;
+  readonly #passes = new Map<number, Waiter<DigestRunResult>>();
+  readonly #readyWaiters: Array<Waiter<void>> = [];
+
+  readonly #setup: PassSetup;
+  readonly #client: DigestClient;
+  readonly #logger: DigestLogger;
+
+  constructor(setup: PassSetup, client: DigestClient, logger: DigestLogger) {
+    this.#setup = setup;
+    this.#client = client;
+    this.#logger = logger;
+  }
+
+  ready(): Promise<void> {
+    if (this.#closed) return Promise.reject(new PassThreadError('the digest thread is closed'));
+    const w = this.#worker ?? this.#start();
+    this.#worker = w;
+    w.ref();
+    return new Promise<void>((resolve, reject) => {
+      this.#readyWaiters.push({ resolve, reject });
+      w.postMessage({ type: 'ping' } satisfies ToThread);
+    });
+  }
+
+  run(now: Date): Promise<DigestRunResult> {
+    if (this.#closed) return Promise.reject(new PassThreadError('the digest thread is closed'));
+    this.#worker ??= this.#start();
+    const w = this.#worker;
+    const id = this.#nextId++;
+    return new Promise<DigestRunResult>((resolve, reject) => {
+      this.#passes.set(id, {
+        resolve: (r) => {
+          w.unref();
+          resolve(r);
+        },
+        reject: (e) => {
+          w.unref();
+          reject(e);
+        },
+      });
+      w.ref();
+      w.postMessage({ type: 'pass', id, now: now.getTime() } satisfies ToThread);
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const w = this.#worker;
+    if (w === undefined) return;
+    const exited = new Promise((resolve) => w.once('exit', resolve));
+    w.postMessage({ type: 'close' } satisfies ToThread);
+    // A thread that does not close its store in time is stopped.
+    const timer = setTimeout(() => void w.terminate(), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  #start(): Worker {
+    const w = startThread(this.#entry, {
+      setupModule: this.#setup.module.href,
+      data: this.#setup.data,
+    });
+    w.on('message', (message: FromThread) => this.#receive(w, message));
+    const gone = (why: string) => {
+      if (this.#worker === w) this.#worker = undefined;
+      this.#failAll(why);
+    };
+    w.on('error', (error) => gone(`the digest thread failed: ${error.name}`));
+    w.on('exit', (code) => gone(`the digest thread stopped (exit code ${code})`));
+    // Between passes the thread must not keep the process alive on its own.
+    w.unref();
+    return w;
+  }
+
+  #receive(w: Worker, message: FromThread): void {
+    if (message.type === 'pong') {
+      for (const wait of this.#readyWaiters.splice(0)) wait.resolve();
+      if (this.#passes.size === 0) w.unref();
+    } else if (message.type === 'call')
+      void this.#answer(w, message.id, message.method, message.args);
+    else if (message.type === 'log') this.#logger[message.level](message.message);
+    else {
+      const pass = this.#passes.get(message.id);
+      this.#passes.delete(message.id);
+      if (message.result) pass?.resolve(message.result);
+      else pass?.reject(new PassThreadError(`the digest pass failed (${message.error})`));
+    }
+  }
+
+  async #answer(w: Worker, id: number, method: PassCall, args: unknown): Promise<void> {
     try {
       const call = CALLS[method];
       if (call === undefined) throw new TypeError(`unknown Slack call ${String(method)}`);
-      const result = await call(client, args as never);
+      const result = await call(this.#client, args as never);
       w.postMessage({ type: 'answer', id, result } satisfies ToThread);
     } catch (e) {
       const error = e as SlackCallError;
@@ -100,75 +192,29 @@ export function startPassThread(
         },
       } satisfies ToThread);
     }
-  };
+  }
 
-  const start = (): Worker => {
-    const w = startThread(entry, { setupModule: setup.module.href, data: setup.data });
-    w.on('message', (message: FromThread) => {
-      if (message.type === 'pong') {
-        for (const wait of readyWaiters.splice(0)) wait.resolve();
-        if (passes.size === 0) w.unref();
-      } else if (message.type === 'call') void answer(w, message.id, message.method, message.args);
-      else if (message.type === 'log') logger[message.level](message.message);
-      else {
-        const pass = passes.get(message.id);
-        passes.delete(message.id);
-        if (message.result) pass?.resolve(message.result);
-        else pass?.reject(new PassThreadError(`the digest pass failed (${message.error})`));
-      }
-    });
-    const gone = (why: string) => {
-      if (worker === w) worker = undefined;
-      failAll(why);
-    };
-    w.on('error', (error) => gone(`the digest thread failed: ${error.name}`));
-    w.on('exit', (code) => gone(`the digest thread stopped (exit code ${code})`));
-    // Between passes the thread must not keep the process alive on its own.
-    w.unref();
-    return w;
-  };
+  #failAll(why: string): void {
+    for (const p of this.#passes.values()) p.reject(new PassThreadError(why));
+    this.#passes.clear();
+    for (const wait of this.#readyWaiters.splice(0)) wait.reject(new PassThreadError(why));
+  }
+}
 
-  return {
-    ready() {
-      if (closed) return Promise.reject(new PassThreadError('the digest thread is closed'));
-      const w = worker ?? start();
-      worker = w;
-      w.ref();
-      return new Promise<void>((resolve, reject) => {
-        readyWaiters.push({ resolve, reject });
-        w.postMessage({ type: 'ping' } satisfies ToThread);
-      });
-    },
-    run(now: Date) {
-      if (closed) return Promise.reject(new PassThreadError('the digest thread is closed'));
-      worker ??= start();
-      const w = worker;
-      const id = nextId++;
-      return new Promise<DigestRunResult>((resolve, reject) => {
-        passes.set(id, {
-          resolve: (r) => {
-            w.unref();
-            resolve(r);
-          },
-          reject: (e) => {
-            w.unref();
-            reject(e);
-          },
-        });
-        w.ref();
-        w.postMessage({ type: 'pass', id, now: now.getTime() } satisfies ToThread);
-      });
-    },
-    async close() {
-      closed = true;
-      const w = worker;
-      if (w === undefined) return;
-      const exited = new Promise((resolve) => w.once('exit', resolve));
-      w.postMessage({ type: 'close' } satisfies ToThread);
-      // A thread that does not close its store in time is stopped.
-      const timer = setTimeout(() => void w.terminate(), 5_000);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+/**
+ * A worker thread running the module `name` beside this one (`.js` when
+ * built). Run from the TypeScript sources (tests, the bench, `tsx`), a worker
+ * cannot load a `.ts` entry by itself on Node 20: it is bootstrapped through
+ * tsx's API instead (a dev dependency, resolved from the working directory).
+ */
+export function startThread(entry: URL, workerData: unknown): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
+  const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/** A module next to `from` by name, with the extension `from` itself has (`.ts` from the sources). */
+export function siblingModule(name: string, from: string): URL {
+  const here = new URL(from);
+  return new URL(`./${name}${here.pathname.endsWith('.ts') ? '.ts' : '.js'}`, here);
 }

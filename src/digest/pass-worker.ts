@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorName } from '../errors.js';
+import { type DigestLogger, type DigestRunDeps, runDigests } from './pass.js';
 import type { FromThread, PassCall, ToThread } from './pass-thread.js';
-import { type DigestClient, type DigestLogger, type DigestRunDeps, runDigests } from './run.js';
+import type { DigestClient } from './send.js';
 
 /**
  * The digest pass thread: sets up its store through the module it was given,

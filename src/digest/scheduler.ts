@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { errorName } from '../errors.js';
-import { type DigestRunDeps, type DigestRunResult, runDigests } from './run.js';
+import { type DigestRunDeps, type DigestRunResult, runDigests } from './pass.js';
 
 export interface DigestScheduler {
   /** Runs one pass now (tests, and the first pass at start). */

@@ -2,12 +2,12 @@ import { App, type Logger, LogLevel } from '@slack/bolt';
 import type { Config, LogLevelName } from '../config.js';
 import { backfillRoster } from '../digest/backfill.js';
 import { startPassThread } from '../digest/pass-thread.js';
-import type { DigestClient } from '../digest/run.js';
 import {
   type DigestScheduler,
   type DigestSchedulerOptions,
   startDigestScheduler,
 } from '../digest/scheduler.js';
+import type { DigestClient } from '../digest/send.js';
 import { createDrafter, type Drafter } from '../draft/index.js';
 import { storeLedger } from '../ledger/index.js';
 import type { Store } from '../store/store.js';

@@ -1,5 +1,5 @@
+import { siblingModule } from '../digest/pass-thread.js';
 import type { PassStore } from '../digest/pass-worker.js';
-import { siblingModule } from '../digest/thread.js';
 import { storeLedger } from '../ledger/index.js';
 import { createStore, type StoreOptions } from '../store/store.js';
 import { digestMessage } from './blocks/digest-message.js';

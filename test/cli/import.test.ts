@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { enrollDigest, getRoster } from '../../src/digest/run.js';
+import { enrollDigest, getRoster } from '../../src/digest/roster.js';
 import { importSummaryLines, storeLedger } from '../../src/ledger/index.js';
 import { createStore } from '../../src/store/store.js';
 

@@ -6,7 +6,7 @@
 import KeyvPostgres from '@keyv/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfillRoster } from '../../src/digest/backfill.js';
-import { enrollDigest, getRoster, leaveRoster, ROSTER_PREFIX } from '../../src/digest/run.js';
+import { enrollDigest, getRoster, leaveRoster, ROSTER_PREFIX } from '../../src/digest/roster.js';
 import { LedgerRepository } from '../../src/ledger/index.js';
 import {
   BACKEND_NAMES,

@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import KeyvPostgres from '@keyv/postgres';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { enrollDigest } from '../../src/digest/run.js';
+import { enrollDigest } from '../../src/digest/roster.js';
 import {
   BACKEND_NAMES,
   type BackendTarget,

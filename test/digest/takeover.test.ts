@@ -5,13 +5,9 @@
  */
 import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  claimKey,
-  type DigestClient,
-  enrollDigest,
-  runDigests,
-  sendDigest,
-} from '../../src/digest/run.js';
+import { claimKey, runDigests } from '../../src/digest/pass.js';
+import { enrollDigest } from '../../src/digest/roster.js';
+import { type DigestClient, sendDigest } from '../../src/digest/send.js';
 import { LedgerRepository, memoryLedgerKv } from '../../src/ledger/index.js';
 import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { memoryClaims } from '../../src/store/claims.js';

@@ -6,7 +6,8 @@
  */
 import { createInterface } from 'node:readline';
 import { webApi } from '@slack/bolt';
-import { type DigestClient, runDigests } from '../../src/digest/run.js';
+import { runDigests } from '../../src/digest/pass.js';
+import type { DigestClient } from '../../src/digest/send.js';
 import { LedgerRepository } from '../../src/ledger/store.js';
 import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { type BackendTarget, openStore } from '../ledger/store/backends.js';

@@ -7,7 +7,8 @@
  */
 import type { Logger } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DIGEST_EVENT, type DigestClient, enrollDigest, sendDigest } from '../../src/digest/run.js';
+import { enrollDigest } from '../../src/digest/roster.js';
+import { DIGEST_EVENT, type DigestClient, sendDigest } from '../../src/digest/send.js';
 import { currentStatus, type LedgerEntry, type Outcome } from '../../src/ledger/index.js';
 import { DIGEST_STORE_DOWN_TEXT } from '../../src/slack/blocks/digest.js';
 import { digestMessage } from '../../src/slack/blocks/digest-message.js';

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ROSTER_PREFIX, rosterKey } from '../../src/digest/run.js';
+import { ROSTER_PREFIX, rosterKey } from '../../src/digest/roster.js';
 import { AppUnderTest, commandBody, FORM } from './harness/app-under-test.js';
 
 let t: AppUnderTest;

@@ -1,7 +1,8 @@
 /** `/invite-coach digest …` end to end: signed commands in, Web API calls out. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getRoster, runDigests } from '../../src/digest/run.js';
+import { runDigests } from '../../src/digest/pass.js';
+import { getRoster } from '../../src/digest/roster.js';
 import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { memoryClaims } from '../../src/store/claims.js';
 import { AppUnderTest } from './harness/app-under-test.js';

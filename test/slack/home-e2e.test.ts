@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { enrollDigest } from '../../src/digest/run.js';
+import { enrollDigest } from '../../src/digest/roster.js';
 import { HOME_PENDING_SHOWN } from '../../src/slack/blocks/home.js';
 import { ACTION_WEEKLY_CAP } from '../../src/slack/ids.js';
 import { AppUnderTest, freshEvent } from './harness/app-under-test.js';

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { type RosterRecord, scheduleSummary } from '../../digest/run.js';
+import { type RosterRecord, scheduleSummary } from '../../digest/roster.js';
 import {
   DAY_NAMES,
   DEFAULT_DIGEST_DAY,

@@ -3,7 +3,7 @@
  * cached in the container, and forgetting everything held about a user.
  */
 import type { Logger } from '@slack/bolt';
-import { joinRoster, leaveRoster } from '../../digest/run.js';
+import { joinRoster, leaveRoster } from '../../digest/roster.js';
 import { errorName } from '../../errors.js';
 import { DEFAULT_ACCOUNT, SETTINGS } from '../../store/records.js';
 import { type Scope, scopedKey } from '../../store/scope.js';

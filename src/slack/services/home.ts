@@ -1,6 +1,6 @@
 import type { Logger, webApi } from '@slack/bolt';
 import { reopening } from '../../digest/build.js';
-import { getRoster } from '../../digest/run.js';
+import { getRoster } from '../../digest/roster.js';
 import { errorMessage, errorName } from '../../errors.js';
 import { status } from '../../ledger/index.js';
 import type { Scope } from '../../store/scope.js';

@@ -6,8 +6,9 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { buildDigest } from '../../../digest/build.js';
-import { DIGEST_EVENT, getRoster } from '../../../digest/run.js';
+import { getRoster } from '../../../digest/roster.js';
 import { validTimeZone, weekKey } from '../../../digest/schedule.js';
+import { DIGEST_EVENT } from '../../../digest/send.js';
 import { errorName } from '../../../errors.js';
 import {
   currentStatus,

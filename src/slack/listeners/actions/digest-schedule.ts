@@ -1,4 +1,4 @@
-import { enrollDigest, getRoster } from '../../../digest/run.js';
+import { enrollDigest, getRoster } from '../../../digest/roster.js';
 import { parseScheduleChoice } from '../../blocks/home.js';
 import type { Deps } from '../../context.js';
 import { homeSettingAction } from './home-setting.js';

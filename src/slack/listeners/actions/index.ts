@@ -1,6 +1,5 @@
 import type {
   AllMiddlewareArgs,
-  App,
   BlockAction,
   BlockElementAction,
   ButtonAction,
@@ -52,7 +51,7 @@ export const actionIds = [
   ACTION_DIGEST_HOUR,
 ] as const;
 
-type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+export type ActionArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
 /** Each action id with its handler (the handler knows which element sends it). */
 export function actionRoutes(deps: Deps): Routes<ActionArgs> {
@@ -81,19 +80,17 @@ export function actionRoutes(deps: Deps): Routes<ActionArgs> {
   return routes;
 }
 
-export function registerActions(app: App, deps: Deps): void {
-  const routes = actionRoutes(deps);
-  // Every block action, known or not: a button from an older version of the
-  // app must still be acked, or Slack shows the user an error.
-  app.action<BlockAction>(
-    { type: 'block_actions' },
-    dispatch(
-      routes,
-      (args) => args.action.action_id,
-      async ({ ack, body, logger }, id) => {
-        await ack();
-        logger.warn(`unknown action id ${loggableId(id)} from user ${loggableId(body.user?.id)}`);
-      },
-    ),
+/**
+ * Every block action, known or not: a button from an older version of the
+ * app must still be acked, or Slack shows the user an error.
+ */
+export function actionListener(deps: Deps): (args: ActionArgs) => Promise<void> {
+  return dispatch(
+    actionRoutes(deps),
+    (args) => args.action.action_id,
+    async ({ ack, body, logger }, id) => {
+      await ack();
+      logger.warn(`unknown action id ${loggableId(id)} from user ${loggableId(body.user?.id)}`);
+    },
   );
 }

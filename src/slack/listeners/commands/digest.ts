@@ -1,13 +1,12 @@
 import type { AllMiddlewareArgs, Logger, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import {
-  type DigestClient,
   enrollDigest,
   getRoster,
   type RosterRecord,
   scheduleSummary,
-  sendDigest,
-} from '../../../digest/run.js';
+} from '../../../digest/roster.js';
 import { parseScheduleArgs } from '../../../digest/schedule.js';
+import { type DigestClient, sendDigest } from '../../../digest/send.js';
 import { errorName } from '../../../errors.js';
 import type { Scope } from '../../../store/scope.js';
 import { digestMessage } from '../../blocks/digest-message.js';

@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { unknownCommandText } from '../../blocks/help.js';
 import { SLASH_COMMANDS } from '../../commands.js';
 import type { Deps } from '../../context.js';
@@ -12,7 +12,7 @@ import { inviteLogCommand } from './invite-log.js';
 /** Every slash command the app registers (the table's); the manifest test compares it with manifest.yml. */
 export const commandIds: readonly string[] = SLASH_COMMANDS.map((c) => c.command);
 
-type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
+export type CommandArgs = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
 /** Each slash command with its handler. */
 export function commandRoutes(deps: Deps): Routes<CommandArgs> {
@@ -28,20 +28,16 @@ export function commandRoutes(deps: Deps): Routes<CommandArgs> {
  * Every slash command, known or not: one the app no longer has (still in an
  * older manifest) is answered with what it offers, not left to time out.
  */
-export function registerCommands(app: App, deps: Deps): void {
-  const routes = commandRoutes(deps);
-  app.command(
-    /^\//,
-    dispatch(
-      routes,
-      (args) => args.command.command,
-      async ({ ack, command, logger }, id) => {
-        await ack({
-          response_type: 'ephemeral',
-          text: unknownCommandText(),
-        });
-        logger.warn(`unknown command ${loggableId(id)} from user ${loggableId(command.user_id)}`);
-      },
-    ),
+export function commandListener(deps: Deps): (args: CommandArgs) => Promise<void> {
+  return dispatch(
+    commandRoutes(deps),
+    (args) => args.command.command,
+    async ({ ack, command, logger }, id) => {
+      await ack({
+        response_type: 'ephemeral',
+        text: unknownCommandText(),
+      });
+      logger.warn(`unknown command ${loggableId(id)} from user ${loggableId(command.user_id)}`);
+    },
   );
 }

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../../context.js';
 import { dedupeEvents } from '../../dedupe.js';
 import { appHomeOpenedEvent } from './app-home-opened.js';
@@ -6,14 +6,24 @@ import { directMessageEvent } from './direct-message.js';
 
 /**
  * Every bot event the app subscribes to, as named in the manifest. Bolt
- * registers `message.im` as `message` (filtered to DMs in the handler).
+ * delivers `message.im` as `message` (filtered to DMs in the handler).
  */
 export const eventIds = ['app_home_opened', 'message.im'] as const;
 
-export function registerEvents(app: App, deps: Deps): void {
+export type EventArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs;
+
+/** The subscribed events by type; any other event (acked by Bolt already) is left alone. */
+export function eventListener(deps: Deps): (args: EventArgs) => Promise<void> {
   // Slack retries an event it thinks went unanswered: one memory of ids for
-  // both, on the event listeners only (commands and actions have no event id).
+  // both, on events only (commands and actions have no event id).
   const dedupe = dedupeEvents();
-  app.event('app_home_opened', dedupe, appHomeOpenedEvent(deps));
-  app.event('message', dedupe, directMessageEvent(deps));
+  const handlers = new Map<string, (args: never) => Promise<void>>([
+    ['app_home_opened', appHomeOpenedEvent(deps)],
+    ['message', directMessageEvent(deps)],
+  ]);
+  return async (args) => {
+    const handler = handlers.get(args.event.type);
+    if (handler === undefined) return;
+    await dedupe({ ...args, next: () => handler(args as never) });
+  };
 }

@@ -1,9 +1,4 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { Deps } from '../../context.js';
 import { VIEW_DRAFT_EDIT, VIEW_DRAFT_FORM, VIEW_LOG_RECIPIENT } from '../../ids.js';
 import { dispatch, loggableId, type Routes } from '../route.js';
@@ -14,7 +9,7 @@ import { logRecipientSubmission } from './log-recipient.js';
 /** Modal callback ids the app handles; each is the callback_id of a view the app builds. */
 export const viewIds = [VIEW_DRAFT_FORM, VIEW_DRAFT_EDIT, VIEW_LOG_RECIPIENT] as const;
 
-type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+export type ViewArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
 /** Each modal's callback id with the handler of its submission. */
 export function viewRoutes(deps: Deps): Routes<ViewArgs> {
@@ -30,10 +25,9 @@ export function viewRoutes(deps: Deps): Routes<ViewArgs> {
  * version of the app) or one without the `view.state` every handler reads:
  * unacked, Slack shows the user an error. Acked empty, the modal closes.
  */
-export function registerViews(app: App, deps: Deps): void {
-  const routes = viewRoutes(deps);
+export function viewListener(deps: Deps): (args: ViewArgs) => Promise<void> {
   const handle = dispatch(
-    routes,
+    viewRoutes(deps),
     (args: ViewArgs) => args.view.callback_id,
     async ({ ack, body, logger }, id) => {
       await ack();
@@ -42,7 +36,7 @@ export function registerViews(app: App, deps: Deps): void {
       );
     },
   );
-  app.view<ViewSubmitAction>({ type: 'view_submission' }, async (args) => {
+  return async (args) => {
     if (typeof args.view?.state?.values !== 'object' || args.view.state.values === null) {
       await args.ack();
       args.logger.warn(
@@ -51,5 +45,5 @@ export function registerViews(app: App, deps: Deps): void {
       return;
     }
     await handle(args);
-  });
+  };
 }

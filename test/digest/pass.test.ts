@@ -1,13 +1,9 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type DigestClient,
-  enrollDigest,
-  getDigestState,
-  getRoster,
-  runDigests,
-} from '../../src/digest/run.js';
+import { runDigests } from '../../src/digest/pass.js';
+import { enrollDigest, getDigestState, getRoster } from '../../src/digest/roster.js';
 import { startDigestScheduler } from '../../src/digest/scheduler.js';
+import type { DigestClient } from '../../src/digest/send.js';
 import { type LedgerKv, LedgerRepository, memoryLedgerKv } from '../../src/ledger/index.js';
 import { digestMessage } from '../../src/slack/blocks/digest-message.js';
 import { memoryClaims } from '../../src/store/claims.js';
@@ -307,6 +303,43 @@ describe('runDigests', () => {
     expect(asked.toSorted()).toEqual(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
     await runDigests(deps);
     expect(asked).toHaveLength(6);
+  });
+
+  it('keeps Slack to `concurrency` calls at once', async () => {
+    const now = { t: MONDAY_10_UTC };
+    const { kv, ledger, clock } = setup(now);
+    const users = Array.from({ length: 12 }, (_, i) => `U${i + 1}`);
+    await enrollAll(kv, users);
+    let active = 0;
+    let most = 0;
+    const posted: string[] = [];
+    const client: DigestClient = {
+      chat: {
+        postMessage: async ({ channel }) => {
+          most = Math.max(most, ++active);
+          // Slack answers after a while; the pass must not send more meanwhile.
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          active--;
+          posted.push(channel);
+          return { ok: true };
+        },
+      },
+      users: { info: async () => ({ user: { tz: 'UTC' } }) },
+      conversations: { open: async () => ({}), history: async () => ({}) },
+    };
+    const deps = {
+      render: digestMessage,
+      kv,
+      ledger,
+      client,
+      clock,
+      claims: memoryClaims(),
+      logger: silent,
+    };
+    const result = await runDigests({ ...deps, concurrency: 3 });
+    expect(result).toEqual({ sent: 12, failed: 0, skipped: 0 });
+    expect(posted.toSorted()).toEqual(users.toSorted());
+    expect(most).toBe(3);
   });
 
   it('the scheduler ticks on demand and leaves no timer behind', async () => {
