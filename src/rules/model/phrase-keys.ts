@@ -13,8 +13,10 @@
 
 /** Phrases as (list id, phrase index) pairs, flattened, by their full key. */
 const byFullKey = new Map<string, number[]>();
-/** Stem keys by their first two units (or one, for a one-unit stem), each with its phrases. */
+// Stem keys by their first STEM_START units, each with its phrases; shorter stems by themselves.
+const STEM_START = 3;
 const byStemStart = new Map<string, Array<{ stem: string; pairs: number[] }>>();
+const byShortStem = new Map<string, number[]>();
 /** Per list id: true when some phrase has no key, so that the list is always run whole. */
 const keyless: boolean[] = [];
 
@@ -96,7 +98,13 @@ export function registerList(keys: ReadonlyArray<Key | undefined>): number {
       else byFullKey.set(key.word, [id, phrase]);
       return;
     }
-    const start = key.word.slice(0, 2);
+    if (key.word.length < STEM_START) {
+      const pairs = byShortStem.get(key.word);
+      if (pairs) pairs.push(id, phrase);
+      else byShortStem.set(key.word, [id, phrase]);
+      return;
+    }
+    const start = key.word.slice(0, STEM_START);
     const bucket = byStemStart.get(start) ?? [];
     byStemStart.set(start, bucket);
     const entry = bucket.find((e) => e.stem === key.word);
@@ -138,14 +146,6 @@ export function candidates(text: string, id: number): Candidates {
 
 function index(text: string): Array<number[] | undefined> {
   const out: Array<number[] | undefined> = [];
-  const add = (pairs: number[]) => {
-    for (let k = 0; k < pairs.length; k += 2) {
-      const id = pairs[k] as number;
-      const list = out[id];
-      if (list) list.push(pairs[k + 1] as number);
-      else out[id] = [pairs[k + 1] as number];
-    }
-  };
   let i = 0;
   const len = text.length;
   while (i < len) {
@@ -156,17 +156,28 @@ function index(text: string): Array<number[] | undefined> {
     let j = i + 1;
     while (j < len && isWordUnit(text.charCodeAt(j))) j++;
     const full = byFullKey.get(text.slice(i, j));
-    if (full) add(full);
-    // Stems of one unit are filed under it; longer ones under their first two.
-    const one = byStemStart.get(text[i] as string);
-    if (one) add(one[0]?.pairs ?? []);
-    if (j - i > 1) {
-      const bucket = byStemStart.get(text.slice(i, i + 2));
+    if (full) add(out, full);
+    if (byShortStem.size > 0)
+      for (let n = 1; n < STEM_START && n <= j - i; n++) {
+        const pairs = byShortStem.get(text.slice(i, i + n));
+        if (pairs) add(out, pairs);
+      }
+    if (j - i >= STEM_START) {
+      const bucket = byStemStart.get(text.slice(i, i + STEM_START));
       if (bucket)
         for (const { stem, pairs } of bucket)
-          if (stem.length <= j - i && text.startsWith(stem, i)) add(pairs);
+          if (stem.length <= j - i && text.startsWith(stem, i)) add(out, pairs);
     }
     i = j;
   }
   return out;
+}
+
+function add(out: Array<number[] | undefined>, pairs: readonly number[]): void {
+  for (let k = 0; k < pairs.length; k += 2) {
+    const id = pairs[k] as number;
+    const list = out[id];
+    if (list) list.push(pairs[k + 1] as number);
+    else out[id] = [pairs[k + 1] as number];
+  }
 }
