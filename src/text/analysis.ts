@@ -176,27 +176,36 @@ function properNouns(
 ): Phrase[] {
   const out: Phrase[] = [];
   for (const s of sentences) {
+    const ts = s.tokens;
     let run: Token[] = [];
-    const flush = () => {
+    // One past the last token closes the last run.
+    for (let k = 0; k <= ts.length; k++) {
+      const t = ts[k];
+      if (t !== undefined && inBody(t) && named(ts, k, language)) {
+        run.push(t);
+        continue;
+      }
       const f = run[0];
       const l = run.at(-1);
-      if (f && l)
+      if (f && l) {
         out.push({ start: f.start, end: l.end, text: text.slice(f.start, l.end), tokens: run });
-      run = [];
-    };
-    s.tokens.forEach((t, k) => {
-      const initial = k === 0 || s.tokens[k - 1]?.type === 'punctuation';
-      // A sentence-initial name counts when a name follows it: "Marco Ruiz is…".
-      const next = s.tokens[k + 1];
-      const named =
-        isProperNoun(t, initial, language) ||
-        (initial && next !== undefined && t.pos === 'PROPN' && isProperNoun(next, false, language));
-      if (inBody(t) && named) run.push(t);
-      else flush();
-    });
-    flush();
+        run = [];
+      }
+    }
   }
   return out;
+}
+
+/** Whether token k of a sentence is part of a name. */
+function named(ts: readonly Token[], k: number, language: Language): boolean {
+  const t = ts[k] as Token;
+  const initial = k === 0 || ts[k - 1]?.type === 'punctuation';
+  // A sentence-initial name counts when a name follows it: "Marco Ruiz is…".
+  const next = ts[k + 1];
+  return (
+    isProperNoun(t, initial, language) ||
+    (initial && next !== undefined && t.pos === 'PROPN' && isProperNoun(next, false, language))
+  );
 }
 
 const CAPITALISED = /^\p{Lu}/u;

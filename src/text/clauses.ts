@@ -106,7 +106,7 @@ function whoItIsAbout(
     .slice(i, i + 4)
     .map((w) => w.lower)
     .join(' ');
-  if (lex.senderOpeners.some((o) => head === o || head.startsWith(`${o} `)))
+  if (spacedCues(lex).senderOpeners.some(([o, spaced]) => head === o || head.startsWith(spaced)))
     return { about: 'sender', subject: undefined, leadingVerb: words[i] };
   for (let j = i; j < words.length; j++) {
     const w = words[j] as Token;
@@ -162,7 +162,29 @@ function whoItIsAbout(
 
 export function leadsWithCta(c: Clause, lex: Lexicon): boolean {
   const lower = c.text.toLowerCase();
-  for (const cue of lex.ctaLeads)
-    if (lower.startsWith(cue) || lower.includes(` ${cue} `)) return true;
+  for (const [cue, spaced] of spacedCues(lex).ctaLeads)
+    if (lower.startsWith(cue) || lower.includes(spaced)) return true;
   return false;
+}
+
+interface SpacedCues {
+  /** Each opener with a space after it. */
+  senderOpeners: ReadonlyArray<readonly [string, string]>;
+  /** Each lead with a space on either side. */
+  ctaLeads: ReadonlyArray<readonly [string, string]>;
+}
+
+// The spaced forms are built once per language, not once per clause and cue.
+const SPACED = new WeakMap<Lexicon, SpacedCues>();
+
+function spacedCues(lex: Lexicon): SpacedCues {
+  let cues = SPACED.get(lex);
+  if (!cues) {
+    cues = {
+      senderOpeners: lex.senderOpeners.map((o) => [o, `${o} `] as const),
+      ctaLeads: lex.ctaLeads.map((cue) => [cue, ` ${cue} `] as const),
+    };
+    SPACED.set(lex, cues);
+  }
+  return cues;
 }
