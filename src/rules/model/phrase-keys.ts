@@ -145,7 +145,8 @@ export function candidates(text: string, id: number): Candidates {
 }
 
 function index(text: string): Array<number[] | undefined> {
-  const out: Array<number[] | undefined> = [];
+  // Filled up front: an array written at scattered indices would fall back to a slow dictionary.
+  const out: Array<number[] | undefined> = new Array(keyless.length).fill(undefined);
   let i = 0;
   const len = text.length;
   while (i < len) {
