@@ -5,8 +5,8 @@ import pc from 'picocolors';
 import { errorMessage } from '../errors.js';
 import { isAccount } from '../limits.js';
 import { checkLines, checkOne, EXIT, UsageError } from './check-command.js';
-import { draftOne } from './draft-command.js';
-import { importOne, importStoreUrl } from './import-command.js';
+// draft and import are loaded when asked for: import pulls in the ledger's
+// store drivers and draft its prompts, half a second a cold `check` need not pay.
 
 export interface CliIo {
   stdin: Readable;
@@ -90,7 +90,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   return runNoteCommand(command, rest, values, io);
 }
 
-function runImport(rest: string[], values: Values, io: CliIo): Promise<number> {
+async function runImport(rest: string[], values: Values, io: CliIo): Promise<number> {
   const [file, ...extra] = rest;
   if (file === undefined || extra.length > 0)
     throw new UsageError('import takes one file: invite-coach import Invitations.csv --user U…');
@@ -101,6 +101,7 @@ function runImport(rest: string[], values: Values, io: CliIo): Promise<number> {
     throw new UsageError(
       'import needs --team <workspace id> (or SLACK_TEAM_ID), or --enterprise <id> on Enterprise Grid.',
     );
+  const { importOne, importStoreUrl } = await import('./import-command.js');
   return importOne(
     {
       file,
@@ -137,6 +138,7 @@ async function runNoteCommand(
     const variant = Number(values.variant ?? 0);
     if (!Number.isInteger(variant) || variant < 0)
       throw new UsageError('--variant must be a whole number, 0 or more.');
+    const { draftOne } = await import('./draft-command.js');
     return draftOne(
       rest,
       { account, json: values.json ?? false, variant },

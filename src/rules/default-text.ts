@@ -3,7 +3,7 @@ import type { Note } from '../text/note.js';
 import { at, type Rule } from './rule.js';
 import data from './vocab/default-text.json' with { type: 'json' };
 import wrapping from './vocab/greetings.json' with { type: 'json' };
-import { anchorWord, stockPatternSource } from './vocab/stock-pattern.js';
+import { requiredWords, stockPatternSource } from './vocab/stock-pattern.js';
 
 // LinkedIn's stock sentences in every language of the data, one regex; a
 // final period or exclamation mark belongs to the sentence.
@@ -12,8 +12,9 @@ const STOCK = new RegExp(
   String.raw`(?<![\p{L}\p{N}])(?:${PATTERNS.map(stockPatternSource).join('|')})(?![\p{L}\p{N}])(?:\s*[.!]+)?`,
   'gu',
 );
-// A word every stock sentence holds ("professional", "netzwerk"…): most notes have none.
-const ANCHORS = [...new Set(PATTERNS.map(anchorWord))];
+// The words each stock sentence cannot do without ("like", "add", "you", "my"…): most
+// notes lack one of every sentence's, and the full pattern need not run on them.
+const REQUIRED = PATTERNS.map(requiredWords);
 
 const fold = (words: readonly string[]) => new Set(words.map((w) => foldSameLength(w)));
 const GREETINGS = fold(wrapping.greetings);
@@ -186,7 +187,7 @@ export const defaultText: Rule = {
     "The note is LinkedIn's stock text with nothing personal beyond a greeting and sign-off.",
   check(note) {
     const folded = foldSameLength(note.text);
-    if (!ANCHORS.some((w) => folded.includes(w))) return [];
+    if (!REQUIRED.some((words) => words.every((w) => folded.includes(w)))) return [];
     STOCK.lastIndex = 0;
     const stock = [...folded.matchAll(STOCK)];
     if (stock.length === 0 || !nothingPersonal(note, stock)) return [];

@@ -1,4 +1,5 @@
 import { foldSameLength } from '../text/fold.js';
+import type { Note } from '../text/note.js';
 import { at, quote, type Rule, type RuleFinding } from './rule.js';
 import wrapping from './vocab/greetings.json' with { type: 'json' };
 import data from './vocab/placeholder.json' with { type: 'json' };
@@ -139,28 +140,40 @@ export const placeholder: Rule = {
   description:
     'An unfilled template token is left in: {first name}, [Company], {{name}}, <NAME>, %FIRSTNAME%.',
   check(note) {
-    const out: RuleFinding[] = [];
-    const text = note.text;
-    const lastVisible = text.trimEnd().length;
-    for (const m of note.matches(CANDIDATES, 'text')) {
-      const kind = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0] as Kind;
-      const token = m[0];
-      const inner = token.replace(/^[[<{%$!*|«‹(\s]+|[\]>}%*|»›)\s]+$/gu, '');
-      if (kind !== 'blank' && !/[\p{L}\p{N}]/u.test(inner)) continue;
-      // Where it stands is read only when what it holds does not settle it.
-      const nameSlot = () => inNameSlot(text, m.index, m.index + token.length, lastVisible);
-      if (!isToken(kind, inner, nameSlot)) continue;
-      const what = kind === 'blank' ? 'name' : fieldName(inner);
-      out.push(
-        at(
-          note,
-          m.index,
-          m.index + token.length,
-          `Unfilled template token ${quote(token)}: the recipient would see it as it is.`,
-          `Replace ${quote(token)} with the real ${what}.`,
-        ),
-      );
+    // Per note: missing-context asks for the tokens too, to discount templated claims.
+    let found = FOUND.get(note);
+    if (!found) {
+      found = findTokens(note);
+      FOUND.set(note, found);
     }
-    return out;
+    return [...found];
   },
 };
+
+const FOUND = new WeakMap<Note, RuleFinding[]>();
+
+function findTokens(note: Note): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  const text = note.text;
+  const lastVisible = text.trimEnd().length;
+  for (const m of note.matches(CANDIDATES, 'text')) {
+    const kind = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0] as Kind;
+    const token = m[0];
+    const inner = token.replace(/^[[<{%$!*|«‹(\s]+|[\]>}%*|»›)\s]+$/gu, '');
+    if (kind !== 'blank' && !/[\p{L}\p{N}]/u.test(inner)) continue;
+    // Where it stands is read only when what it holds does not settle it.
+    const nameSlot = () => inNameSlot(text, m.index, m.index + token.length, lastVisible);
+    if (!isToken(kind, inner, nameSlot)) continue;
+    const what = kind === 'blank' ? 'name' : fieldName(inner);
+    out.push(
+      at(
+        note,
+        m.index,
+        m.index + token.length,
+        `Unfilled template token ${quote(token)}: the recipient would see it as it is.`,
+        `Replace ${quote(token)} with the real ${what}.`,
+      ),
+    );
+  }
+  return out;
+}

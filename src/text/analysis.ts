@@ -3,6 +3,8 @@
  * instead of the raw string. Offsets are into `note.text` (the plain text);
  * rules map them back with `note.toRaw` (through `at()` in rules/rule.ts).
  */
+
+import { leadsWithCta, makeClause, splitClauses } from './clauses.js';
 import { foldSameLength } from './fold.js';
 import { detectLanguage, type Language, lexicon } from './language.js';
 import { tag } from './nlp.js';
@@ -79,9 +81,6 @@ export interface Analysis {
   signOff: Span | undefined;
 }
 
-// Clause boundaries inside a sentence: semicolons, colons, dashes, brackets.
-const HARD_BREAK = new Set([';', ':', '—', '–', '(', ')', '…', '...']);
-
 /**
  * How much of a note the layer reads: ten times the longest note LinkedIn
  * takes. Past that it is a paste, not a note (note-length says so), and
@@ -92,28 +91,32 @@ export const ANALYSIS_LIMIT = 3000;
 export function analyse(note: Note): Analysis {
   const text = note.text.length > ANALYSIS_LIMIT ? note.text.slice(0, ANALYSIS_LIMIT) : note.text;
   const wink = tag(text);
-  const language = detectLanguage(wink.tokens.map((t) => t.value.toLowerCase()));
+  const values = wink.values;
+  const lowers = values.map((v) => v.toLowerCase());
+  const language = detectLanguage(lowers);
   const lex = lexicon(language);
 
   const tokens: Token[] = [];
   let cursor = 0;
-  for (const w of wink.tokens) {
-    const at = text.indexOf(w.value, cursor);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as string;
+    const at = text.indexOf(value, cursor);
     // wink reproduces the text token by token; if a value cannot be found, keep an empty span.
     const start = at < 0 ? cursor : at;
-    const end = at < 0 ? cursor : at + w.value.length;
+    const end = at < 0 ? cursor : at + value.length;
     cursor = end;
-    const lower = w.value.toLowerCase();
-    const foreignWord = language !== 'en' && w.type === 'word';
+    const lower = lowers[i] as string;
+    const type = wink.types[i] ?? 'word';
+    const foreignWord = language !== 'en' && type === 'word';
     tokens.push({
-      text: w.value,
+      text: value,
       lower,
-      lemma: foreignWord ? lower : w.lemma.toLowerCase(),
-      pos: foreignWord ? 'X' : w.pos,
-      type: w.type,
+      lemma: foreignWord ? lower : (wink.lemmas[i] ?? lower).toLowerCase(),
+      pos: foreignWord ? 'X' : (wink.pos[i] ?? 'X'),
+      type,
       start,
       end,
-      index: tokens.length,
+      index: i,
     });
   }
 
@@ -165,167 +168,6 @@ export function analyse(note: Note): Analysis {
   };
 }
 
-type Lex = ReturnType<typeof lexicon>;
-
-function splitClauses(tokens: Token[], lex: Lex): Token[][] {
-  const out: Token[][] = [];
-  let current: Token[] = [];
-  const flush = () => {
-    if (current.some(isWord)) out.push(current);
-    current = [];
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const next = tokens[i + 1];
-    if (HARD_BREAK.has(t.text) || (t.text === '-' && isSpaced(t, tokens, i))) {
-      flush();
-      continue;
-    }
-    // ", we build…" / "and I run…": a new subject starts a new clause.
-    if (
-      (t.text === ',' || lex.clauseBreakers.has(t.lower)) &&
-      next &&
-      (lex.firstPerson.has(next.lower) ||
-        lex.firstPossessive.has(next.lower) ||
-        lex.secondPerson.has(next.lower) ||
-        lex.secondPossessive.has(next.lower))
-    ) {
-      flush();
-      if (t.text === ',') continue;
-    }
-    current.push(t);
-  }
-  flush();
-  return out;
-}
-
-/** Anything but punctuation and line breaks (wink's `tabCRLF` tokens). */
-function isWord(t: Token): boolean {
-  return t.type !== 'punctuation' && t.type !== 'tabCRLF' && t.text.trim() !== '';
-}
-
-function isSpaced(t: Token, tokens: Token[], i: number): boolean {
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  return (!prev || prev.end < t.start) && (!next || next.start > t.end);
-}
-
-function makeClause(
-  ts: Token[],
-  text: string,
-  sentence: number,
-  lex: Lex,
-  question: boolean,
-  sentenceStart: boolean,
-): Clause {
-  const all = ts.filter(isWord);
-  // "Priya, just launched…": a name and a comma in front address the reader.
-  const comma = ts.findIndex((t) => t.text === ',');
-  const vocative =
-    sentenceStart &&
-    comma > 0 &&
-    comma <= 3 &&
-    ts.slice(0, comma).every((t) => t.pos === 'PROPN' || /^\p{Lu}/u.test(t.text));
-  const words = vocative ? all.filter((t) => t.start > (ts[comma] as Token).start) : all;
-  const start = (ts[0] as Token).start;
-  const end = (ts.at(-1) as Token).end;
-  const { about, subject, leadingVerb } = whoItIsAbout(words, lex);
-  const imperative =
-    about === 'recipient' && subject === undefined && leadingVerb !== undefined && !question;
-  return {
-    start,
-    end,
-    text: text.slice(start, end),
-    tokens: ts,
-    about,
-    subject,
-    leadingVerb,
-    sentence,
-    question,
-    imperative,
-    mentionsSender: words.some((w) => lex.firstPerson.has(w.lower)),
-  };
-}
-
-/**
- * The first person word, possessive or noun before the first verb decides
- * who the clause is about. "my cousin Ines" is a third party, "my studio" is
- * the sender's. With no subject, a leading past-tense or -ing verb is the
- * sender's ("Built a bot…", "Helping teams…"); a bare verb is an imperative
- * addressed to the recipient ("Book a call").
- */
-function whoItIsAbout(
-  words: Token[],
-  lex: Lex,
-): { about: About; subject: Token | undefined; leadingVerb: Token | undefined } {
-  let i = 0;
-  while (i < words.length && lex.leadIns.has((words[i] as Token).lower)) i++;
-  // "Happy to send…", "Keen to…", "Ravi de…": a subject-less feeling is the sender's.
-  const head = words
-    .slice(i, i + 4)
-    .map((w) => w.lower)
-    .join(' ');
-  if (lex.senderOpeners.some((o) => head === o || head.startsWith(`${o} `)))
-    return { about: 'sender', subject: undefined, leadingVerb: words[i] };
-  for (let j = i; j < words.length; j++) {
-    const w = words[j] as Token;
-    const l = w.lower;
-    // Object pronouns before the verb ("¿le enseño…?", "je vous propose"): not the subject.
-    if (lex.clitics.has(l)) continue;
-    if (lex.firstPerson.has(l)) return { about: 'sender', subject: w, leadingVerb: undefined };
-    if (lex.firstPossessive.has(l)) {
-      const owned = words[j + 1];
-      const third = owned && lex.relationNouns.has(owned.lemma);
-      return { about: third ? 'third-party' : 'sender', subject: w, leadingVerb: undefined };
-    }
-    if (lex.secondPerson.has(l) || lex.secondPossessive.has(l))
-      return { about: 'recipient', subject: w, leadingVerb: undefined };
-    // A capitalised clause-initial word the tagger took for a name but that
-    // leads a phrase ("Use CODE for…", "Reply with…", "Lovely to…") is not a subject.
-    const then = words[j + 1];
-    if (j === i && w.pos === 'PROPN' && then && /^(?:ADP|DET|PART)$/.test(then.pos)) {
-      const toInfinitive = then.pos === 'PART';
-      return {
-        about: toInfinitive ? 'sender' : 'recipient',
-        subject: undefined,
-        leadingVerb: w,
-      };
-    }
-    if (lex.thirdPerson.has(l) || w.pos === 'PROPN' || w.type === 'mention')
-      return { about: 'third-party', subject: w, leadingVerb: undefined };
-    if (lex.firstPersonVerbs.has(l) || lex.endsFirstPersonVerb(l))
-      return { about: 'sender', subject: undefined, leadingVerb: w };
-    // "Book a call", "Email me": a clause-initial word tagged noun but followed by
-    // an article or pronoun is a verb used as an imperative.
-    const following = words[j + 1];
-    if (j === i && w.pos === 'NOUN' && following && /^(?:DET|PRON)$/.test(following.pos))
-      return { about: 'recipient', subject: undefined, leadingVerb: w };
-    // "Would you…", "Can I…": the subject follows an inverted auxiliary.
-    if (w.pos === 'AUX' && j === i) continue;
-    if (w.pos === 'VERB' || w.pos === 'AUX') {
-      if (j === i && w.pos === 'VERB') {
-        // An inflected leading verb ("Built…", "Came across…", "Helping…") has an
-        // understood "I"; the bare form ("Book a call") is an imperative.
-        const sender = w.lower !== w.lemma;
-        return { about: sender ? 'sender' : 'recipient', subject: undefined, leadingVerb: w };
-      }
-      return { about: 'none', subject: undefined, leadingVerb: undefined };
-    }
-    // "the team is…", "Dana said…": a noun right before the verb is someone else.
-    const after = words[j + 1];
-    if (w.pos === 'NOUN' && after && (after.pos === 'VERB' || after.pos === 'AUX'))
-      return { about: 'third-party', subject: w, leadingVerb: undefined };
-  }
-  return { about: 'none', subject: undefined, leadingVerb: undefined };
-}
-
-function leadsWithCta(c: Clause, lex: Lex): boolean {
-  const lower = c.text.toLowerCase();
-  for (const cue of lex.ctaLeads)
-    if (lower.startsWith(cue) || lower.includes(` ${cue} `)) return true;
-  return false;
-}
-
 function properNouns(
   sentences: Sentence[],
   language: Language,
@@ -334,27 +176,36 @@ function properNouns(
 ): Phrase[] {
   const out: Phrase[] = [];
   for (const s of sentences) {
+    const ts = s.tokens;
     let run: Token[] = [];
-    const flush = () => {
+    // One past the last token closes the last run.
+    for (let k = 0; k <= ts.length; k++) {
+      const t = ts[k];
+      if (t !== undefined && inBody(t) && named(ts, k, language)) {
+        run.push(t);
+        continue;
+      }
       const f = run[0];
       const l = run.at(-1);
-      if (f && l)
+      if (f && l) {
         out.push({ start: f.start, end: l.end, text: text.slice(f.start, l.end), tokens: run });
-      run = [];
-    };
-    s.tokens.forEach((t, k) => {
-      const initial = k === 0 || s.tokens[k - 1]?.type === 'punctuation';
-      // A sentence-initial name counts when a name follows it: "Marco Ruiz is…".
-      const next = s.tokens[k + 1];
-      const named =
-        isProperNoun(t, initial, language) ||
-        (initial && next !== undefined && t.pos === 'PROPN' && isProperNoun(next, false, language));
-      if (inBody(t) && named) run.push(t);
-      else flush();
-    });
-    flush();
+        run = [];
+      }
+    }
   }
   return out;
+}
+
+/** Whether token k of a sentence is part of a name. */
+function named(ts: readonly Token[], k: number, language: Language): boolean {
+  const t = ts[k] as Token;
+  const initial = k === 0 || ts[k - 1]?.type === 'punctuation';
+  // A sentence-initial name counts when a name follows it: "Marco Ruiz is…".
+  const next = ts[k + 1];
+  return (
+    isProperNoun(t, initial, language) ||
+    (initial && next !== undefined && t.pos === 'PROPN' && isProperNoun(next, false, language))
+  );
 }
 
 const CAPITALISED = /^\p{Lu}/u;

@@ -8,15 +8,12 @@ import type WinkNLP from 'wink-nlp';
  * sentence boundaries that reproduce the text exactly; compromise took ~6 ms
  * a note and ~1 s to load. The model ships inside the npm package (offline).
  */
-export interface WinkToken {
-  value: string;
-  pos: string;
-  lemma: string;
-  type: string;
-}
-
+/** wink's reading of a text, one column per property, token by token. */
 export interface WinkDoc {
-  tokens: WinkToken[];
+  values: readonly string[];
+  pos: readonly string[];
+  lemmas: readonly string[];
+  types: readonly string[];
   /** Token index ranges [from, to) of each sentence. */
   sentences: Array<[number, number]>;
 }
@@ -40,19 +37,16 @@ export function tag(text: string): WinkDoc {
   const its = n.its;
   const doc = n.readDoc(text);
   const t = doc.tokens();
-  const values = t.out(its.value) as string[];
-  const pos = t.out(its.pos) as string[];
   // wink's typings declare `lemma` with a model-addons parameter that `out` does not pass on.
-  const lemma = t.out(its.lemma as Parameters<typeof t.out>[0]) as string[];
-  const type = t.out(its.type) as string[];
-  const tokens: WinkToken[] = values.map((value, i) => ({
-    value,
-    pos: pos[i] ?? 'X',
-    lemma: lemma[i] ?? value.toLowerCase(),
-    type: type[i] ?? 'word',
-  }));
+  const lemma = its.lemma as Parameters<typeof t.out>[0];
   const sentences: Array<[number, number]> = [];
   const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   for (const [from, to] of spans) sentences.push([from, to + 1]);
-  return { tokens, sentences };
+  return {
+    values: t.out(its.value) as string[],
+    pos: t.out(its.pos) as string[],
+    lemmas: t.out(lemma) as string[],
+    types: t.out(its.type) as string[],
+    sentences,
+  };
 }

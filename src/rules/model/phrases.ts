@@ -6,6 +6,7 @@
  * only match at word boundaries.
  */
 import { foldSameLength } from '../../text/fold.js';
+import { candidates, phraseKey, registerList } from './phrase-keys.js';
 
 // Plain classes and ASCII \b, not \p{…} look-arounds: a list of hundreds of
 // phrases compiles and runs many times faster without Unicode property classes
@@ -31,20 +32,46 @@ export function compilePhrases(phrases: readonly string[] | undefined): RegExp {
   if (list.length === 0) return /(?!)/g;
   list.sort((a, b) => b.length - a.length);
   // Phrases grouped by whether their edges are letters, so each group shares one boundary test.
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, Array<{ body: string; key: PhraseKey }>>();
   for (const p of list) {
     const lead = /^[\p{L}\d*]/u.test(p) ? BEFORE : '';
     const tail = /[\p{L}\d*]$/u.test(p) && !p.endsWith('*') ? AFTER : '';
-    const key = `${lead}\u0000${tail}`;
-    const body = p.split(/\s+/).map(wordSource).join(String.raw`\s+`);
-    groups.set(key, [...(groups.get(key) ?? []), body]);
+    const group = `${lead}\u0000${tail}`;
+    const words = p.split(/\s+/);
+    const body = words.map(wordSource).join(String.raw`\s+`);
+    const key = phraseKey(words, lead !== '', tail !== '');
+    groups.set(group, [...(groups.get(group) ?? []), { body, key }]);
   }
-  const parts = [...groups].map(([key, bodies]) => {
-    const [lead, tail] = key.split('\u0000');
-    return `${lead}(?:${bodies.join('|')})${tail}`;
+  // The alternatives in the order the regex tries them, each also as a regex of its own.
+  const alternatives: string[] = [];
+  const keys: PhraseKey[] = [];
+  const parts = [...groups].map(([group, entries]) => {
+    const [lead, tail] = group.split('\u0000');
+    for (const { body, key } of entries) {
+      alternatives.push(`${lead}(?:${body})${tail}`);
+      keys.push(key);
+    }
+    return `${lead}(?:${entries.map((e) => e.body).join('|')})${tail}`;
   });
-  return new RegExp(parts.join('|'), 'g');
+  const pattern = new RegExp(parts.join('|'), 'g');
+  LISTS.set(pattern, { id: registerList(keys), alternatives, compiled: [] });
+  return pattern;
 }
+
+type PhraseKey = ReturnType<typeof phraseKey>;
+
+interface CompiledList {
+  /** The list's id in phrase-keys.ts, which tells the phrases that can match a text. */
+  id: number;
+  alternatives: string[];
+  /** Alternatives compiled on first use. */
+  compiled: Array<RegExp | undefined>;
+}
+
+const LISTS = new WeakMap<RegExp, CompiledList>();
+
+// Past this many candidate phrases, one scan of the whole list is cheaper than one per phrase.
+const MAX_SEPARATE = 12;
 
 export interface Hit {
   start: number;
@@ -52,6 +79,17 @@ export interface Hit {
 }
 
 export function findPhrases(pattern: RegExp, folded: string): Hit[] {
+  const list = LISTS.get(pattern);
+  const only = list && candidates(folded, list.id);
+  if (!list || !only || only.length > MAX_SEPARATE) return scan(pattern, folded);
+  if (only.length === 0) return [];
+  return scanEach(
+    only.map((k) => (list.compiled[k] ??= new RegExp(list.alternatives[k] as string, 'g'))),
+    folded,
+  );
+}
+
+function scan(pattern: RegExp, folded: string): Hit[] {
   const out: Hit[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
@@ -62,4 +100,40 @@ export function findPhrases(pattern: RegExp, folded: string): Hit[] {
     out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;
+}
+
+/**
+ * What `scan` of the whole list finds, from some of its alternatives (in the
+ * list's order) each run alone: the whole regex takes, from where it stands,
+ * the leftmost place any alternative matches, and there the first of them in
+ * order; so does this, keeping each alternative's next match from there.
+ */
+function scanEach(alternatives: RegExp[], folded: string): Hit[] {
+  const out: Hit[] = [];
+  const next = alternatives.map((re) => execFrom(re, folded, 0));
+  let from = 0;
+  for (;;) {
+    let best = -1;
+    for (let k = 0; k < next.length; k++) {
+      const m = next[k];
+      if (m && (best < 0 || m.index < (next[best] as RegExpExecArray).index)) best = k;
+    }
+    if (best < 0) return out;
+    const m = next[best] as RegExpExecArray;
+    if (m[0] === '') from = m.index + 1;
+    else {
+      out.push({ start: m.index, end: m.index + m[0].length });
+      from = m.index + m[0].length;
+    }
+    for (let k = 0; k < next.length; k++) {
+      const n = next[k];
+      if (n && n.index < from) next[k] = execFrom(alternatives[k] as RegExp, folded, from);
+    }
+  }
+}
+
+function execFrom(re: RegExp, text: string, from: number): RegExpExecArray | null {
+  if (from > text.length) return null;
+  re.lastIndex = from;
+  return re.exec(text);
 }

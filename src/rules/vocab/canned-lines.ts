@@ -45,8 +45,20 @@ export interface CannedLine extends Hit {
   kind: Kind;
 }
 
+// Per note: missing-context and generic-opener both ask for a note's canned lines.
+const FOUND = new WeakMap<Note, readonly CannedLine[]>();
+
 /** The canned lines of a note (plain-text offsets), in order, none overlapping. */
-export function cannedLines(note: Note): CannedLine[] {
+export function cannedLines(note: Note): readonly CannedLine[] {
+  let found = FOUND.get(note);
+  if (!found) {
+    found = findCannedLines(note);
+    FOUND.set(note, found);
+  }
+  return found;
+}
+
+function findCannedLines(note: Note): CannedLine[] {
   const hits: CannedLine[] = [];
   for (const [kind, pattern] of patternsFor(note.analysis.language)) {
     for (const h of findPhrases(pattern, note.analysis.folded)) hits.push({ ...h, kind });

@@ -67,16 +67,18 @@ function word(w: string): string {
 }
 
 /**
- * The longest plain word a pattern cannot match without (outside every group), so a
- * note without any of them is passed over without running the full pattern.
+ * The plain words a pattern cannot match without (those outside every
+ * group), so a note that lacks one of them is passed over without running
+ * the full pattern.
  */
-export function anchorWord(pattern: string): string {
+export function requiredWords(pattern: string): string[] {
   let depth = 0;
-  let best = '';
+  const words: string[] = [];
   for (const tok of foldSameLength(pattern).match(/[()[\]|]|[^\s()[\]|]+/g) ?? []) {
     if (tok === '(' || tok === '[') depth++;
     else if (tok === ')' || tok === ']') depth--;
-    else if (depth === 0 && /^\p{L}+$/u.test(tok) && tok.length > best.length) best = tok;
+    else if (depth === 0 && /^\p{L}+$/u.test(tok) && !words.includes(tok)) words.push(tok);
   }
-  return best;
+  // Longest first: the rarest words rule a pattern out soonest.
+  return words.sort((x, y) => y.length - x.length);
 }
