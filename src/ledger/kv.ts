@@ -1,6 +1,11 @@
 import type { Keyv } from 'keyv';
 import { withTimeout } from '../store/deadline.js';
 import { StoreUnavailableError } from '../store/errors.js';
+import {
+  type ConditionalWrites,
+  keyvConditionalWrites,
+  memoryConditionalWrites,
+} from './kv-conditional.js';
 
 /**
  * The little the ledger needs from a key-value store. Every write is one key,
@@ -31,6 +36,12 @@ export interface LedgerKv {
    * written whole. Throws when the store fails.
    */
   setMany?(entries: ReadonlyArray<[string, unknown]>): Promise<void>;
+  /**
+   * Compare-and-set across processes (see {@link ConditionalWrites}), where
+   * the backend has it: the ledger keeps its summary with it, and without it
+   * reads every entry instead.
+   */
+  conditional?: ConditionalWrites;
 }
 
 /** Every record under `prefix` a page at a time, from `scanPages` when the kv has it. */
@@ -121,7 +132,14 @@ export function keyvLedgerKv(keyv: Keyv, options: KeyvLedgerKvOptions = {}): Led
     },
     ...(native === undefined ? {} : { scanPages: native }),
     setMany: bulkWriter(keyv),
+    ...conditionalOf(keyv),
   };
+}
+
+// Whatever the scan: every writer of a ledger must keep its summary.
+function conditionalOf(keyv: Keyv): Pick<LedgerKv, 'conditional'> {
+  const conditional = keyvConditionalWrites(keyv);
+  return conditional === undefined ? {} : { conditional };
 }
 
 /**
@@ -363,5 +381,6 @@ export function memoryLedgerKv(map = new Map<string, unknown>()): LedgerKv {
       }
       if (page.length > 0) yield page;
     },
+    conditional: memoryConditionalWrites(map),
   };
 }
