@@ -1,7 +1,6 @@
 import type { Logger, webApi } from '@slack/bolt';
-import { reopening } from '../digest/build.js';
 import { getRoster } from '../digest/run.js';
-import { status } from '../ledger/index.js';
+import { reopening, status } from '../ledger/index.js';
 import type { Scope } from '../store/scope.js';
 import { HOME_REOPENING_DAYS, type HomeDashboard, homeView } from './blocks/home.js';
 import { accountFor, type Deps, ledgerSnapshot } from './context.js';
