@@ -262,7 +262,9 @@ export class LedgerRepository {
     const stored = await this.#summaries.read(key);
     const snapshot = await readSnapshot(this.#kv, prefix, this.#onSkipped);
     const read = summaryOfSnapshot(snapshot, this.#clock().getTime());
-    if (stored === undefined || !agreesWith(stored.summary, read))
+    // An empty ledger needs no summary: a read never leaves one behind for a forgotten user.
+    const missing = stored === undefined && read.entries > 0;
+    if (missing || (stored !== undefined && !agreesWith(stored.summary, read)))
       await this.#summaries.repair(key, stored, snapshot).catch(() => {});
     return snapshot;
   }

@@ -11,7 +11,7 @@ import {
   type LedgerSettings,
   type LedgerStatus,
   scopePrefix,
-  status,
+  statusFrom,
 } from '../ledger/index.js';
 import { DEFAULT_ACCOUNT, SETTINGS } from '../store/records.js';
 import { type Scope, scopedKey } from '../store/scope.js';
@@ -82,8 +82,9 @@ export async function ledgerStatus(
   scope: Scope,
   account: Account,
 ): Promise<LedgerStatus> {
-  const { entries, settings } = await deps.ledger.snapshot(scope);
-  return status(entries, { ...settings, account }, deps.clock());
+  const now = deps.clock();
+  const { summary, settings } = await deps.ledger.summary(scope, now);
+  return statusFrom(summary, { ...settings, account }, now);
 }
 
 /**
@@ -194,7 +195,9 @@ export async function accountAndBudget(
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
-  const read = Promise.race([deps.ledger.snapshot(scope), timeout]).catch((error: unknown) => {
+  // The stored summary, not every entry: a heavy user's check costs what a new user's does.
+  const now = deps.clock();
+  const read = Promise.race([deps.ledger.summary(scope, now), timeout]).catch((error: unknown) => {
     logger.error(`ledger read failed for user ${scope.userId}: ${(error as Error).name}`);
     return undefined;
   });
@@ -205,11 +208,11 @@ export async function accountAndBudget(
       return { account, budget: undefined };
     }
     if (snapshot === undefined) return { account, budget: undefined };
-    if (snapshot.entries.length === 0) {
+    if (snapshot.summary.entries === 0) {
       deps.emptyLedgers.set(prefix, true);
       return { account, budget: undefined };
     }
-    const summary = status(snapshot.entries, { ...snapshot.settings, account }, deps.clock());
+    const summary = statusFrom(snapshot.summary, { ...snapshot.settings, account }, now);
     return { account, budget: budgetLine(summary), notesLeft: summary.notes.left };
   } finally {
     clearTimeout(timer);
