@@ -265,7 +265,8 @@ export class LedgerRepository {
     // An empty ledger needs no summary: a read never leaves one behind for a forgotten user.
     const missing = stored === undefined && read.entries > 0;
     if (missing || (stored !== undefined && !agreesWith(stored.summary, read)))
-      await this.#summaries.repair(key, stored, snapshot).catch(() => {});
+      // Not waited on: a read must not wait for a write (a locked SQLite file, a slow store).
+      void this.#summaries.repair(key, stored, snapshot).catch(() => {});
     return snapshot;
   }
 
