@@ -55,6 +55,9 @@ export interface LedgerRepositoryOptions {
   onSkipped?: OnSkipped;
 }
 
+/** A stored summary as just read, with its token (see {@link LedgerRepository.snapshot}). */
+export type StoredRead = NonNullable<Awaited<ReturnType<SummaryStore['read']>>>;
+
 /** A user's summary and settings, as {@link LedgerRepository.summary} reads them. */
 export interface SummaryRead {
   summary: LedgerSummary;
@@ -252,40 +255,52 @@ export class LedgerRepository {
   /**
    * The entries and the settings, read in one pass over the user's keys. A
    * stored summary that does not count what was read (written around, by an
-   * older version or by hand) is rebuilt from it.
+   * older version or by hand) is rebuilt from it. `summaryRead`: the
+   * stored summary, or `null` for none, when the caller has just read it.
    */
-  async snapshot(scope: LedgerScope): Promise<LedgerSnapshot> {
+  async snapshot(scope: LedgerScope, summaryRead?: StoredRead | null): Promise<LedgerSnapshot> {
     const prefix = scopePrefix(scope);
     if (this.#summaries === undefined) return readSnapshot(this.#kv, prefix, this.#onSkipped);
-    const key = summaryKey(scope);
     // Read before the records: a write between the two changes its token, and the repair is refused.
-    const stored = await this.#summaries.read(key);
-    const snapshot = await readSnapshot(this.#kv, prefix, this.#onSkipped);
+    const stored =
+      summaryRead === undefined ? await this.#summaries.read(summaryKey(scope)) : summaryRead;
+    return this.#readAndRepair(scope, stored ?? undefined);
+  }
+
+  /** A full read, putting right the summary `stored` (read just before) when it counts otherwise. */
+  async #readAndRepair(
+    scope: LedgerScope,
+    stored: StoredRead | undefined,
+  ): Promise<LedgerSnapshot> {
+    const snapshot = await readSnapshot(this.#kv, scopePrefix(scope), this.#onSkipped);
+    const summaries = this.#summaries;
+    if (summaries === undefined) return snapshot;
     const read = summaryOfSnapshot(snapshot, this.#clock().getTime());
     // An empty ledger needs no summary: a read never leaves one behind for a forgotten user.
     const missing = stored === undefined && read.entries > 0;
     if (missing || (stored !== undefined && !agreesWith(stored.summary, read)))
       // Not waited on: a read must not wait for a write (a locked SQLite file, a slow store).
-      void this.#summaries.repair(key, stored, snapshot).catch(() => {});
+      void summaries.repair(summaryKey(scope), stored, snapshot).catch(() => {});
     return snapshot;
   }
 
   /**
    * The user's summary and settings at `now`: the stored summary when it
-   * covers `now`, else one built from a full read. `overrides` change the
-   * settings the caller judges by (the account type chosen in Slack).
+   * covers `now`, else one built from a full read.
    */
   async summary(scope: LedgerScope, now: Date = this.#clock()): Promise<SummaryRead> {
     const prefix = scopePrefix(scope);
+    let stored: StoredRead | null | undefined;
     if (this.#summaries !== undefined) {
-      const [stored, settings] = await Promise.all([
+      const [read, settings] = await Promise.all([
         this.#summaries.read(summaryKey(scope)),
         this.#settingsOrDefault(prefix),
       ]);
-      if (stored !== undefined && summaryCovers(stored.summary, now))
-        return { summary: stored.summary, settings };
+      if (read !== undefined && summaryCovers(read.summary, now))
+        return { summary: read.summary, settings };
+      stored = read ?? null;
     }
-    const snapshot = await this.snapshot(scope);
+    const snapshot = await this.snapshot(scope, stored);
     return {
       summary: summaryOfSnapshot(snapshot, Number.NEGATIVE_INFINITY),
       settings: snapshot.settings,
