@@ -117,18 +117,24 @@ export class LedgerRepository {
       await this.#kv.set(key, record);
       return entry;
     }
-    return this.#summaries.update(summaryKey(scope), prefix, async () => {
-      if (input.id !== undefined) {
-        // An idempotency key seen before: the first log stands, nothing is written.
-        const existing = await readEntry(this.#kv, prefix, record.id);
-        if (existing !== undefined) return { result: existing, writes: [] };
-      }
-      return {
-        result: entry,
-        writes: [[key, record]],
-        change: (s) => applyContribution(s, contributionOf(entry), 1),
-      };
-    });
+    return this.#summaries.update(
+      summaryKey(scope),
+      prefix,
+      async () => {
+        if (input.id !== undefined) {
+          // An idempotency key seen before: the first log stands, nothing is written.
+          const existing = await readEntry(this.#kv, prefix, record.id);
+          if (existing !== undefined) return { result: existing, writes: [] };
+        }
+        return {
+          result: entry,
+          writes: [[key, record]],
+          change: (s) => applyContribution(s, contributionOf(entry), 1),
+        };
+        // A send with an id of its own making shares it with no other write: it can go with others.
+      },
+      input.id === undefined,
+    );
   }
 
   /**
@@ -277,6 +283,7 @@ export class LedgerRepository {
     if (summaries === undefined) return snapshot;
     const read = summaryOfSnapshot(snapshot, this.#clock().getTime());
     // An empty ledger needs no summary: a read never leaves one behind for a forgotten user.
+    if (stored === undefined && read.entries === 0) summaries.sawEmpty(summaryKey(scope), snapshot);
     const missing = stored === undefined && read.entries > 0;
     if (missing || (stored !== undefined && !agreesWith(stored.summary, read)))
       // Not waited on: a read must not wait for a write (a locked SQLite file, a slow store).

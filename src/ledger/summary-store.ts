@@ -25,6 +25,16 @@ export interface SummaryPlan<T> {
   replace?: LedgerSummary;
 }
 
+interface Waiting {
+  plan: (summary: LedgerSummary) => Promise<SummaryPlan<unknown>>;
+  batchable: boolean;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+// How long an empty read stands in for a rebuild.
+const SEEN_MS = 5000;
+
 // Writers that keep losing the race: each try waits a little longer, at random.
 const MAX_TRIES = 60;
 
@@ -86,7 +96,22 @@ export class SummaryStore {
   readonly #writes: ConditionalWrites;
   readonly #clock: () => Date;
   readonly #rebuild: (prefix: string) => Promise<LedgerSnapshot>;
-  readonly #queues = new Map<string, Promise<void>>();
+  readonly #waiting = new Map<string, Waiting[]>();
+  readonly #draining = new Set<string>();
+  readonly #repairs = new Map<string, Promise<void>>();
+  readonly #seenWithout = new Map<string, { summary: LedgerSummary; at: number }>();
+
+  /**
+   * A full read found no summary and an empty ledger: nothing is written (a
+   * forgotten user keeps no keys), but a write right after needs no second read.
+   */
+  sawEmpty(key: string, snapshot: LedgerSnapshot): void {
+    if (this.#seenWithout.size > 1000) this.#seenWithout.clear();
+    this.#seenWithout.set(key, {
+      summary: summaryOfSnapshot(snapshot, this.#clock().getTime()),
+      at: Date.now(),
+    });
+  }
 
   constructor(
     writes: ConditionalWrites,
@@ -115,6 +140,19 @@ export class SummaryStore {
     read: { summary: StoredSummary; token: string } | undefined,
     snapshot: LedgerSnapshot,
   ): Promise<void> {
+    // Remembered while under way: a write for this user waits for it rather than building it again.
+    const running = this.#repair(key, read, snapshot).finally(() => {
+      if (this.#repairs.get(key) === running) this.#repairs.delete(key);
+    });
+    this.#repairs.set(key, running);
+    return running;
+  }
+
+  async #repair(
+    key: string,
+    read: { summary: StoredSummary; token: string } | undefined,
+    snapshot: LedgerSnapshot,
+  ): Promise<void> {
     const summary = summaryOfSnapshot(snapshot, this.#clock().getTime());
     if (read === undefined) {
       await this.#writes.createIfAbsent(key, { ...summary, seq: firstSeq() });
@@ -125,52 +163,108 @@ export class SummaryStore {
     ]);
   }
 
-  /** Runs `plan` against the current summary and writes what it plans with it, atomically. */
+  /**
+   * Runs `plan` against the current summary and writes what it plans with it,
+   * atomically. Plans marked `batchable` (new sends, whose ids no other plan
+   * can share) that wait behind a write for the same user go together in the
+   * next conditional write: many sends at once cost a few writes, not one each.
+   */
   update<T>(
     key: string,
     prefix: string,
     plan: (summary: LedgerSummary) => Promise<SummaryPlan<T>>,
+    batchable = false,
   ): Promise<T> {
-    const before = this.#queues.get(key) ?? Promise.resolve();
-    const run = before.then(() => this.#update(key, prefix, plan));
-    const tail = run.then(
-      () => {},
-      () => {},
-    );
-    this.#queues.set(key, tail);
-    void tail.then(() => {
-      if (this.#queues.get(key) === tail) this.#queues.delete(key);
+    return new Promise<T>((resolve, reject) => {
+      let waiting = this.#waiting.get(key);
+      if (waiting === undefined) {
+        waiting = [];
+        this.#waiting.set(key, waiting);
+      }
+      waiting.push({ plan, batchable, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.#draining.has(key)) void this.#drain(key, prefix);
     });
-    return run;
   }
 
-  async #update<T>(
+  async #drain(key: string, prefix: string): Promise<void> {
+    this.#draining.add(key);
+    try {
+      for (;;) {
+        const waiting = this.#waiting.get(key);
+        if (waiting === undefined || waiting.length === 0) break;
+        // A run of batchable plans together, or one plan alone.
+        let n = 1;
+        if (waiting[0]?.batchable) while (n < waiting.length && waiting[n]?.batchable) n++;
+        const batch = waiting.splice(0, n);
+        try {
+          const results = await this.#updateMany(
+            key,
+            prefix,
+            batch.map((w) => w.plan),
+          );
+          batch.forEach((w, i) => {
+            const r = results[i];
+            if (r === undefined || 'error' in r) w.reject(r?.error);
+            else w.resolve(r.value);
+          });
+        } catch (error) {
+          for (const w of batch) w.reject(error);
+        }
+      }
+    } finally {
+      this.#draining.delete(key);
+      if (this.#waiting.get(key)?.length === 0) this.#waiting.delete(key);
+    }
+  }
+
+  async #updateMany(
     key: string,
     prefix: string,
-    plan: (summary: LedgerSummary) => Promise<SummaryPlan<T>>,
-  ): Promise<T> {
+    plans: ReadonlyArray<(summary: LedgerSummary) => Promise<SummaryPlan<unknown>>>,
+  ): Promise<Array<{ value: unknown } | { error: unknown }>> {
+    await this.#repairs.get(key)?.catch(() => {});
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
       const got = await this.read(key);
       if (got === undefined) {
-        // Built from the entries as they are now; whoever creates it first wins, and the write is tried again.
-        const snapshot = await this.#rebuild(prefix);
-        const built = summaryOfSnapshot(snapshot, this.#clock().getTime());
+        // Built from the entries as they are now (or as a read found them a moment ago, while
+        // there was no summary: every writer creates one before writing, so none was missed);
+        // whoever creates it first wins, and the write is tried again.
+        const seen = this.#seenWithout.get(key);
+        this.#seenWithout.delete(key);
+        const built =
+          seen !== undefined && Date.now() - seen.at < SEEN_MS
+            ? seen.summary
+            : summaryOfSnapshot(await this.#rebuild(prefix), this.#clock().getTime());
         const fresh = { ...built, seq: firstSeq() };
         // One this version cannot read (older, damaged) is replaced, unless someone just did.
         const existing = await this.#writes.getVersioned(key);
+        // (A valid one that appeared meanwhile was made by another writer: it stands.)
         if (existing === undefined) await this.#writes.createIfAbsent(key, fresh);
-        else await this.#writes.setIfUnchanged(key, existing.token, [[key, fresh]]);
+        else if (!isStoredSummary(existing.value))
+          await this.#writes.setIfUnchanged(key, existing.token, [[key, fresh]]);
         continue;
       }
       const seq = got.summary.seq + 1;
-      const planned = await plan(got.summary);
-      if (planned.writes.length === 0) return planned.result;
-      const next: StoredSummary = planned.replace ? { ...planned.replace, seq } : got.summary;
-      planned.change?.(next);
+      let next: StoredSummary = got.summary;
+      const writes: Array<[string, unknown]> = [];
+      const results: Array<{ value: unknown } | { error: unknown }> = [];
+      for (const plan of plans) {
+        try {
+          const planned = await plan(next);
+          results.push({ value: planned.result });
+          if (planned.writes.length === 0) continue;
+          writes.push(...planned.writes);
+          if (planned.replace) next = { ...planned.replace, seq };
+          planned.change?.(next);
+        } catch (error) {
+          results.push({ error });
+        }
+      }
+      if (writes.length === 0) return results;
       pruneSummary(next, this.#clock().getTime());
       next.seq = seq;
-      if (await this.#writes.setIfUnchanged(key, got.token, [...planned.writes, [key, next]]))
-        return planned.result;
+      if (await this.#writes.setIfUnchanged(key, got.token, [...writes, [key, next]]))
+        return results;
       await new Promise((resolve) =>
         setTimeout(resolve, Math.random() * Math.min(50, 2 + attempt * 3)),
       );
