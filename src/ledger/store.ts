@@ -1,93 +1,45 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import { type LedgerKv, pagesOf, UnreadableValue } from '../store/kv.js';
-import { ledgerPrefix, ScopeError } from '../store/scope.js';
-import { csvDocument, spreadsheetSafe } from './csv.js';
+import type { LedgerKv } from '../store/kv.js';
 import { LedgerInputError, LedgerRecordError } from './errors.js';
-import { type LedgerStatus, status } from './policy/status.js';
+import { ledgerCsv } from './export.js';
+import { type LedgerStatus, status, statusFrom } from './policy/status.js';
+import {
+  applyContribution,
+  contributionOf,
+  type LedgerSummary,
+  summaryCovers,
+} from './policy/summary.js';
 import { parseInstant } from './policy/time.js';
+import {
+  type LedgerSnapshot,
+  type OnSkipped,
+  type OutcomeRecord,
+  readEntry,
+  readSend,
+  readSnapshot,
+  toEntry,
+  withOutcome,
+} from './read.js';
 import { makeRecipient, type Recipient, sameRecipient } from './recipient.js';
 import {
   currentStatus,
-  DEFAULT_SETTINGS,
   EntryId,
   LEDGER_SCHEMA_VERSION,
   type LedgerEntry,
-  LedgerSettings,
-  NoteTraits,
+  type LedgerSettings,
   OUTCOMES,
   type Outcome,
-  SOURCES,
   type Status,
-  type StatusChange,
 } from './records.js';
-import { isStoredSend, SendRecord } from './send-record.js';
+import { type LedgerScope, scopePrefix, summaryKey } from './scope.js';
+import { type SendInput, sendRecord, validDate } from './send-input.js';
+import type { SendRecord } from './send-record.js';
+import { readSettings, updateSettings } from './settings-record.js';
+import { agreesWith, SummaryStore, summaryOfSnapshot } from './summary-store.js';
 
-/**
- * Whose ledger. The same rule as the Slack store's `scopedKey` (slack
- * branch, src/store/scope.ts): on Enterprise Grid the enterprise id
- * namespaces the user (the same person in two workspaces of the org is one
- * user, and org-wide installs send `team_id: null` on some events), and the
- * team id is then not used; elsewhere the team id does. Every key the ledger
- * writes starts with the scope, so no operation on one user can read or
- * change another's entries.
- */
-export interface LedgerScope {
-  enterpriseId?: string | undefined;
-  teamId?: string | undefined;
-  userId: string;
-}
-
-/**
- * The key prefix of a user's ledger (see the store's `ledgerPrefix`), with a
- * bad id refused as the user's input error.
- */
-export function scopePrefix(scope: LedgerScope): string {
-  try {
-    return ledgerPrefix(scope);
-  } catch (error) {
-    if (error instanceof ScopeError) throw new LedgerInputError(error.message);
-    throw error;
-  }
-}
-
-/**
- * One outcome of an entry, under a key of its own per outcome
- * (`outcome:<entryId>:<status>`), so that an entry's history is read with a
- * few gets and never needs a scan. Setting the same outcome again moves its
- * time; different outcomes set at the same moment are all kept.
- */
-const OutcomeRecord = z.object({
-  schemaVersion: z.literal(LEDGER_SCHEMA_VERSION),
-  entryId: EntryId,
-  status: z.enum(OUTCOMES),
-  at: z.iso.datetime(),
-});
-type OutcomeRecord = z.infer<typeof OutcomeRecord>;
-
-const SendInput = z.object({
-  recipient: z.object({ name: z.string().optional(), profileUrl: z.string().optional() }),
-  /** Characters in the note as a person sees them; 0 when none went. The text itself is never stored. */
-  noteLength: z.number().int().min(0).max(10_000),
-  source: z.enum(SOURCES),
-  /** Whether the note gave context and a next step, when it was checked; only with a note. */
-  traits: NoteTraits.optional(),
-  sentAt: z.date().optional(),
-  /** An idempotency key: logging the same id twice keeps one entry (Slack retries, double clicks). */
-  id: EntryId.optional(),
-});
-export type SendInput = z.input<typeof SendInput>;
-
-function inputError(error: z.ZodError, what: string): LedgerInputError {
-  return new LedgerInputError(`${what}: ${z.prettifyError(error).replace(/\n/g, ' ')}`);
-}
-
-function validDate(value: Date, what: string): Date {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
-    throw new LedgerInputError(`${what} is not a valid date.`);
-  }
-  return value;
-}
+export type { LedgerSnapshot, SkippedRecords } from './read.js';
+export { type LedgerScope, scopePrefix } from './scope.js';
+export type { SendInput } from './send-input.js';
 
 export interface LedgerRepositoryOptions {
   /** The clock used when a send or an outcome comes without a time. */
@@ -100,23 +52,16 @@ export interface LedgerRepositoryOptions {
    * this, the record is left out, reported here (its key only) and counted in
    * the snapshot's `skipped`, so one bad record never locks a user out.
    */
-  onSkipped?: (key: string, why: 'unreadable' | 'newer') => void;
+  onSkipped?: OnSkipped;
 }
 
-/** Records a read left out (see {@link LedgerRepositoryOptions.onSkipped}). */
-export interface SkippedRecords {
-  /** How many records were left out. */
-  count: number;
-  /** How many of them come from a newer version of the app (not corrupt). */
-  newer: number;
-}
+/** A stored summary as just read, with its token (see {@link LedgerRepository.snapshot}). */
+export type StoredRead = NonNullable<Awaited<ReturnType<SummaryStore['read']>>>;
 
-/** The entries of one user together with everything needed to judge them. */
-export interface LedgerSnapshot {
-  entries: LedgerEntry[];
+/** A user's summary and settings, as {@link LedgerRepository.summary} reads them. */
+export interface SummaryRead {
+  summary: LedgerSummary;
   settings: LedgerSettings;
-  /** Present when records were left out. */
-  skipped?: SkippedRecords;
 }
 
 /**
@@ -125,39 +70,71 @@ export interface LedgerSnapshot {
  * Layout, under the user's {@link scopePrefix}:
  * - `send:<entryId>`: one record per invitation, written once;
  * - `outcome:<entryId>:<status>`: when the entry reached that outcome;
- * - `settings`: the user's settings, replaced whole.
+ * - `settings`: the user's settings, replaced whole;
+ * and beside it ({@link summaryKey}) the user's summary, which the status
+ * figures are read from.
  *
- * No write reads, changes and rewrites a record another process may be
- * writing: each send and each outcome of a send has a key of its own, so sends
- * and outcomes logged at the same moment by several processes are all kept,
- * without locks. The list is rebuilt from the keys on every read (one scan of
- * the prefix); a single entry is read with gets alone. A process killed
- * mid-write leaves the key written or absent, never half of it.
+ * Each send and each outcome has a key of its own, so that a full read can
+ * always rebuild the ledger from them. Where the store can compare and set
+ * (`kv.conditional`), each is written in one conditional write together with
+ * the summary that counts it: concurrent writers, in any process, are
+ * ordered by the store, and one that lost the race writes nothing and tries
+ * again, so nothing is lost and the summary never disagrees with the records.
+ * A process killed mid-write leaves both written or neither.
  */
 export class LedgerRepository {
   readonly #kv: LedgerKv;
   readonly #clock: () => Date;
   readonly #newId: () => string;
-  readonly #onSkipped: LedgerRepositoryOptions['onSkipped'];
+  readonly #onSkipped: OnSkipped;
+  readonly #summaries: SummaryStore | undefined;
 
   constructor(kv: LedgerKv, options: LedgerRepositoryOptions = {}) {
     this.#kv = kv;
     this.#clock = options.clock ?? (() => new Date());
     this.#newId = options.newId ?? (() => randomUUID());
     this.#onSkipped = options.onSkipped;
+    this.#summaries =
+      kv.conditional === undefined
+        ? undefined
+        : new SummaryStore(kv.conditional, this.#clock, (prefix) =>
+            // A rebuild counts what can be read; a bad record is the reader's to report.
+            readSnapshot(kv, prefix, () => {}),
+          );
   }
 
   /** Records that an invitation was sent. Bad input throws {@link LedgerInputError} and writes nothing. */
   async logSend(scope: LedgerScope, input: SendInput): Promise<LedgerEntry> {
     const prefix = scopePrefix(scope);
-    const record = this.#sendRecord(input);
-    if (input.id !== undefined) {
-      // An idempotency key seen before: the first log stands, nothing is written.
-      const existing = await this.#readEntry(prefix, record.id);
-      if (existing !== undefined) return existing;
+    const record = sendRecord(input, this.#clock, this.#newId);
+    const key = `${prefix}send:${record.id}`;
+    const entry = toEntry(record, undefined);
+    if (this.#summaries === undefined) {
+      if (input.id !== undefined) {
+        const existing = await readEntry(this.#kv, prefix, record.id);
+        if (existing !== undefined) return existing;
+      }
+      await this.#kv.set(key, record);
+      return entry;
     }
-    await this.#kv.set(`${prefix}send:${record.id}`, record);
-    return toEntry(record, undefined);
+    return this.#summaries.update(
+      summaryKey(scope),
+      prefix,
+      async () => {
+        if (input.id !== undefined) {
+          // An idempotency key seen before: the first log stands, nothing is written.
+          const existing = await readEntry(this.#kv, prefix, record.id);
+          if (existing !== undefined) return { result: existing, writes: [] };
+        }
+        return {
+          result: entry,
+          writes: [[key, record]],
+          change: (s) => applyContribution(s, contributionOf(entry), 1),
+        };
+        // A send with an id of its own making shares it with no other write: it can go with others.
+      },
+      input.id === undefined,
+    );
   }
 
   /**
@@ -165,7 +142,7 @@ export class LedgerRepository {
    * ledger (an import): no read per send, and one write for them all where
    * the store can. All are checked first: bad input throws
    * {@link LedgerInputError} and writes nothing. An id written again (two
-   * imports of one file at once) still makes one entry.
+   * imports of one file at once) still makes one entry, counted once.
    */
   async logNewSends(
     scope: LedgerScope,
@@ -173,42 +150,33 @@ export class LedgerRepository {
   ): Promise<void> {
     const prefix = scopePrefix(scope);
     const entries = inputs.map((input): [string, SendRecord] => {
-      const record = this.#sendRecord(input);
+      const record = sendRecord(input, this.#clock, this.#newId);
       return [`${prefix}send:${record.id}`, record];
     });
-    if (this.#kv.setMany !== undefined) await this.#kv.setMany(entries);
-    else await Promise.all(entries.map(([key, record]) => this.#kv.set(key, record)));
-  }
-
-  /** The record of a send, checked; {@link LedgerInputError} for bad input. */
-  #sendRecord(input: SendInput): SendRecord {
-    const parsed = SendInput.safeParse(input);
-    if (!parsed.success) throw inputError(parsed.error, 'Cannot log this send');
-    const { recipient, noteLength, source, traits } = parsed.data;
-    if (traits !== undefined && noteLength === 0) {
-      throw new LedgerInputError(
-        'Cannot log this send: an invitation without a note has no traits.',
-      );
+    if (this.#summaries === undefined) {
+      if (this.#kv.setMany !== undefined) await this.#kv.setMany(entries);
+      else await Promise.all(entries.map(([key, record]) => this.#kv.set(key, record)));
+      return;
     }
-    const sentAt = validDate(parsed.data.sentAt ?? this.#clock(), 'The send time');
-    const record: SendRecord = {
-      schemaVersion: LEDGER_SCHEMA_VERSION,
-      id: parsed.data.id ?? this.#newId(),
-      recipient: makeRecipient(recipient),
-      sentAt: sentAt.toISOString(),
-      personalised: noteLength > 0,
-      noteLength,
-      source,
-      ...(traits ? { traits } : {}),
-    };
-    SendRecord.parse(record);
-    return record;
+    await this.#summaries.update(summaryKey(scope), prefix, async (summary) => {
+      // Imported sends are pending: one already written (the same file imported twice at once) is there.
+      const there = new Set(summary.pendingIds);
+      const writes = entries.filter(([, r]) => !there.has(r.id));
+      return {
+        result: undefined,
+        writes,
+        change: (s) => {
+          for (const [, r] of writes)
+            applyContribution(s, contributionOf(toEntry(r, undefined)), 1);
+        },
+      };
+    });
   }
 
   /** One entry by id, or `undefined`; read with gets alone. */
   async get(scope: LedgerScope, entryId: string): Promise<LedgerEntry | undefined> {
     if (!EntryId.safeParse(entryId).success) return undefined;
-    return this.#readEntry(scopePrefix(scope), entryId);
+    return readEntry(this.#kv, scopePrefix(scope), entryId);
   }
 
   /**
@@ -229,7 +197,7 @@ export class LedgerRepository {
       throw new LedgerInputError(`The outcome must be one of ${OUTCOMES.join(', ')}.`);
     }
     const when = validDate(at ?? this.#clock(), 'The outcome time');
-    const send = await this.#readSend(`${prefix}send:${entryId}`);
+    const send = await readSend(this.#kv, `${prefix}send:${entryId}`);
     if (send === undefined)
       throw new LedgerInputError('There is no such invitation in your ledger.');
     if (when.getTime() < parseInstant(send.sentAt)) {
@@ -241,8 +209,26 @@ export class LedgerRepository {
       status: outcome,
       at: when.toISOString(),
     };
-    await this.#kv.set(`${prefix}outcome:${entryId}:${outcome}`, event);
-    return (await this.#readEntry(prefix, entryId)) ?? toEntry(send, [event]);
+    const key = `${prefix}outcome:${entryId}:${outcome}`;
+    if (this.#summaries === undefined) {
+      await this.#kv.set(key, event);
+      return (await readEntry(this.#kv, prefix, entryId)) ?? toEntry(send, [event]);
+    }
+    return this.#summaries.update(summaryKey(scope), prefix, async () => {
+      // Read under the summary's token: what this outcome replaces is what the summary counts.
+      const before = await readEntry(this.#kv, prefix, entryId);
+      if (before === undefined)
+        throw new LedgerInputError('There is no such invitation in your ledger.');
+      const after = withOutcome(send, before, event);
+      return {
+        result: after,
+        writes: [[key, event]],
+        change: (s) => {
+          applyContribution(s, contributionOf(before), -1);
+          applyContribution(s, contributionOf(after), 1);
+        },
+      };
+    });
   }
 
   /** Every entry of the user, oldest send first. */
@@ -272,151 +258,92 @@ export class LedgerRepository {
       .reverse();
   }
 
-  /** The entries and the settings, read in one pass over the user's keys. */
-  async snapshot(scope: LedgerScope): Promise<LedgerSnapshot> {
+  /**
+   * The entries and the settings, read in one pass over the user's keys. A
+   * stored summary that does not count what was read (written around, by an
+   * older version or by hand) is rebuilt from it. `summaryRead`: the
+   * stored summary, or `null` for none, when the caller has just read it.
+   */
+  async snapshot(scope: LedgerScope, summaryRead?: StoredRead | null): Promise<LedgerSnapshot> {
     const prefix = scopePrefix(scope);
-    const sends = new Map<string, SendRecord>();
-    const outcomes = new Map<string, Map<string, OutcomeRecord>>();
-    let settings: LedgerSettings | undefined;
-    const at = prefix.length;
-    const skipped: SkippedRecords = { count: 0, newer: 0 };
-    const skip = (key: string, value: unknown, error: unknown) => {
-      if (this.#onSkipped === undefined) throw error;
-      const why = isNewer(value) ? 'newer' : 'unreadable';
-      skipped.count += 1;
-      if (why === 'newer') skipped.newer += 1;
-      this.#onSkipped(key, why);
-    };
-    for await (const page of pagesOf(this.#kv, prefix))
-      for (const [key, value] of page) {
-        try {
-          // The key is compared with the one the record's own fields make,
-          // position by position rather than by building that key per record.
-          if (key.startsWith('send:', at)) {
-            const send = isStoredSend(value) ? value : parseRecord(SendRecord, key, value);
-            if (key.length !== at + 5 + send.id.length || !key.endsWith(send.id))
-              throw new LedgerRecordError(`The ledger record ${key} holds another id.`, key);
-            sends.set(send.id, send);
-          } else if (key.startsWith('outcome:', at)) {
-            const event = parseRecord(OutcomeRecord, key, value);
-            const { entryId, status } = event;
-            if (
-              key.length !== at + 8 + entryId.length + 1 + status.length ||
-              !key.startsWith(entryId, at + 8) ||
-              key.charCodeAt(at + 8 + entryId.length) !== 58 /* : */ ||
-              !key.endsWith(status)
-            ) {
-              throw new LedgerRecordError(
-                `The ledger record ${key} holds another entry or outcome.`,
-                key,
-              );
-            }
-            let forEntry = outcomes.get(entryId);
-            if (forEntry === undefined) {
-              forEntry = new Map();
-              outcomes.set(entryId, forEntry);
-            }
-            forEntry.set(status, event);
-          } else if (key.length === at + 8 && key.endsWith('settings')) {
-            settings = parseRecord(LedgerSettings, key, value);
-          }
-        } catch (error) {
-          if (!(error instanceof LedgerRecordError)) throw error;
-          skip(key, value, error);
-        }
-      }
-    // Each send's time read once, then sorted on the number (not parsed again per comparison).
-    const timed: Array<{ sentAt: number; entry: LedgerEntry }> = [];
-    for (const send of sends.values()) {
-      const sentAt = parseInstant(send.sentAt);
-      try {
-        timed.push({ sentAt, entry: toEntry(send, outcomes.get(send.id)?.values(), sentAt) });
-      } catch (error) {
-        if (!(error instanceof LedgerRecordError)) throw error;
-        skip(`${prefix}${error.key}`, undefined, error);
-      }
-    }
-    timed.sort(
-      (a, b) =>
-        a.sentAt - b.sentAt || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0),
-    );
-    const entries = timed.map((t) => t.entry);
-    const snapshot: LedgerSnapshot = { entries, settings: settings ?? { ...DEFAULT_SETTINGS } };
-    if (skipped.count > 0) snapshot.skipped = skipped;
+    if (this.#summaries === undefined) return readSnapshot(this.#kv, prefix, this.#onSkipped);
+    // Read before the records: a write between the two changes its token, and the repair is refused.
+    const stored =
+      summaryRead === undefined ? await this.#summaries.read(summaryKey(scope)) : summaryRead;
+    return this.#readAndRepair(scope, stored ?? undefined);
+  }
+
+  /** A full read, putting right the summary `stored` (read just before) when it counts otherwise. */
+  async #readAndRepair(
+    scope: LedgerScope,
+    stored: StoredRead | undefined,
+  ): Promise<LedgerSnapshot> {
+    const snapshot = await readSnapshot(this.#kv, scopePrefix(scope), this.#onSkipped);
+    const summaries = this.#summaries;
+    if (summaries === undefined) return snapshot;
+    const read = summaryOfSnapshot(snapshot, this.#clock().getTime());
+    // An empty ledger needs no summary: a read never leaves one behind for a forgotten user.
+    if (stored === undefined && read.entries === 0) summaries.sawEmpty(summaryKey(scope), snapshot);
+    const missing = stored === undefined && read.entries > 0;
+    if (missing || (stored !== undefined && !agreesWith(stored.summary, read)))
+      // Not waited on: a read must not wait for a write (a locked SQLite file, a slow store).
+      void summaries.repair(summaryKey(scope), stored, snapshot).catch(() => {});
     return snapshot;
+  }
+
+  /**
+   * The user's summary and settings at `now`: the stored summary when it
+   * covers `now`, else one built from a full read.
+   */
+  async summary(scope: LedgerScope, now: Date = this.#clock()): Promise<SummaryRead> {
+    const prefix = scopePrefix(scope);
+    let stored: StoredRead | null | undefined;
+    if (this.#summaries !== undefined) {
+      const [read, settings] = await Promise.all([
+        this.#summaries.read(summaryKey(scope)),
+        this.#settingsOrDefault(prefix),
+      ]);
+      if (read !== undefined && summaryCovers(read.summary, now))
+        return { summary: read.summary, settings };
+      stored = read ?? null;
+    }
+    const snapshot = await this.snapshot(scope, stored);
+    return {
+      summary: summaryOfSnapshot(snapshot, Number.NEGATIVE_INFINITY),
+      settings: snapshot.settings,
+    };
   }
 
   /** The status summary of {@link status} for this user at `now`. */
   async status(scope: LedgerScope, now: Date = this.#clock()): Promise<LedgerStatus> {
-    const { entries, settings } = await this.snapshot(scope);
-    return status(entries, settings, now);
+    const { summary, settings } = await this.summary(scope, now);
+    return statusFrom(summary, settings, now);
   }
 
-  async getSettings(scope: LedgerScope): Promise<LedgerSettings> {
-    const key = `${scopePrefix(scope)}settings`;
-    const value = await this.#kv.get(key);
-    return value === undefined ? LedgerSettings.parse({}) : parseRecord(LedgerSettings, key, value);
+  /** The settings, or the defaults when the record cannot be read and reads may skip. */
+  #settingsOrDefault(prefix: string): Promise<LedgerSettings> {
+    return readSettings(this.#kv, prefix, this.#onSkipped ?? 'throw');
+  }
+
+  getSettings(scope: LedgerScope): Promise<LedgerSettings> {
+    return readSettings(this.#kv, scopePrefix(scope), 'throw');
   }
 
   /** Changes some settings; invalid values throw {@link LedgerInputError} and change nothing. */
-  async updateSettings(
-    scope: LedgerScope,
-    patch: Partial<LedgerSettings>,
-  ): Promise<LedgerSettings> {
-    const current = await this.getSettings(scope);
-    const parsed = LedgerSettings.safeParse({ ...current, ...patch });
-    if (!parsed.success) throw inputError(parsed.error, 'Cannot save these settings');
-    await this.#kv.set(`${scopePrefix(scope)}settings`, parsed.data);
-    return parsed.data;
+  updateSettings(scope: LedgerScope, patch: Partial<LedgerSettings>): Promise<LedgerSettings> {
+    return updateSettings(this.#kv, scopePrefix(scope), patch);
   }
 
-  /**
-   * The ledger as CSV (RFC 4180: CRLF line ends, fields quoted when needed).
-   * Names are made safe to open in a spreadsheet. Holds no note text: the
-   * ledger never had it; the last two columns are its traits (yes, no, or
-   * blank when unknown).
-   */
+  /** The ledger as CSV: see {@link ledgerCsv}. */
   async exportCsv(scope: LedgerScope): Promise<string> {
-    const entries = await this.list(scope);
-    const header = [
-      'id',
-      'recipient_name',
-      'profile_url',
-      'sent_at',
-      'personalised',
-      'note_length',
-      'source',
-      'status',
-      'status_at',
-      'history',
-      'note_context',
-      'note_next_step',
-    ];
-    const yesNo = (value: boolean | undefined) => (value === undefined ? '' : value ? 'yes' : 'no');
-    const rows = entries.map((e) => {
-      const last = e.history.at(-1);
-      return [
-        e.id,
-        spreadsheetSafe(e.recipient.name),
-        e.recipient.profileUrl ?? '',
-        e.sentAt,
-        e.personalised ? 'yes' : 'no',
-        e.noteLength,
-        e.source,
-        last?.status,
-        last?.at,
-        e.history.map((h) => `${h.status} ${h.at}`).join('; '),
-        yesNo(e.traits?.context),
-        yesNo(e.traits?.nextStep),
-      ];
-    });
-    return csvDocument([header, ...rows]);
+    return ledgerCsv(await this.list(scope));
   }
 
   /**
-   * Deletes every record the ledger holds for this user; returns how many.
-   * Passes over the keys until one finds nothing, so that a send logged by
-   * another process during the first pass is deleted too.
+   * Deletes every record the ledger holds for this user; returns how many
+   * (the summary beside them is deleted too, and not counted). Passes over
+   * the keys until one finds nothing, so that a send logged by another
+   * process during the first pass is deleted too.
    */
   async forgetUser(scope: LedgerScope): Promise<number> {
     const prefix = scopePrefix(scope);
@@ -424,110 +351,10 @@ export class LedgerRepository {
     for (let pass = 0; pass < 10; pass++) {
       const keys: string[] = [];
       for await (const [key] of this.#kv.scan(prefix)) keys.push(key);
+      await this.#kv.delete(summaryKey(scope));
       if (keys.length === 0) return deleted;
       for (const key of keys) if (await this.#kv.delete(key)) deleted += 1;
     }
     return deleted;
   }
-
-  /** The send and its outcomes under their known keys: five gets, no scan. */
-  async #readEntry(prefix: string, entryId: string): Promise<LedgerEntry | undefined> {
-    const send = await this.#readSend(`${prefix}send:${entryId}`);
-    if (send === undefined) return undefined;
-    const outcomes = await Promise.all(
-      OUTCOMES.map(async (o) => {
-        const key = `${prefix}outcome:${entryId}:${o}`;
-        const value = await this.#kv.get(key);
-        if (value === undefined || value === null) return undefined;
-        const record = parseRecord(OutcomeRecord, key, value);
-        if (record.entryId !== entryId || record.status !== o) {
-          throw new LedgerRecordError(
-            `The ledger record ${key} holds another entry or outcome.`,
-            key,
-          );
-        }
-        return record;
-      }),
-    );
-    return toEntry(
-      send,
-      outcomes.filter((o): o is OutcomeRecord => o !== undefined),
-    );
-  }
-
-  async #readSend(key: string): Promise<SendRecord | undefined> {
-    const value = await this.#kv.get(key);
-    if (value === undefined || value === null) return undefined;
-    const send = parseRecord(SendRecord, key, value);
-    if (!key.endsWith(`send:${send.id}`)) {
-      throw new LedgerRecordError(`The ledger record ${key} holds another id.`, key);
-    }
-    return send;
-  }
-}
-
-/** A record written by a newer version of the app: a schema version above ours. */
-function isNewer(value: unknown): boolean {
-  const version = (value as { schemaVersion?: unknown } | null | undefined)?.schemaVersion;
-  return typeof version === 'number' && version > LEDGER_SCHEMA_VERSION;
-}
-
-function parseRecord<T>(schema: z.ZodType<T>, key: string, value: unknown): T {
-  if (value instanceof UnreadableValue) {
-    throw new LedgerRecordError(`The ledger record ${key} cannot be decoded.`, key);
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    throw new LedgerRecordError(
-      `The ledger record ${key} is not valid: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`,
-      key,
-      { cause: parsed.error },
-    );
-  }
-  return parsed.data;
-}
-
-/**
- * Folds a send and its outcomes (in time order) into an entry. Both parts were
- * validated on read; what their schemas cannot see alone is checked here: an
- * outcome cannot come before the send (the shape of LedgerEntry holds by
- * construction, so it is not parsed again: that halves the cost of a read).
- * `sentAtMs` is `send.sentAt` already read, when the caller has it.
- */
-function toEntry(
-  send: SendRecord,
-  outcomes: Iterable<OutcomeRecord> | undefined,
-  sentAtMs: number = parseInstant(send.sentAt),
-): LedgerEntry {
-  const history: StatusChange[] = [{ status: 'pending', at: send.sentAt }];
-  const ordered: Array<{ o: OutcomeRecord; t: number }> = [];
-  if (outcomes !== undefined) for (const o of outcomes) ordered.push({ o, t: parseInstant(o.at) });
-  if (ordered.length > 1) {
-    ordered.sort(
-      (a, b) => a.t - b.t || OUTCOMES.indexOf(a.o.status) - OUTCOMES.indexOf(b.o.status),
-    );
-  }
-  for (const { o, t } of ordered) {
-    if (t < sentAtMs) {
-      throw new LedgerRecordError(
-        `The ledger entry ${send.id} has an outcome before it was sent.`,
-        `outcome:${send.id}:${o.status}`,
-      );
-    }
-    if (history.at(-1)?.status === o.status) continue;
-    history.push({ status: o.status, at: o.at });
-  }
-  // The send's fields in their schema order, as a spread would give them, without the spread's cost.
-  const entry: LedgerEntry = {
-    schemaVersion: send.schemaVersion,
-    id: send.id,
-    recipient: send.recipient,
-    sentAt: send.sentAt,
-    personalised: send.personalised,
-    noteLength: send.noteLength,
-    source: send.source,
-    history,
-  };
-  if (send.traits !== undefined) entry.traits = send.traits;
-  return entry;
 }

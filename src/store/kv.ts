@@ -1,4 +1,5 @@
 import type { Keyv } from 'keyv';
+import { type ConditionalWrites, memoryConditionalWrites } from './conditional.js';
 
 /**
  * The little the ledger needs from a key-value store. Every write is one key,
@@ -29,6 +30,12 @@ export interface LedgerKv {
    * written whole. Throws when the store fails.
    */
   setMany?(entries: ReadonlyArray<[string, unknown]>): Promise<void>;
+  /**
+   * Compare-and-set across processes (see {@link ConditionalWrites}), where
+   * the backend has it: the ledger keeps its summary with it, and without it
+   * reads every entry instead.
+   */
+  conditional?: ConditionalWrites;
 }
 
 /** Every record under `prefix` a page at a time, from `scanPages` when the kv has it. */
@@ -64,6 +71,8 @@ export interface NativeCalls {
   scanPages?: Scanner;
   /** Many keys in one round trip, where keyv's own `setMany` is not that. */
   setMany?: LedgerKv['setMany'];
+  /** Compare-and-set across processes, where the backend has it. */
+  conditional?: ConditionalWrites;
 }
 
 /**
@@ -114,6 +123,7 @@ export function keyvKv(keyv: Keyv, native: NativeCalls = {}): LedgerKv {
     },
     ...(pages === undefined ? {} : { scanPages: pages }),
     setMany: native.setMany ?? keyvSetMany(keyv),
+    ...(native.conditional === undefined ? {} : { conditional: native.conditional }),
   };
 }
 
@@ -202,5 +212,6 @@ export function memoryLedgerKv(map = new Map<string, unknown>()): LedgerKv {
       }
       if (page.length > 0) yield page;
     },
+    conditional: memoryConditionalWrites(map),
   };
 }

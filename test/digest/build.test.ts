@@ -6,6 +6,7 @@ import {
   LedgerRepository,
   memoryLedgerKv,
   type Outcome,
+  status,
 } from '../../src/ledger/index.js';
 import type { NoteTraits } from '../../src/ledger/records.js';
 import { DIGEST_STALE_SHOWN, digestMessage } from '../../src/slack/blocks/digest-message.js';
@@ -111,6 +112,33 @@ describe('buildDigest', () => {
     ];
     const d = buildDigest(await ledger(rows), DEFAULT_SETTINGS, NOW);
     expect(d.acceptance).toEqual({ rate: 1, previous: 0.25, trend: 'up' });
+  });
+
+  it('gives the numbers the status view gives, from the same summary', async () => {
+    const entries = await ledger([
+      ...Array.from({ length: 6 }, (_, i) => ({ name: `Stale${i}`, daysAgo: 12 + i })),
+      { name: 'Fresh', daysAgo: 1 },
+      { name: 'Idk', daysAgo: 20, outcome: 'idk' as const },
+      // Accepted once, then withdrawn: an acceptance in both, as the status view counts it.
+      { name: 'Changed', daysAgo: 5, outcome: 'accepted' as const, outcomeDaysAgo: 4 },
+    ]);
+    const [changed] = entries.filter((e) => e.recipient.name === 'Changed');
+    const withdrawn = changed && {
+      ...changed,
+      history: [
+        ...changed.history,
+        { status: 'withdrawn' as const, at: new Date(NOW.getTime() - 3 * DAY).toISOString() },
+      ],
+    };
+    const all = entries.map((e) => (e === changed && withdrawn ? withdrawn : e));
+    const d = buildDigest(all, DEFAULT_SETTINGS, NOW);
+    const s = status(all, DEFAULT_SETTINGS, NOW);
+    expect(d.week.sent).toBe(s.week.sent);
+    expect(d.pending.count).toBe(s.pending.count);
+    expect(d.stale.map((e) => e.id)).toEqual(s.pending.staleIds);
+    expect(d.idk.count).toBe(s.idk.count);
+    expect(d.acceptance.rate).toBe(s.acceptance[0]?.rate);
+    expect(d.acceptance.rate).toBe(1 / 9);
   });
 
   it('coaches from the user’s own history when there is enough of it', async () => {

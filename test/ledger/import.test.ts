@@ -165,6 +165,15 @@ describe('importInvitations', () => {
         return (memory.scanPages as NonNullable<LedgerKv['scanPages']>)(prefix);
       },
     };
+    // Where the store can compare and set, a batch is one conditional write with the ledger's summary.
+    const conditional = memory.conditional as NonNullable<LedgerKv['conditional']>;
+    kv.conditional = {
+      ...conditional,
+      setIfUnchanged: (guard, token, entries) => {
+        if (entries.length > 1) calls.setMany++;
+        return conditional.setIfUnchanged(guard, token, entries);
+      },
+    };
     const repo = new LedgerRepository(kv);
     const csv = manyRows(1_200);
     expect((await importInvitationsCsv(repo, scope, csv)).imported).toBe(1_200);

@@ -1,6 +1,6 @@
 import type { LedgerEntry } from '../records.js';
 import { DAY_MS, DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
-import { toMs } from './time.js';
+import { acceptedIn, type LedgerSummary, sentBetween, summarise } from './summary.js';
 
 export interface AcceptanceRate {
   days: number;
@@ -17,19 +17,29 @@ export function acceptanceRates(
   now: Date,
   limits: PolicyLimits = DEFAULT_LIMITS,
 ): AcceptanceRate[] {
+  return acceptanceFrom(summarise(entries), now, limits);
+}
+
+/** Acceptance of the sends in `(from, to]`: accepted at any time, as {@link acceptanceRates} counts. */
+export function acceptanceBetween(
+  summary: LedgerSummary,
+  from: number,
+  to: number,
+): { sent: number; accepted: number; rate: number | null } {
+  const [i, j] = sentBetween(summary, from, to);
+  const accepted = acceptedIn(summary, i, j);
+  return { sent: j - i, accepted, rate: j === i ? null : accepted / (j - i) };
+}
+
+/** {@link acceptanceRates} read from a summary that covers `now`. */
+export function acceptanceFrom(
+  summary: LedgerSummary,
+  now: Date,
+  limits: PolicyLimits = DEFAULT_LIMITS,
+): AcceptanceRate[] {
   const t = now.getTime();
-  return limits.acceptanceWindowsDays.map((days) => {
-    const start = t - days * DAY_MS;
-    const inWindow = entries.filter((e) => {
-      const sent = toMs(e.sentAt);
-      return sent > start && sent <= t;
-    });
-    const accepted = inWindow.filter((e) => e.history.some((h) => h.status === 'accepted')).length;
-    return {
-      days,
-      sent: inWindow.length,
-      accepted,
-      rate: inWindow.length === 0 ? null : accepted / inWindow.length,
-    };
-  });
+  return limits.acceptanceWindowsDays.map((days) => ({
+    days,
+    ...acceptanceBetween(summary, t - days * DAY_MS, t),
+  }));
 }

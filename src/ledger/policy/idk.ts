@@ -1,5 +1,6 @@
 import type { LedgerEntry } from '../records.js';
 import { DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
+import { type LedgerSummary, summarise } from './summary.js';
 import type { LedgerWarning } from './warning.js';
 
 export interface IdkUsage {
@@ -14,7 +15,12 @@ export function idkUsage(
   entries: readonly LedgerEntry[],
   limits: PolicyLimits = DEFAULT_LIMITS,
 ): IdkUsage {
-  const count = entries.filter((e) => e.history.some((h) => h.status === 'idk')).length;
+  return idkFrom(summarise(entries), limits);
+}
+
+/** {@link idkUsage} read from a summary (any: the count is kept for all time). */
+export function idkFrom(summary: LedgerSummary, limits: PolicyLimits = DEFAULT_LIMITS): IdkUsage {
+  const count = summary.idk;
   const usage: IdkUsage = { count, warnAt: limits.idkWarn, dangerAt: limits.idkDanger };
   if (count >= limits.idkDanger) {
     usage.warning = {

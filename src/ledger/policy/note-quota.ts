@@ -1,6 +1,7 @@
 import type { LedgerEntry, LedgerSettings } from '../records.js';
-import { DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
-import { monthKey, toMs } from './time.js';
+import { DAY_MS, DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
+import { type LedgerSummary, personalisedIn, sentBetween, summarise } from './summary.js';
+import { monthKey } from './time.js';
 import type { LedgerWarning } from './warning.js';
 
 export interface NoteQuota {
@@ -18,10 +19,23 @@ export function noteQuota(
   now: Date,
   limits: PolicyLimits = DEFAULT_LIMITS,
 ): NoteQuota {
-  const month = monthKey(now.getTime(), settings.timeZone);
-  const used = entries.filter(
-    (e) => e.personalised && monthKey(toMs(e.sentAt), settings.timeZone) === month,
-  ).length;
+  return noteQuotaFrom(summarise(entries), settings, now, limits);
+}
+
+/** {@link noteQuota} read from a summary that covers `now`. */
+export function noteQuotaFrom(
+  summary: LedgerSummary,
+  settings: LedgerSettings,
+  now: Date,
+  limits: PolicyLimits = DEFAULT_LIMITS,
+): NoteQuota {
+  const t = now.getTime();
+  const month = monthKey(t, settings.timeZone);
+  // A calendar month, in any zone, lies within 33 days of each of its instants.
+  const [i, j] = sentBetween(summary, t - 33 * DAY_MS, t + 33 * DAY_MS);
+  let used = 0;
+  for (const at of personalisedIn(summary, i, j))
+    if (monthKey(at, settings.timeZone) === month) used++;
   if (settings.account === 'premium') return { used, limit: null, left: null };
   const limit = limits.basicNotesPerMonth;
   const left = Math.max(0, limit - used);

@@ -1,10 +1,11 @@
 import type { Recipient } from '../recipient.js';
 import type { LedgerEntry, LedgerSettings } from '../records.js';
 import { DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
-import { noteQuota } from './note-quota.js';
+import { noteQuotaFrom } from './note-quota.js';
 import { alreadyPending, entriesFor, ignoreBackoff, withdrawCooldown } from './recipient-rules.js';
 import { bySeverity } from './status.js';
-import { paceUsage, pendingUsage, weeklyUsage } from './volume.js';
+import { summarise } from './summary.js';
+import { paceFrom, pendingFrom, weeklyFrom } from './volume.js';
 import type { LedgerWarning } from './warning.js';
 
 export interface PreSendOptions {
@@ -34,9 +35,10 @@ export function preSendWarnings(
     ignoreBackoff(matches, now, limits),
   ];
 
-  const week = weeklyUsage(entries, settings, now, limits);
+  const summary = summarise(entries);
+  const week = weeklyFrom(summary, settings, now, limits);
   if (week.sent >= week.cap) warnings.push(week.warning);
-  const pace = paceUsage(entries, settings, now, limits);
+  const pace = paceFrom(summary, settings, now, limits);
   if (pace.today + 1 > pace.limit) {
     warnings.push({
       id: 'pace',
@@ -44,11 +46,11 @@ export function preSendWarnings(
       message: `This would be invitation ${pace.today + 1} today, more than ${pace.limit} (${Math.round(limits.dailyPaceShare * 100)}% of the weekly cap): spikes look like spam.`,
     });
   }
-  const pending = pendingUsage(entries, now, limits);
+  const pending = pendingFrom(summary, now, limits);
   warnings.push(
     ...pending.warnings.filter((w) => w.id === 'pending-threshold' && w.severity === 'danger'),
   );
-  if (options.personalised) warnings.push(noteQuota(entries, settings, now, limits).warning);
+  if (options.personalised) warnings.push(noteQuotaFrom(summary, settings, now, limits).warning);
 
   return warnings.filter((w): w is LedgerWarning => w !== undefined).sort(bySeverity);
 }

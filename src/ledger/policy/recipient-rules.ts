@@ -1,4 +1,4 @@
-import { type Recipient, sameRecipient } from '../recipient.js';
+import { normaliseName, profileSlug, type Recipient, sameRecipient } from '../recipient.js';
 import { currentStatus, type LedgerEntry } from '../records.js';
 import { DAY_MS, DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
 import { addDays, toMs } from './time.js';
@@ -129,5 +129,39 @@ export function ignoreBackoff(
     message: `This person ignored an invitation: wait ${limits.ignoredOnceMinDays}–${limits.ignoredOnceMaxDays} days, until ${until.slice(0, 10)} at the earliest (${later.slice(0, 10)} is safer).`,
     until,
     entryIds,
+  };
+}
+
+/**
+ * {@link entriesFor} for many entries of one ledger at once: `sameAs(i)` is
+ * every entry sent to the same person as `entries[i]`, by the rule of
+ * {@link sameRecipient}, with each entry's slug and folded name worked out
+ * once and only for the entries compared.
+ */
+export function recipientMatcher(entries: readonly LedgerEntry[]): (i: number) => LedgerEntry[] {
+  // `null`: not worked out yet.
+  const slugs: Array<string | undefined | null> = new Array(entries.length).fill(null);
+  const names: Array<string | undefined | null> = new Array(entries.length).fill(null);
+  const slugOf = (i: number, url: string) => {
+    let slug = slugs[i];
+    if (slug === null) slugs[i] = slug = profileSlug(url);
+    return slug;
+  };
+  const nameOf = (i: number, name: string) => {
+    let folded = names[i];
+    if (folded === null) names[i] = folded = normaliseName(name);
+    return folded;
+  };
+  return (i) => {
+    const a = entries[i]?.recipient;
+    if (a === undefined) return [];
+    return entries.filter(({ recipient: b }, j) => {
+      // The rule of sameRecipient: profile URLs when both have one, else names.
+      if (a.profileUrl !== undefined && b.profileUrl !== undefined)
+        return slugOf(i, a.profileUrl) === slugOf(j, b.profileUrl);
+      return (
+        a.name !== undefined && b.name !== undefined && nameOf(i, a.name) === nameOf(j, b.name)
+      );
+    });
   };
 }

@@ -1,15 +1,16 @@
 import type { LedgerEntry, LedgerSettings } from '../records.js';
-import { type AcceptanceRate, acceptanceRates } from './acceptance.js';
+import { type AcceptanceRate, acceptanceFrom } from './acceptance.js';
 import { DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
-import { type IdkUsage, idkUsage } from './idk.js';
-import { type NoteQuota, noteQuota } from './note-quota.js';
+import { type IdkUsage, idkFrom } from './idk.js';
+import { type NoteQuota, noteQuotaFrom } from './note-quota.js';
+import { type LedgerSummary, summarise } from './summary.js';
 import {
   type PaceUsage,
   type PendingUsage,
-  paceUsage,
-  pendingUsage,
+  paceFrom,
+  pendingFrom,
   type WeeklyUsage,
-  weeklyUsage,
+  weeklyFrom,
 } from './volume.js';
 import type { LedgerWarning, Severity } from './warning.js';
 
@@ -37,11 +38,24 @@ export function status(
   now: Date,
   limits: PolicyLimits = DEFAULT_LIMITS,
 ): LedgerStatus {
-  const { warning: weekWarning, ...week } = weeklyUsage(entries, settings, now, limits);
-  const { warning: paceWarning, ...today } = paceUsage(entries, settings, now, limits);
-  const { warnings: pendingWarnings, ...pending } = pendingUsage(entries, now, limits);
-  const { warning: idkWarning, ...idk } = idkUsage(entries, limits);
-  const { warning: notesWarning, ...notes } = noteQuota(entries, settings, now, limits);
+  return statusFrom(summarise(entries), settings, now, limits);
+}
+
+/**
+ * {@link status} read from a ledger's summary, which must cover `now`
+ * (see `summaryCovers`): the same figures, without the entries.
+ */
+export function statusFrom(
+  summary: LedgerSummary,
+  settings: LedgerSettings,
+  now: Date,
+  limits: PolicyLimits = DEFAULT_LIMITS,
+): LedgerStatus {
+  const { warning: weekWarning, ...week } = weeklyFrom(summary, settings, now, limits);
+  const { warning: paceWarning, ...today } = paceFrom(summary, settings, now, limits);
+  const { warnings: pendingWarnings, ...pending } = pendingFrom(summary, now, limits);
+  const { warning: idkWarning, ...idk } = idkFrom(summary, limits);
+  const { warning: notesWarning, ...notes } = noteQuotaFrom(summary, settings, now, limits);
   const warnings = [weekWarning, paceWarning, ...pendingWarnings, idkWarning, notesWarning]
     .filter((w): w is LedgerWarning => w !== undefined)
     .sort(bySeverity);
@@ -51,7 +65,7 @@ export function status(
     pending,
     idk,
     notes,
-    acceptance: acceptanceRates(entries, now, limits),
+    acceptance: acceptanceFrom(summary, now, limits),
     warnings,
   };
 }

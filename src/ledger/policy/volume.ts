@@ -1,6 +1,7 @@
-import { currentStatus, type LedgerEntry, type LedgerSettings } from '../records.js';
+import type { LedgerEntry, LedgerSettings } from '../records.js';
 import { DAY_MS, DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
-import { dayKey, toMs } from './time.js';
+import { type LedgerSummary, sentBetween, summarise } from './summary.js';
+import { dayKey } from './time.js';
 import type { LedgerWarning } from './warning.js';
 
 export interface WeeklyUsage {
@@ -16,12 +17,19 @@ export function weeklyUsage(
   now: Date,
   limits: PolicyLimits = DEFAULT_LIMITS,
 ): WeeklyUsage {
+  return weeklyFrom(summarise(entries), settings, now, limits);
+}
+
+/** {@link weeklyUsage} read from a summary that covers `now`. */
+export function weeklyFrom(
+  summary: LedgerSummary,
+  settings: LedgerSettings,
+  now: Date,
+  limits: PolicyLimits = DEFAULT_LIMITS,
+): WeeklyUsage {
   const end = now.getTime();
-  const start = end - limits.weeklyWindowDays * DAY_MS;
-  const sent = entries.filter((e) => {
-    const t = toMs(e.sentAt);
-    return t > start && t <= end;
-  }).length;
+  const [i, j] = sentBetween(summary, end - limits.weeklyWindowDays * DAY_MS, end);
+  const sent = j - i;
   const cap = settings.weeklyCap;
   const usage: WeeklyUsage = { sent, cap };
   if (sent >= cap) {
@@ -54,8 +62,26 @@ export function paceUsage(
   now: Date,
   limits: PolicyLimits = DEFAULT_LIMITS,
 ): PaceUsage {
-  const today = dayKey(now.getTime(), settings.timeZone);
-  const count = entries.filter((e) => dayKey(toMs(e.sentAt), settings.timeZone) === today).length;
+  return paceFrom(summarise(entries), settings, now, limits);
+}
+
+/** Sends on the calendar day of `at` in `timeZone` (a day is within 3 days of any of its instants). */
+export function sentOnDayOf(summary: LedgerSummary, at: number, timeZone: string): number {
+  const day = dayKey(at, timeZone);
+  const [i, j] = sentBetween(summary, at - 3 * DAY_MS, at + 3 * DAY_MS);
+  let count = 0;
+  for (let k = i; k < j; k++) if (dayKey(summary.sentAt[k] as number, timeZone) === day) count++;
+  return count;
+}
+
+/** {@link paceUsage} read from a summary that covers `now`. */
+export function paceFrom(
+  summary: LedgerSummary,
+  settings: LedgerSettings,
+  now: Date,
+  limits: PolicyLimits = DEFAULT_LIMITS,
+): PaceUsage {
+  const count = sentOnDayOf(summary, now.getTime(), settings.timeZone);
   const limit = Math.floor(settings.weeklyCap * limits.dailyPaceShare);
   const usage: PaceUsage = { today: count, limit };
   if (count > limit) {
@@ -84,40 +110,54 @@ export function pendingUsage(
   now: Date,
   limits: PolicyLimits = DEFAULT_LIMITS,
 ): PendingUsage {
+  return pendingFrom(summarise(entries), now, limits);
+}
+
+/** {@link pendingUsage} read from a summary (any: pending entries are never pruned). */
+export function pendingFrom(
+  summary: LedgerSummary,
+  now: Date,
+  limits: PolicyLimits = DEFAULT_LIMITS,
+): PendingUsage {
   const t = now.getTime();
-  const pending = entries.filter((e) => currentStatus(e) === 'pending');
-  const staleEntries = pending.filter(
-    (e) => t - toMs(e.sentAt) >= limits.stalePendingDays * DAY_MS,
-  );
-  const veryStale = staleEntries.filter(
-    (e) => t - toMs(e.sentAt) >= limits.veryStalePendingDays * DAY_MS,
-  ).length;
+  const staleMs = limits.stalePendingDays * DAY_MS;
+  const veryStaleMs = limits.veryStalePendingDays * DAY_MS;
+  const { pendingAt, pendingIds } = summary;
+  const staleIds: string[] = [];
+  let veryStale = 0;
+  for (let k = 0; k < pendingAt.length; k++) {
+    const age = t - (pendingAt[k] as number);
+    if (age < staleMs) continue;
+    staleIds.push(pendingIds[k] as string);
+    if (age >= veryStaleMs) veryStale++;
+  }
+  const count = pendingAt.length;
   const usage: PendingUsage = {
-    count: pending.length,
+    count,
     threshold: limits.pendingDanger,
-    stale: staleEntries.length,
+    stale: staleIds.length,
     veryStale,
-    staleIds: staleEntries.map((e) => e.id),
+    staleIds,
     warnings: [],
   };
-  if (pending.length >= limits.pendingDanger) {
+  if (count >= limits.pendingDanger) {
     usage.warnings.push({
       id: 'pending-threshold',
       severity: 'danger',
-      message: `${pending.length} invitations pending, at or over ${limits.pendingDanger}: LinkedIn may restrict the account. Withdraw old ones before sending more.`,
+      message: `${count} invitations pending, at or over ${limits.pendingDanger}: LinkedIn may restrict the account. Withdraw old ones before sending more.`,
     });
-  } else if (pending.length >= limits.pendingDanger * limits.pendingWarnShare) {
+  } else if (count >= limits.pendingDanger * limits.pendingWarnShare) {
     usage.warnings.push({
       id: 'pending-threshold',
       severity: 'warn',
-      message: `${pending.length} invitations pending; keep it under ${limits.pendingDanger}.`,
+      message: `${count} invitations pending; keep it under ${limits.pendingDanger}.`,
     });
   }
-  if (staleEntries.length > 0) {
+  if (staleIds.length > 0) {
     usage.warnings.push({
       id: 'stale-pending',
       severity: veryStale > 0 ? 'warn' : 'info',
-      message: `${staleEntries.length} pending for over ${limits.stalePendingDays} days (${veryStale} over ${limits.veryStalePendingDays}): withdraw them.`,
+      message: `${staleIds.length} pending for over ${limits.stalePendingDays} days (${veryStale} over ${limits.veryStalePendingDays}): withdraw them.`,
       entryIds: usage.staleIds,
     });
   }

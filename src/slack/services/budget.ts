@@ -1,6 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import { errorName } from '../../errors.js';
-import { budgetLine, scopePrefix, status } from '../../ledger/index.js';
+import { budgetLine, scopePrefix, statusFrom } from '../../ledger/index.js';
 import type { Scope } from '../../store/scope.js';
 import { TIMED_OUT, withTimeout } from '../../timeout.js';
 import type { Account } from '../../types.js';
@@ -38,7 +38,9 @@ export async function accountAndBudget(
     // No ledger to read: the account alone (cached after the first check), no timer to set.
     return { account: await accountFor(deps, scope, logger), budget: undefined };
   }
-  const read = withTimeout(deps.ledger.snapshot(scope), timeoutMs).catch((error: unknown) => {
+  // The stored summary, not every entry: a heavy user's check costs what a new user's does.
+  const now = deps.clock();
+  const read = withTimeout(deps.ledger.summary(scope, now), timeoutMs).catch((error: unknown) => {
     logger.error(`ledger read failed for user ${scope.userId}: ${errorName(error)}`);
     return undefined;
   });
@@ -48,10 +50,10 @@ export async function accountAndBudget(
     return { account, budget: undefined };
   }
   if (snapshot === undefined) return { account, budget: undefined };
-  if (snapshot.entries.length === 0) {
+  if (snapshot.summary.entries === 0) {
     deps.emptyLedgers.set(prefix, true);
     return { account, budget: undefined };
   }
-  const summary = status(snapshot.entries, { ...snapshot.settings, account }, deps.clock());
+  const summary = statusFrom(snapshot.summary, { ...snapshot.settings, account }, now);
   return { account, budget: budgetLine(summary), notesLeft: summary.notes.left };
 }

@@ -1,8 +1,7 @@
 import type { Logger, webApi } from '@slack/bolt';
-import { reopening } from '../../digest/build.js';
 import { getRoster } from '../../digest/roster.js';
 import { errorMessage, errorName } from '../../errors.js';
-import { status } from '../../ledger/index.js';
+import { reopening, status } from '../../ledger/index.js';
 import type { Scope } from '../../store/scope.js';
 import { HOME_REOPENING_DAYS, type HomeDashboard, homeView } from '../blocks/home.js';
 import type { Deps } from '../context.js';

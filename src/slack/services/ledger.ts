@@ -14,6 +14,7 @@ import {
   type SendInput,
   scopePrefix,
   status,
+  statusFrom,
 } from '../../ledger/index.js';
 import type { Scope } from '../../store/scope.js';
 import type { Account } from '../../types.js';
@@ -190,8 +191,9 @@ export async function ledgerStatus(
   scope: Scope,
   account: Account,
 ): Promise<LedgerStatus> {
-  const { entries, settings } = await deps.ledger.snapshot(scope);
-  return status(entries, { ...settings, account }, deps.clock());
+  const now = deps.clock();
+  const { summary, settings } = await deps.ledger.summary(scope, now);
+  return statusFrom(summary, { ...settings, account }, now);
 }
 
 /** The user's ledger with the account type from the Slack settings, as the policy judges it. */

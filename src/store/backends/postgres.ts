@@ -1,5 +1,6 @@
 import type { KeyvStoreAdapter } from 'keyv';
 import { type BackendOptions, openKeyv, type StoreBackend } from '../backend.js';
+import { postgresConditional } from '../conditional.js';
 import { keyvKv } from '../kv.js';
 import { sqlClaims, sqlScanner, sqlTable } from './sql.js';
 
@@ -16,7 +17,10 @@ export const postgres: StoreBackend = {
     const sql = sqlTable(keyv.store, 'postgres');
     return {
       keyv,
-      kv: keyvKv(keyv, { scanPages: sqlScanner(keyv, sql, options.scanPages) }),
+      kv: keyvKv(keyv, {
+        scanPages: sqlScanner(keyv, sql, options.scanPages),
+        conditional: postgresConditional(keyv),
+      }),
       claims: (clock) => sqlClaims(sql, keyv.namespace ?? 'keyv', clock),
     };
   },

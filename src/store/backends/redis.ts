@@ -1,6 +1,7 @@
 import type { Keyv, KeyvStoreAdapter } from 'keyv';
 import { type BackendOptions, openKeyv, type StoreBackend } from '../backend.js';
 import { type DigestClaims, KEEP_LEASE_KEY_MS } from '../claims.js';
+import { redisConditional } from '../conditional.js';
 import { withTimeout } from '../deadline.js';
 import { keyvKv, keyvPrefixOf, type Scanner, valueDecoder } from '../kv.js';
 
@@ -16,7 +17,10 @@ export const redis: StoreBackend = {
     const adapter = keyv.store as RedisAdapter;
     return {
       keyv,
-      kv: keyvKv(keyv, { scanPages: redisScanner(keyv, adapter, options.deadlineMs) }),
+      kv: keyvKv(keyv, {
+        scanPages: redisScanner(keyv, adapter, options.deadlineMs),
+        conditional: redisConditional(keyv),
+      }),
       claims: (clock) => redisClaims(keyv, adapter, clock),
     };
   },

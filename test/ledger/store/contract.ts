@@ -2,9 +2,11 @@
  * One suite for every store the ledger runs on: memory, SQLite, Redis and
  * Postgres. `open` gives a fresh, empty place for each test file.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LedgerInputError, LedgerRecordError } from '../../../src/ledger/errors.js';
+import { status } from '../../../src/ledger/policy/status.js';
 import { currentStatus } from '../../../src/ledger/records.js';
+import { summaryKey } from '../../../src/ledger/scope.js';
 import { LedgerRepository, type LedgerScope, scopePrefix } from '../../../src/ledger/store.js';
 import type { LedgerKv } from '../../../src/store/kv.js';
 
@@ -458,6 +460,58 @@ export function ledgerStoreSuite(name: string, open: () => Promise<SuiteStore>):
       const entries = await repo.list(me);
       expect(entries).toHaveLength(200);
       expect(new Set(entries.map((e) => e.recipient.name)).size).toBe(200);
+    });
+
+    it('reads status from the summary kept with each write, equal to judging every entry', async () => {
+      const me = newUser();
+      const sent = [];
+      for (let i = 0; i < 12; i++) {
+        sent.push(
+          await repo.logSend(me, {
+            recipient: { name: `Person ${i}` },
+            noteLength: i % 3 === 0 ? 50 : 0,
+            source: 'manual',
+            sentAt: new Date(NOW.getTime() - i * 2.5 * 86_400_000),
+          }),
+        );
+      }
+      await repo.logNewSends(me, [
+        {
+          id: 'imported-1',
+          recipient: { name: 'Imported' },
+          noteLength: 0,
+          source: 'import',
+          sentAt: new Date('2026-01-02T00:00:00Z'),
+        },
+      ]);
+      await repo.setOutcome(me, sent[1]?.id ?? '', 'accepted');
+      await repo.setOutcome(me, sent[2]?.id ?? '', 'idk');
+      await repo.setOutcome(me, sent[2]?.id ?? '', 'withdrawn');
+      await repo.setOutcome(me, sent[1]?.id ?? '', 'accepted', new Date(NOW.getTime() + 1000));
+      await repo.updateSettings(me, { timeZone: 'Asia/Kolkata', weeklyCap: 150 });
+      const fromSummary = await repo.status(me, NOW);
+      const { entries, settings } = await repo.snapshot(me);
+      expect(entries).toHaveLength(13);
+      expect(fromSummary).toEqual(status(entries, settings, NOW));
+      expect(fromSummary.idk.count).toBe(1);
+      expect(fromSummary.pending.count).toBe(11);
+    });
+
+    it('rebuilds a summary that was written around, or is missing, from the entries', async () => {
+      const me = newUser();
+      const first = await repo.logSend(me, {
+        recipient: { name: 'Ana' },
+        noteLength: 0,
+        source: 'manual',
+      });
+      // A send written by something that does not keep the summary (an older version, by hand).
+      const { history: _history, ...send } = { ...first, id: 'around', recipient: { name: 'Bo' } };
+      await store.kv.set(`${scopePrefix(me)}send:around`, send);
+      await repo.list(me); // a full read finds the summary counting one entry, and rebuilds it
+      await vi.waitFor(async () => expect((await repo.status(me, NOW)).pending.count).toBe(2));
+      await store.kv.delete(summaryKey(me));
+      await repo.logSend(me, { recipient: { name: 'Cy' }, noteLength: 0, source: 'manual' });
+      expect((await repo.status(me, NOW)).pending.count).toBe(3);
     });
 
     it('keeps outcomes set at the same moment on one entry', async () => {

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { summaryKey } from '../../../src/ledger/scope.js';
 import { LedgerRepository, type LedgerScope } from '../../../src/ledger/store.js';
 import {
   BACKEND_NAMES,
@@ -144,8 +145,14 @@ for (const backend of backends) {
 
       const store = await openStore(target);
       try {
-        const entries = await new LedgerRepository(store.kv).list(scope);
+        const repo = new LedgerRepository(store.kv);
+        const entries = await repo.list(scope);
         expect(entries).toHaveLength(200);
+        // The stored summary, written with each send, counts every one of them.
+        expect(await store.kv.conditional?.getVersioned(summaryKey(scope))).toMatchObject({
+          value: { entries: 200, pendingIds: expect.any(Array) },
+        });
+        expect((await repo.status(scope)).pending.count).toBe(200);
         const names = new Set(entries.map((e) => e.recipient.name));
         for (const tag of ['a', 'b']) {
           for (let i = 0; i < 100; i++) expect(names.has(`${tag} ${i}`)).toBe(true);
@@ -180,7 +187,12 @@ for (const backend of backends) {
       const store = await openStore(target);
       try {
         const repo = new LedgerRepository(store.kv);
+        // Read first from the summary alone: the kill left it agreeing with the records.
+        const fromSummary = await repo.status(scope);
         const entries = await repo.list(scope); // validates every record it reads
+        expect(fromSummary.pending.count).toBe(
+          entries.filter((e) => e.history.at(-1)?.status === 'pending').length,
+        );
         const byId = new Map(entries.map((e) => [e.id, e]));
         for (const id of acked) expect(byId.has(id)).toBe(true);
         for (const id of outcomes) expect(byId.get(id)?.history.at(-1)?.status).toBe('accepted');
