@@ -101,7 +101,9 @@ export function summarise(
 ): LedgerSummary {
   const summary = emptySummary(horizon);
   const recent: Array<[number, number]> = [];
+  const pending: Array<[number, string]> = [];
   let sorted = true;
+  let pendingSorted = true;
   for (const entry of entries) {
     const c = contributionOf(entry);
     summary.entries += 1;
@@ -109,8 +111,10 @@ export function summarise(
     summary.byStatus[c.status] += 1;
     if (c.everIdk) summary.idk += 1;
     if (c.status === 'pending') {
-      summary.pendingAt.push(c.sentAt);
-      summary.pendingIds.push(c.id);
+      const last = pending.at(-1);
+      if (last !== undefined && (last[0] > c.sentAt || (last[0] === c.sentAt && last[1] > c.id)))
+        pendingSorted = false;
+      pending.push([c.sentAt, c.id]);
     }
     if (c.sentAt >= horizon) {
       const last = recent.at(-1);
@@ -119,6 +123,13 @@ export function summarise(
     }
   }
   if (!sorted) recent.sort((a, b) => a[0] - b[0]);
+  // Entries in any order (a caller's own list) give the pending list in ledger order all the same.
+  if (!pendingSorted)
+    pending.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  for (const [t, id] of pending) {
+    summary.pendingAt.push(t);
+    summary.pendingIds.push(id);
+  }
   for (const [t, f] of recent) {
     summary.sentAt.push(t);
     summary.flags.push(f);
