@@ -146,7 +146,7 @@ testRule(salesPitch, {
     },
     {
       note: "Hi Jo, I'm an insurance broker and can usually beat what you pay now. Want a quote?",
-      spans: ['Want a quote?'],
+      spans: ["I'm an insurance broker and can usually beat what you pay now."],
     },
     {
       note: 'Hi Kim, I coach founders on public speaking and have two spots left this quarter.',
@@ -170,7 +170,7 @@ testRule(salesPitch, {
     },
     {
       note: 'Wir helfen Firmen, ihre IT-Kosten um 25 % zu senken. Hätten Sie 15 Minuten für eine kurze Demo?',
-      spans: ['Hätten Sie 15 Minuten für eine kurze Demo?'],
+      spans: ['Wir helfen Firmen'],
     },
   ],
 });

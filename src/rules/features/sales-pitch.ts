@@ -12,6 +12,19 @@ import { type Language, type Lexicon, lexicon } from '../../text/language.js';
 import type { Note } from '../../text/note.js';
 import { compilePhrases, findPhrases, type Hit } from '../model/phrases.js';
 import vocab from '../vocab/sales-pitch.json' with { type: 'json' };
+import {
+  answersWithOwnWork,
+  COORDINATORS,
+  givenFree,
+  hasClients,
+  helpsOthersDo,
+  offerAimedAtReader,
+  ownedByOther,
+  ownsSellerNoun,
+  postscriptStart,
+  readerPays,
+  sellerWhoOffers,
+} from './pitch-frames.js';
 
 const CATEGORIES = [
   'offerVerbs',
@@ -34,6 +47,7 @@ const CATEGORIES = [
   'thanks',
   'intro',
   'invitationActs',
+  'freeWords',
 ] as const;
 type Category = (typeof CATEGORIES)[number];
 
@@ -57,9 +71,8 @@ function patterns(language: Known): Record<Category, RegExp> {
 /** What each feature means, for the finding's message. */
 export const FEATURE_REASONS: Readonly<Record<string, string>> = {
   senderOffers: 'you say what you do for clients',
-  senderOffersToCustomers: 'you name the kind of customer you serve',
   senderIsSeller: 'you introduce your firm, product or trade',
-  offerWithOutcome: 'it promises a result',
+  offerFrame: 'you say what you do for clients and back it up',
   senderClaim: 'it backs the offer with figures',
   customerClass: 'it names a class of customers',
   outcome: 'it promises a result',
@@ -74,10 +87,16 @@ export const FEATURE_REASONS: Readonly<Record<string, string>> = {
   senderAsksToSell: 'it asks permission to send or show something',
   quotesPrice: 'it quotes a price',
   leadVerbForCustomers: 'it says what you do for a class of customers',
-  sellerForCustomers: 'you introduce your trade and who you serve',
-  sellerPromisesOutcome: 'you introduce your trade with a promise',
-  offerWithFigures: 'it backs what you do with figures',
+  sellerFrame: 'you introduce your trade and who or what it serves',
   offerOfCommercialThing: 'it offers a quote, trial, demo or price',
+  sellerWhoOffers: 'you introduce your trade by what it does for clients',
+  offerAimedAtReader: 'it offers to do for them what you do for clients',
+  givenFree: 'it offers something free',
+  helpsOthersDo: 'it says whom you help to do what',
+  readerPays: 'it tells them what they would pay',
+  ownsOffering: 'it names your own product or service',
+  senderHasClients: 'it speaks of your clients',
+  sellsInPostscript: 'it keeps an offer for the P.S.',
   customersGetOutcome: 'it cites what your customers gain',
   senderGivesRecipient: 'it offers them something of yours',
   senderMentionsOffer: 'it says what you do for clients',
@@ -109,8 +128,10 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
     a.language !== 'de' &&
     /\p{Lu}/u.test(note.text[h.start] ?? '') &&
     !/(?:^|[.!?:;\n])\s*$/u.test(note.text.slice(Math.max(0, h.start - 3), h.start));
+  // A plural acronym ("SMBs", "CTOs") is a class of people, not a name.
+  const acronymClass = (h: Hit) => /^\p{Lu}{2,}s$/u.test(note.text.slice(h.start, h.end));
   const named = (h: Hit) =>
-    capitalised(h) || names.some((n) => h.start >= n.start && h.end <= n.end);
+    !acronymClass(h) && (capitalised(h) || names.some((n) => h.start >= n.start && h.end <= n.end));
   for (const c of CATEGORIES) {
     const found = findPhrases(p[c], folded);
     hits[c] = NAMEABLE.has(c) ? found.filter((h) => !named(h)) : found;
@@ -151,6 +172,12 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
 
   const clauses = a.clauses.map((clause) => {
     const local = hitsIn(clause);
+    // "your pricing page", "its action plan": the reader's or another's thing is not on offer.
+    const theirs = (h: Hit) => ownedByOther(h, clause, lex, a.language, folded);
+    // "Your advice saved our demo": a statement about the reader sells nothing of the sender's.
+    const aboutReader = clause.about === 'recipient' && !clause.question && !clause.imperative;
+    local.commercial = aboutReader ? [] : local.commercial.filter((h) => !theirs(h));
+    local.sellerNouns = local.sellerNouns.filter((h) => !theirs(h));
     const within = (c: Category) => local[c].length > 0;
     const sender = clause.about === 'sender';
     const lower = folded.slice(clause.start, clause.end);
@@ -176,13 +203,25 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
     // right before an offering verb, inside someone else's clause.
     const mentionOffer =
       !offer && clause.mentionsSender && offerRightAfterSender(clause, offerHits, lex);
-    const seller = sellerIdentity(clause, verb, local.sellerNouns, local.sellerRoles);
-    const customer = within('customerNouns') || within('customerMarkers') || pluralAfterFor(clause);
+    const seller = sellerIdentity(clause, verb, local, offer, lex);
+    // "Do you offer a trial for small practices?", "Are you taking new clients?", "your post on
+    // pricing for dev tools": customers and prices the reader is asked about or owns are not an offer.
+    const asksThem =
+      (clause.about === 'recipient' || clause.about === 'third-party') &&
+      clause.subject !== undefined &&
+      clause.question;
+    const readersSide = asksThem || aboutReader;
+    const customer =
+      !readersSide &&
+      (within('customerNouns') || within('customerMarkers') || pluralAfterFor(clause));
     const outcome = within('outcomes');
     const money = CURRENCY.test(lower) || clause.tokens.some((t) => t.type === 'currency');
-    const claim = money || clause.tokens.some((t) => t.type === 'number' || t.pos === 'NUM');
-    const commercial = within('commercial') || money;
+    const claim = money || hasFigure(clause);
     const cta = within('offerCta');
+    const scarce = within('scarcity');
+    // A price or trial in a question is the buyer's ("Is there a multi-year discount?") unless
+    // the question offers it ("Want a quote?", "Can I send our rate card?").
+    const commercial = within('commercial') && (!clause.question || cta || sender);
     const asks = clause.question && (sender || ASKS_PERMISSION.test(lower.trim()));
     const f: Record<string, number> = {};
     const set = (name: string, on: boolean) => {
@@ -194,10 +233,8 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
       'customersGetOutcome',
       clause.about !== 'recipient' && startsWithCustomer(clause, local) && (outcome || claim),
     );
-    set('senderMentionsOffer', mentionOffer);
-    set('senderOffersToCustomers', offer || mentionOffer ? customer : false);
+    set('senderMentionsOffer', mentionOffer || answersWithOwnWork(clause, lex, a.language));
     set('senderIsSeller', sender && seller);
-    set('offerWithOutcome', (offer || mentionOffer) && outcome && clause.about !== 'recipient');
     set('senderClaim', sender && claim);
     set('customerClass', customer);
     set('outcome', outcome);
@@ -206,13 +243,15 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
     set('offerToShowOrSend', cta);
     set('meetingAsk', within('meetingAsk'));
     set('salesMeeting', within('salesMeeting'));
-    set('scarcity', within('scarcity'));
+    set('scarcity', scarce);
     set('bookingLink', booking && within('bookingLinks'));
     set('senderAsksToSell', asks && (cta || commercial));
     // Frames and their evidence in the same clause say more than either apart.
-    set('sellerForCustomers', sender && seller && customer);
-    set('sellerPromisesOutcome', sender && seller && (outcome || money));
-    set('offerWithFigures', (offer || mentionOffer) && claim);
+    // The frame of a pitch (issue 10): the sender's offering verb or trade, with what backs it
+    // in the same clause — whom it serves, what it gains them, a figure, a price, a deadline.
+    const backed = customer || outcome || claim || commercial || scarce;
+    set('offerFrame', (offer || mentionOffer) && backed && clause.about !== 'recipient');
+    set('sellerFrame', sender && seller && backed);
     // "Helping Series A teams…", "Getting teams off spreadsheets…": an understood "I" serving customers.
     set(
       'leadVerbForCustomers',
@@ -223,11 +262,22 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
         customer,
     );
     set('offerOfCommercialThing', cta && commercial);
+    set(
+      'sellerWhoOffers',
+      sender && sellerWhoOffers(clause, [...local.sellerNouns, ...local.sellerRoles], offerHits),
+    );
+    set('offerAimedAtReader', offer && offerAimedAtReader(clause, offerHits, lex));
+    set('givenFree', !asksThem && givenFree(clause, local.freeWords, a.language));
+    set('ownsOffering', sender && ownsSellerNoun(clause, local.sellerNouns, lex));
+    set('senderHasClients', hasClients(clause, local.customerNouns, lex));
+    set(
+      'helpsOthersDo',
+      (sender || mentionOffer) && helpsOthersDo(clause, offerHits, lex, a.language, folded),
+    );
+    set('readerPays', readerPays(clause, money, lex));
     set('quotesPrice', money && within('commercial'));
-    // "Could you send pricing?", "Do you offer a trial?": the reader is asked to sell.
-    const asksThem =
-      clause.about === 'recipient' && clause.subject !== undefined && clause.question;
-    set('recipientAsksPrice', asksThem && commercial);
+    // "Could you send pricing?", "Does Acme offer a free plan?": the reader is asked to sell.
+    set('recipientAsksPrice', asksThem && (within('commercial') || money));
     return { clause, features: f };
   });
 
@@ -244,6 +294,10 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
   const asks =
     noteFeatures.offerToShowOrSend || noteFeatures.senderAsksToSell || noteFeatures.salesMeeting;
   if (selling && asks) noteFeatures.offerAfterSelling = 1;
+  // "…great talk. P.S. we license our checkout": the offer kept for the postscript.
+  const ps = postscriptStart(a.tokens, a.body.start);
+  if (ps !== undefined && clauses.some((c) => c.clause.start >= ps && sellsOnItsOwn(c.features)))
+    noteFeatures.sellsInPostscript = 1;
   for (const [k, on] of Object.entries(counter)) if (on) noteFeatures[k] = 1;
   // The counter-signals belong to the note, so every clause carries them.
   for (const c of clauses) for (const [k, on] of Object.entries(counter)) if (on) c.features[k] = 1;
@@ -251,6 +305,38 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
 }
 
 type Tok = Clause['tokens'][number];
+
+/** A clause that carries an offer by itself, not only a counter-signal or an ask. */
+const SELLING_FRAMES = [
+  'senderOffers',
+  'senderIsSeller',
+  'senderMentionsOffer',
+  'ownsOffering',
+  'givenFree',
+  'commercial',
+  'offerToShowOrSend',
+  'senderHasClients',
+];
+function sellsOnItsOwn(f: Record<string, number>): boolean {
+  return SELLING_FRAMES.some((k) => f[k]);
+}
+
+/** The frames that state what the sender sells (as against asking for the meeting). */
+const OFFER_FRAMES = [
+  'senderOffers',
+  'senderIsSeller',
+  'senderMentionsOffer',
+  'offerFrame',
+  'sellerFrame',
+  'helpsOthersDo',
+  'leadVerbForCustomers',
+  'customersGetOutcome',
+  'ownsOffering',
+  'givenFree',
+];
+export function statesOffer(f: Readonly<Record<string, number>>): boolean {
+  return OFFER_FRAMES.some((k) => f[k]);
+}
 
 /** The selling vocabularies whose words can also be part of a title or a name. */
 const NAMEABLE: ReadonlySet<Category> = new Set([
@@ -296,18 +382,50 @@ function offerWindow(
   const from = head ? Math.max(0, ts.indexOf(head)) : 0;
   if (ownsSeller) return { start: clause.start, end: clause.end };
   let span = 6;
+  let taken = false;
   for (let i = from; i < Math.min(ts.length, from + span); i++) {
     const t = ts[i] as Tok;
     // "…what you're building": another subject takes over the verb.
     if (i > from && (lex.secondPerson.has(t.lower) || lex.thirdPerson.has(t.lower))) {
       span = i - from;
+      taken = true;
       break;
     }
     if (CATENATIVE.has(t.lemma) || t.lower === 'to' || t.pos === 'AUX') span++;
   }
+  // "I'm a broker now and help alumni…", "I run an agency and could beat…": a
+  // second predicate of the same subject, within the subject's first ten words.
+  if (!taken && head) {
+    for (let i = from + 1; i < Math.min(ts.length, from + COORDINATION_REACH); i++) {
+      const t = ts[i] as Tok;
+      if (lex.secondPerson.has(t.lower) || lex.thirdPerson.has(t.lower)) break;
+      if (COORDINATORS.has(t.lower) && !startsNewSubject(ts, i + 1, lex)) {
+        span = Math.max(span, i - from + COORDINATED_VERB_REACH);
+        break;
+      }
+    }
+  }
   if (span === 0) return { start: clause.start, end: clause.start };
   const last = ts[Math.min(ts.length, from + span) - 1];
   return { start: (ts[from] ?? ts[0])?.start ?? clause.start, end: last ? last.end : clause.end };
+}
+
+// How far from the subject "and" may join a second predicate, and how far after
+// "and" its verb may stand ("and can usually beat…").
+const COORDINATION_REACH = 10;
+const COORDINATED_VERB_REACH = 5;
+
+/** "…and Dana builds", "…and they sell": after the coordinator, someone else is the subject. */
+function startsNewSubject(ts: readonly Tok[], i: number, lex: Lexicon): boolean {
+  const t = ts[i];
+  if (!t) return true;
+  return (
+    t.pos === 'PROPN' ||
+    t.pos === 'DET' ||
+    lex.thirdPerson.has(t.lower) ||
+    lex.secondPerson.has(t.lower) ||
+    lex.secondPossessive.has(t.lower)
+  );
 }
 
 /** A first-person subject word with an offering verb within the next three words. */
@@ -365,6 +483,10 @@ function isVerbAt(h: Hit, clause: Clause, language: Language, text: string): boo
     (prev.pos === 'DET' ||
       (/^(?:NOUN|PROPN|ADJ)$/.test(prev.pos) && prev2 !== undefined && prev2.pos === 'DET'));
   if (t.pos === 'VERB') return !afterArticle;
+  // "could likely beat", "can usually get": after a modal (and an adverb) it is a verb, whatever the tag.
+  const modal = (x: Tok | undefined) => x?.pos === 'AUX' && MODALS.has(x.lower);
+  if (modal(prev) || (prev?.pos === 'ADV' && modal(prev2)) || (prev?.pos === 'ADJ' && modal(prev2)))
+    return true;
   return (
     (t.pos === 'NOUN' || t.pos === 'PROPN') &&
     t.lower.endsWith('s') &&
@@ -372,6 +494,8 @@ function isVerbAt(h: Hit, clause: Clause, language: Language, text: string): boo
     (prev.pos === 'NOUN' || prev.pos === 'PROPN')
   );
 }
+
+const MODALS = new Set(['can', 'could', 'will', 'would', "'ll", "'d", 'may', 'might', 'shall']);
 
 /** "Teams like yours close deals 2x faster", "Nos clients récupèrent…": customers as the subject. */
 function startsWithCustomer(clause: Clause, hits: Record<Category, Hit[]>): boolean {
@@ -413,16 +537,19 @@ function mainVerb(clause: Clause): Tok | undefined {
 function sellerIdentity(
   clause: Clause,
   verb: Tok | undefined,
-  nouns: Hit[],
-  roles: Hit[],
+  hits: Record<Category, Hit[]>,
+  offers: boolean,
+  lex: Lexicon,
 ): boolean {
-  const inClause = [...nouns, ...roles].filter(
+  const inClause = [...hits.sellerNouns, ...hits.sellerRoles].filter(
     (h) => h.start >= clause.start && h.end <= clause.end,
   );
   if (inClause.length === 0) return false;
   const subjectEnd = verb?.start ?? clause.end;
   const subject = clause.subject;
-  if (subject && inClause.some((h) => h.start >= subject.end && h.end <= subjectEnd)) return true;
+  // "our platform helps…" presents a seller; "our agency has run every invoice through…" a customer.
+  if (subject && inClause.some((h) => h.start >= subject.end && h.end <= subjectEnd))
+    return offers || !lex.firstPossessive.has(subject.lower);
   const identityVerb =
     verb && (IDENTITY_VERBS.has(verb.lemma) || verb.pos === 'X')
       ? verb
@@ -440,6 +567,25 @@ function sellerIdentity(
     // "a designer at Monzo", "Recruiterin bei der Sparkasse": an employee, not a seller.
     const after = ts.find((t) => t.start >= h.end && t.type === 'word');
     return !(after && EMPLOYED_AT.has(after.lower));
+  });
+}
+
+const TIME_UNITS =
+  /^(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|am|pm|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)$/;
+
+/**
+ * A figure that claims something: "500+ SMBs", "30%", "5x", "4,000 trucks". Not a
+ * year ("in 2016"), a duration or a date ("20 minutes", "14 May"), nor a number
+ * word ("two quick questions"): those say when or how long, not how well.
+ */
+function hasFigure(clause: Clause): boolean {
+  const ts = clause.tokens;
+  return ts.some((t, i) => {
+    if (t.type !== 'number' && t.pos !== 'NUM') return false;
+    if (!/\d/.test(t.text)) return false;
+    if (/^(?:19|20)\d\d$/.test(t.text)) return false;
+    const next = ts[i + 1]?.text === '-' ? ts[i + 2] : ts[i + 1];
+    return !(next && TIME_UNITS.test(next.lower));
   });
 }
 
