@@ -108,6 +108,13 @@ testRule(salesPitch, {
     {
       note: "Bonjour Marc, j'ai lu votre article sur la tarification des cabinets. Votre avis sur les forfaits m'a marqué.",
     },
+    // The topic of the reader's talk is theirs too: "your talk on pricing pages" sells nothing.
+    {
+      note: 'Hi Sam, we met at the Porto design meetup on Friday. Loved your talk on pricing pages. Could I send you the paper I mentioned?',
+    },
+    {
+      note: 'Hola Inés, me encantó tu charla sobre precios en Madrid. ¿Te mando el artículo que te comenté?',
+    },
     // A language the layer does not know: no guess.
     { note: 'Привет! Мы продаём CRM для клиник, скидка 20%. Показать демо?' },
   ],

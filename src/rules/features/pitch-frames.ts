@@ -36,6 +36,18 @@ const RELATIVES: ReadonlySet<string> = new Set([
   'quem',
 ]);
 
+// Prepositions of a topic: "a talk on…", "un article sur…", "ein Beitrag über…".
+const TOPIC: ReadonlySet<string> = new Set([
+  'on',
+  'about',
+  'regarding',
+  'sobre',
+  'sur',
+  'uber',
+  'zum',
+  'zur',
+]);
+
 // Words between a possessive and its noun: "your current business policy rates".
 const OWNERSHIP_REACH = 4;
 
@@ -59,13 +71,17 @@ export function ownedByOther(
   let k = ts.findIndex((t) => t.start <= h.start && t.end > h.start);
   if (k < 0) return false;
   const third = THIRD_POSSESSIVE[language] ?? new Set<string>();
-  for (let steps = 0; k > 0 && steps < OWNERSHIP_REACH; steps++) {
+  // "your talk on pricing pages", "su artículo sobre precios": the topic of the reader's thing
+  // is theirs too, so the walk may cross one topic preposition.
+  let topics = 1;
+  for (let steps = 0; k > 0 && steps < OWNERSHIP_REACH + 2; steps++) {
     const t = ts[--k] as Token;
     const word = folded.slice(t.start, t.end);
     if (lex.secondPossessive.has(t.lower) || third.has(t.lower) || third.has(word)) return true;
     if (t.text === "'s" || t.text === '’s') return true;
     if (lex.firstPossessive.has(t.lower)) return false;
     if (t.type !== 'word' && t.type !== 'number') return false;
+    if (TOPIC.has(word) && topics-- > 0) continue;
     if (/^(?:VERB|AUX|ADP|SCONJ|CCONJ|PRON)$/.test(t.pos)) return false;
   }
   return false;

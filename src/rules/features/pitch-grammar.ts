@@ -238,7 +238,8 @@ export function hasFigure(clause: Clause): boolean {
   return ts.some((t, i) => {
     if (t.type !== 'number' && t.pos !== 'NUM') return false;
     if (!/\d/.test(t.text)) return false;
-    if (/^(?:19|20)\d\d$/.test(t.text)) return false;
+    // A year or a span of years: "in 2016", "2018-2020", "2019/20".
+    if (/^(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?$/.test(t.text)) return false;
     const next = ts[i + 1]?.text === '-' ? ts[i + 2] : ts[i + 1];
     return !(next && TIME_UNITS.test(next.lower));
   });
