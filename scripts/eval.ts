@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: recall and false-alarm rate of every contract rule, and
  * verdict accuracy, in sample and under k-fold cross-validation (learned
- * weights refitted on k−1 folds, scored on the fold held back), then on each
+ * weights, and the threshold where a rule chooses one by inner cross-validation,
+ * refitted on k−1 folds, scored on the fold held back), then on each
  * held-out set under test/fixtures/ with the committed weights.
  *
  * Recall: share of notes with the rule in `fire` where it fired. False
@@ -127,7 +128,10 @@ for (let f = 0; f < K; f++) {
   const train = parts.filter((_, i) => i !== f).flat();
   score(cv, rulesFittedOn(train), parts[f] as LabelledNote[]);
 }
-print(`Cross-validated (k=${K}, seed ${SEED}, learned weights refitted per fold)`, cv);
+print(
+  `Cross-validated (k=${K}, seed ${SEED}, learned weights and chosen thresholds refitted per fold)`,
+  cv,
+);
 if (verbose) for (const m of cv.missed) console.log(`    ${m}`);
 
 for (const set of heldOutSets()) {

@@ -3,6 +3,7 @@ import { NOTE_LIMITS } from '../src/limits.js';
 import { rules } from '../src/rules/index.js';
 import { isLearned, type LearnedRule } from '../src/rules/model/learned-rule.js';
 import { fitLogistic, type Sample, type Weights } from '../src/rules/model/logistic.js';
+import { fitWithThreshold } from '../src/rules/model/threshold.js';
 import type { Rule } from '../src/rules/rule.js';
 import { Note } from '../src/text/note.js';
 import type { LabelledNote } from './corpus.js';
@@ -24,7 +25,10 @@ export function samplesFor(rule: LearnedRule, notes: readonly LabelledNote[]): S
 }
 
 export function fitRule(rule: LearnedRule, notes: readonly LabelledNote[]): Weights {
-  return fitLogistic(rule.id, samplesFor(rule, notes), rule.fitOptions);
+  const samples = samplesFor(rule, notes);
+  if (rule.thresholdSearch)
+    return fitWithThreshold(rule.id, samples, rule.fitOptions ?? {}, rule.thresholdSearch);
+  return fitLogistic(rule.id, samples, rule.fitOptions);
 }
 
 /** The registry with every learned rule refitted on `notes`. */

@@ -1,4 +1,4 @@
-import { FEATURE_REASONS, pitchFeatures } from './features/sales-pitch.js';
+import { FEATURE_REASONS, pitchFeatures, statesOffer } from './features/sales-pitch.js';
 import type { LearnedRule } from './model/learned-rule.js';
 import { probability, type Weights } from './model/logistic.js';
 import { at, type RuleFinding } from './rule.js';
@@ -13,6 +13,27 @@ import trained from './weights/sales-pitch.json' with { type: 'json' };
  * bookkeeping practice for dentists. Worth a chat?" does. A note in a
  * language the layer does not know gets no finding.
  */
+// 0.20, 0.225, … 0.60: below 0.2 a note with one weak signal would fire.
+const THRESHOLDS = Array.from(
+  { length: 17 },
+  (_, i) => Math.round((0.2 + i * 0.025) * 1000) / 1000,
+);
+
+// Every frame is evidence of selling except the frames of business talk that sells nothing.
+const COUNTER_SIGNALS = [
+  'hiring',
+  'buying',
+  'advice',
+  'invite',
+  'thanks',
+  'intro',
+  'recipientAsksPrice',
+];
+const SIGNS: Record<string, 'for' | 'against'> = Object.fromEntries([
+  ...Object.keys(FEATURE_REASONS).map((k) => [k, 'for'] as const),
+  ...COUNTER_SIGNALS.map((k) => [k, 'against'] as const),
+]);
+
 function build(weights: Weights): LearnedRule {
   return {
     id: 'sales-pitch',
@@ -20,7 +41,9 @@ function build(weights: Weights): LearnedRule {
     description:
       'The note sells: the sender offers their own product or service (as a plain fact too), pricing, a demo, a free trial, a "quick call" to pitch, a calendar link for a sales meeting.',
     weights,
-    fitOptions: { l2: 0.001, iterations: 3000, learningRate: 0.5, threshold: 0.4 },
+    fitOptions: { l2: 0.001, iterations: 3000, learningRate: 0.5, threshold: 0.4, signs: SIGNS },
+    // Half the false-alarm bar of issue 10, out of fold: a pitch warning on a clean note costs trust.
+    thresholdSearch: { folds: 5, maxFalseAlarms: 0.01, candidates: THRESHOLDS },
     features(note) {
       return pitchFeatures(note)?.note ?? {};
     },
@@ -28,10 +51,13 @@ function build(weights: Weights): LearnedRule {
     check(note): RuleFinding[] {
       const f = pitchFeatures(note);
       if (!f || probability(weights, f.note) < weights.threshold) return [];
-      // The clause that sells most on its own is the one to point at.
-      let best = f.clauses[0];
+      // The clause that sells most on its own is the one to point at: among the clauses that
+      // state an offer, if any ("We're an agency placing devs…", not the "Can I send CVs?" after it).
+      const offering = f.clauses.filter((c) => statesOffer(c.features));
+      const candidates = offering.length > 0 ? offering : f.clauses;
+      let best = candidates[0];
       let bestScore = -Infinity;
-      for (const c of f.clauses) {
+      for (const c of candidates) {
         const s = probability(weights, c.features);
         if (s > bestScore) {
           best = c;

@@ -83,6 +83,38 @@ testRule(salesPitch, {
     {
       note: "Bonjour Julien, nous recrutons un directeur technique et votre parcours chez Doctolib m'a marqué. Seriez-vous ouvert à un échange ?",
     },
+    // Frames of pitch-frames.ts, in wording of their own: a price or free plan the reader owns or
+    // is asked about, a past "we met in 2019", "that's what we discussed", a treat in a P.S.
+    {
+      note: 'Hi Dara, your post on pricing for indie apps was sharp. Which book taught you the most about it?',
+    },
+    {
+      note: "Hi Priya, our nonprofit is choosing a donor CRM and your team's free plan looks close. Does it cover 2,000 contacts?",
+    },
+    {
+      note: 'Hi Sam, we met at the Bristol climbing wall in 2019 and I still use your knot tip. How have you been?',
+    },
+    {
+      note: 'Hi Jo, my team is trying your scheduling tool and we love it. Could I pass on some thoughts on the calendar view?',
+    },
+    { note: "Hi Mo, that's exactly what we discussed at the meetup last week. Coffee soon?" },
+    {
+      note: 'Hi Ana, thanks for the free ticket to your design conference! Loved the talk on type.',
+    },
+    { note: 'Hi Ravi, P.S. sorry I missed your birthday drinks, next round is on me.' },
+    {
+      note: 'Hola Pablo, ¿vuestra herramienta tiene una prueba gratis para colegios? Somos un colegio pequeño en Burgos.',
+    },
+    {
+      note: "Bonjour Marc, j'ai lu votre article sur la tarification des cabinets. Votre avis sur les forfaits m'a marqué.",
+    },
+    // The topic of the reader's talk is theirs too: "your talk on pricing pages" sells nothing.
+    {
+      note: 'Hi Sam, we met at the Porto design meetup on Friday. Loved your talk on pricing pages. Could I send you the paper I mentioned?',
+    },
+    {
+      note: 'Hola Inés, me encantó tu charla sobre precios en Madrid. ¿Te mando el artículo que te comenté?',
+    },
     // A language the layer does not know: no guess.
     { note: 'Привет! Мы продаём CRM для клиник, скидка 20%. Показать демо?' },
   ],
@@ -146,7 +178,7 @@ testRule(salesPitch, {
     },
     {
       note: "Hi Jo, I'm an insurance broker and can usually beat what you pay now. Want a quote?",
-      spans: ['Want a quote?'],
+      spans: ["I'm an insurance broker and can usually beat what you pay now."],
     },
     {
       note: 'Hi Kim, I coach founders on public speaking and have two spots left this quarter.',
@@ -170,7 +202,47 @@ testRule(salesPitch, {
     },
     {
       note: 'Wir helfen Firmen, ihre IT-Kosten um 25 % zu senken. Hätten Sie 15 Minuten für eine kurze Demo?',
-      spans: ['Hätten Sie 15 Minuten für eine kurze Demo?'],
+      spans: ['Wir helfen Firmen'],
+    },
+    // Frames of pitch-frames.ts: a second predicate after the seller ("…and sort out…"), a
+    // seller described by a relative clause, "help <people> <verb>", something free, the P.S.
+    {
+      note: "Hi Omar, I'm a tax adviser in Leeds and sort out self-assessment returns for freelance designers. Want me to look at yours?",
+      spans: [
+        "I'm a tax adviser in Leeds and sort out self-assessment returns for freelance designers.",
+      ],
+    },
+    {
+      note: "Hi Tom, I'm a florist who mostly works with wedding planners across Kent. Happy to send my spring price list.",
+      spans: ["I'm a florist who mostly works with wedding planners across Kent."],
+    },
+    {
+      note: 'Hi Raj, I help first-time founders get their pitch decks investor-ready. Fancy a look at a few before-and-afters?',
+      spans: ['I help first-time founders get their pitch decks investor-ready.'],
+    },
+    {
+      note: 'Hi Eva, happy to set you up with a free month of our rostering app for your café.',
+      spans: ['happy to set you up with a free month of our rostering app for your café.'],
+    },
+    {
+      note: 'Hi Kwame, loved your talk on cold-chain logistics. P.S. our sensors cut spoilage for grocers, happy to send the spec sheet.',
+      spans: ['P.S. our sensors cut spoilage for grocers, happy to send the spec sheet.'],
+    },
+    {
+      note: 'Hola Lucía, ayudamos a las academias de idiomas a llenar sus grupos en septiembre. ¿Te cuento cómo en una llamada corta?',
+      spans: ['ayudamos a las academias de idiomas a llenar sus grupos en septiembre.'],
+    },
+    {
+      note: 'Bonjour Claire, nous aidons les architectes à facturer plus vite. Je peux vous montrer un audit gratuit ?',
+      spans: ['Je peux vous montrer un audit gratuit ?'],
+    },
+    {
+      note: 'Olá Bruno, ajudamos as lojas online a reduzir devoluções em 30%. Posso mostrar uma demonstração grátis?',
+      spans: ['ajudamos as lojas online a reduzir devoluções em 30%.'],
+    },
+    {
+      note: 'Hallo Jonas, wir bieten Steuerkanzleien eine kostenlose Analyse ihrer Abläufe an. Darf ich Ihnen ein Beispiel schicken?',
+      spans: ['wir bieten Steuerkanzleien eine kostenlose Analyse ihrer Abläufe an.'],
     },
   ],
 });

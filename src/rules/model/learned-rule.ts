@@ -1,6 +1,7 @@
 import type { Note } from '../../text/note.js';
 import type { Rule, RuleContext } from '../rule.js';
 import type { Features, FitOptions, Weights } from './logistic.js';
+import type { ThresholdSearch } from './threshold.js';
 
 /**
  * A rule whose decision combines signals with learned weights. It exposes the
@@ -16,6 +17,8 @@ export interface LearnedRule extends Rule {
   features(note: Note, context: RuleContext): Features;
   /** How `npm run train` fits this rule (defaults otherwise). */
   fitOptions?: FitOptions;
+  /** When set, training chooses the threshold out of fold instead of taking fitOptions.threshold. */
+  thresholdSearch?: ThresholdSearch;
   /** The same rule deciding with other weights. */
   withWeights(weights: Weights): LearnedRule;
 }

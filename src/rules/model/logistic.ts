@@ -28,6 +28,13 @@ export interface FitOptions {
   iterations?: number;
   learningRate?: number;
   threshold?: number;
+  /**
+   * Features whose weight may only be ≥ 0 ('for') or ≤ 0 ('against'): a signal
+   * defined as evidence for the label never counts against it. Without this,
+   * correlated signals on a few hundred notes trade weight and one of them
+   * turns negative, which no unseen note bears out.
+   */
+  signs?: Readonly<Record<string, 'for' | 'against'>>;
 }
 
 export function probability(w: Weights, features: Features): number {
@@ -59,6 +66,7 @@ export function fitLogistic(
     return { x, y: s.label };
   });
   const w = new Float64Array(names.length);
+  const sign = names.map((n) => options.signs?.[n]);
   let b = 0;
   const n = Math.max(1, rows.length);
   const grad = new Float64Array(names.length);
@@ -73,7 +81,10 @@ export function fitLogistic(
       for (let j = 0; j < x.length; j++) grad[j] = (grad[j] as number) + err * (x[j] as number);
     }
     for (let j = 0; j < w.length; j++) {
-      w[j] = (w[j] as number) - rate * ((grad[j] as number) / n + l2 * (w[j] as number));
+      const next = (w[j] as number) - rate * ((grad[j] as number) / n + l2 * (w[j] as number));
+      // Projected gradient descent: a step past zero stops at zero.
+      w[j] =
+        sign[j] === 'for' ? Math.max(0, next) : sign[j] === 'against' ? Math.min(0, next) : next;
     }
     b -= (rate * gb) / n;
   }

@@ -1,0 +1,117 @@
+/**
+ * sales-pitch's vocabularies (src/rules/vocab/sales-pitch.json), compiled once
+ * per language; their hits in a note, minus the words that are part of a name
+ * or a quoted title; and the hits handed to each clause.
+ */
+import type { Clause } from '../../text/analysis.js';
+import type { Language } from '../../text/language.js';
+import type { Note } from '../../text/note.js';
+import { compilePhrases, findPhrases, type Hit } from '../model/phrases.js';
+import vocab from '../vocab/sales-pitch.json' with { type: 'json' };
+
+export const CATEGORIES = [
+  'offerVerbs',
+  'giveVerbs',
+  'sellerNouns',
+  'sellerRoles',
+  'customerNouns',
+  'customerMarkers',
+  'outcomes',
+  'commercial',
+  'offerCta',
+  'meetingAsk',
+  'salesMeeting',
+  'scarcity',
+  'bookingLinks',
+  'hiring',
+  'buying',
+  'advice',
+  'invite',
+  'thanks',
+  'intro',
+  'invitationActs',
+  'freeWords',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type Known = Exclude<Language, 'unknown'>;
+const table = vocab as unknown as Record<Known, Partial<Record<Category, string[]>>>;
+
+const compiled = new Map<Known, Record<Category, RegExp>>();
+export function patterns(language: Known): Record<Category, RegExp> {
+  let p = compiled.get(language);
+  if (!p) {
+    const lists = table[language];
+    p = Object.fromEntries(CATEGORIES.map((c) => [c, compilePhrases(lists?.[c])])) as Record<
+      Category,
+      RegExp
+    >;
+    compiled.set(language, p);
+  }
+  return p;
+}
+
+/** The selling vocabularies whose words can also be part of a title or a name. */
+export const NAMEABLE: ReadonlySet<Category> = new Set([
+  'offerVerbs',
+  'giveVerbs',
+  'sellerNouns',
+  'customerNouns',
+  'outcomes',
+  'commercial',
+]);
+
+// A quoted title: opening quote not inside a word ("I'd" is no quote), up to 80 characters.
+export const QUOTE_MAX = 82;
+const QUOTED =
+  /(?<![\p{L}\p{N}])(?:'[^'\n]{1,80}'|"[^"\n]{1,80}"|“[^”\n]{1,80}”|‘[^’\n]{1,80}’|«[^»\n]{1,80}»|„[^“\n]{1,80}“)(?![\p{L}\p{N}])/gu;
+
+export function quotedSpans(text: string): Array<{ start: number; end: number }> {
+  return Array.from(text.matchAll(QUOTED), (m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+/** Every vocabulary's hits in the folded text, minus the words that are part of a name or title. */
+export function vocabularyHits(note: Note, p: Record<Category, RegExp>): Record<Category, Hit[]> {
+  const a = note.analysis;
+  const folded = a.folded;
+  const hits = {} as Record<Category, Hit[]>;
+  // A title or a name ("Slow Growth", the podcast Build Mode) names a thing; its words sell nothing.
+  // Hits lie in the stretch the layer analysed (a 100 KB note is read for its first 3,000
+  // characters); a quote may close up to QUOTE_MAX characters past it.
+  const names = [...quotedSpans(note.text.slice(0, folded.length + QUOTE_MAX)), ...a.properNouns];
+  // Mid-sentence capitals start a name too, where the tagger missed it (not in German: nouns are capitalised).
+  const capitalised = (h: Hit) =>
+    a.language !== 'de' &&
+    /\p{Lu}/u.test(note.text[h.start] ?? '') &&
+    !/(?:^|[.!?:;\n])\s*$/u.test(note.text.slice(Math.max(0, h.start - 3), h.start));
+  // A plural acronym ("SMBs", "CTOs") is a class of people, not a name.
+  const acronymClass = (h: Hit) => /^\p{Lu}{2,}s$/u.test(note.text.slice(h.start, h.end));
+  const named = (h: Hit) =>
+    !acronymClass(h) && (capitalised(h) || names.some((n) => h.start >= n.start && h.end <= n.end));
+  for (const c of CATEGORIES) {
+    const found = findPhrases(p[c], folded);
+    hits[c] = NAMEABLE.has(c) ? found.filter((h) => !named(h)) : found;
+  }
+  return hits;
+}
+
+/**
+ * Hits handed to the clauses in one sweep (clauses are in order), not a scan
+ * per clause: a 100 KB note has thousands of both.
+ */
+export function sweep(hits: Record<Category, Hit[]>): (cl: Clause) => Record<Category, Hit[]> {
+  const cursor = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  return (cl: Clause): Record<Category, Hit[]> => {
+    const out = {} as Record<Category, Hit[]>;
+    for (const c of CATEGORIES) {
+      const list = hits[c];
+      let i = cursor[c];
+      while (i < list.length && (list[i] as Hit).start < cl.start) i++;
+      const from = i;
+      while (i < list.length && (list[i] as Hit).start < cl.end) i++;
+      cursor[c] = i;
+      out[c] = list.slice(from, i).filter((h) => h.end <= cl.end);
+    }
+    return out;
+  };
+}
