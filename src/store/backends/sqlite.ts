@@ -109,7 +109,10 @@ function oneWriteAtATime(query: Query, deadlineMs: number): Query {
         return await query(sql, ...params);
       } catch (error) {
         if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > until) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
+        // Each try can hold the main thread for the busy timeout: wait longer than that between tries.
+        await new Promise((resolve) =>
+          setTimeout(resolve, SQLITE_BUSY_TIMEOUT_MS + Math.random() * 50),
+        );
       }
     }
   };
