@@ -136,6 +136,59 @@ function reasonOf(error: LedgerInputError): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+/** A send an import adds, under the id {@link importId} gives it. */
+type ImportedSend = SendInput & { id: string };
+
+/** What one row of the export comes to: a send to add, or why it adds none. */
+type RowVerdict =
+  | { kind: 'send'; send: ImportedSend }
+  | { kind: 'incoming' | 'alreadyThere' }
+  | { kind: 'skipped'; reason: string };
+
+/**
+ * Judges one invitation against the ledger as read (`ids`, `byRecipient`):
+ * an incoming one, one the ledger has, one it cannot hold, or a new send.
+ */
+function judgeRow(
+  invitation: ExportedInvitation,
+  ids: ReadonlySet<string>,
+  byRecipient: SendsByRecipient,
+): RowVerdict {
+  if (invitation.direction !== 'OUTGOING') return { kind: 'incoming' };
+  let recipient: Recipient;
+  try {
+    const profileUrl =
+      invitation.inviteeProfileUrl && canonicalProfileUrl(invitation.inviteeProfileUrl);
+    recipient = makeRecipient({ name: invitation.to, profileUrl: profileUrl || undefined });
+  } catch (error) {
+    if (!(error instanceof LedgerInputError)) throw error;
+    return { kind: 'skipped', reason: reasonOf(error) };
+  }
+  const id = importId(invitation);
+  if (ids.has(id) || byRecipient.hasNear(recipient, invitation.sentAt.getTime()))
+    return { kind: 'alreadyThere' };
+  const note = invitation.message.trim();
+  const noteLength = countGraphemes(note);
+  if (noteLength > MAX_NOTE) {
+    return {
+      kind: 'skipped',
+      reason: `the message is longer than ${MAX_NOTE.toLocaleString('en-US')} characters`,
+    };
+  }
+  const traits = noteLength > 0 ? noteTraits(checkNote(note)) : undefined;
+  return {
+    kind: 'send',
+    send: {
+      id,
+      recipient,
+      noteLength,
+      ...(traits ? { traits } : {}),
+      source: 'import',
+      sentAt: invitation.sentAt,
+    },
+  };
+}
+
 /**
  * Adds the outgoing invitations the ledger does not have yet. The ledger is
  * read once and indexed, so the time grows with the rows, not their square;
@@ -154,58 +207,28 @@ export async function importInvitations(
   const pause = slicer();
   const byRecipient = await SendsByRecipient.of(existing, pause);
   const result: ImportResult = { imported: 0, alreadyThere: 0, incoming: 0, skipped: [] };
-  let batch: Array<SendInput & { id: string }> = [];
+  let batch: ImportedSend[] = [];
   for (const invitation of invitations) {
     await pause();
-    if (invitation.direction !== 'OUTGOING') {
-      result.incoming += 1;
-      continue;
-    }
-    const { line } = invitation;
-    let recipient: Recipient;
-    try {
-      const profileUrl =
-        invitation.inviteeProfileUrl && canonicalProfileUrl(invitation.inviteeProfileUrl);
-      recipient = makeRecipient({ name: invitation.to, profileUrl: profileUrl || undefined });
-    } catch (error) {
-      if (!(error instanceof LedgerInputError)) throw error;
-      result.skipped.push({ line, reason: reasonOf(error) });
-      continue;
-    }
-    const id = importId(invitation);
-    if (ids.has(id) || byRecipient.hasNear(recipient, invitation.sentAt.getTime())) {
-      result.alreadyThere += 1;
-      continue;
-    }
-    const note = invitation.message.trim();
-    const noteLength = countGraphemes(note);
-    if (noteLength > MAX_NOTE) {
-      result.skipped.push({
-        line,
-        reason: `the message is longer than ${MAX_NOTE.toLocaleString('en-US')} characters`,
-      });
-      continue;
-    }
-    const traits = noteLength > 0 ? noteTraits(checkNote(note)) : undefined;
-    ids.add(id);
-    batch.push({
-      id,
-      recipient,
-      noteLength,
-      ...(traits ? { traits } : {}),
-      source: 'import',
-      sentAt: invitation.sentAt,
-    });
-    if (batch.length >= WRITE_BATCH) {
-      await write(batch);
-      batch = [];
+    const verdict = judgeRow(invitation, ids, byRecipient);
+    if (verdict.kind === 'skipped') {
+      result.skipped.push({ line: invitation.line, reason: verdict.reason });
+    } else if (verdict.kind !== 'send') {
+      result[verdict.kind] += 1;
+    } else {
+      ids.add(verdict.send.id);
+      batch.push(verdict.send);
+      if (batch.length >= WRITE_BATCH) {
+        await write(batch);
+        batch = [];
+      }
     }
   }
   await write(batch);
   return result;
 
   // The ledger was just read: the ids are known to be new, so nothing is read before writing.
-  async function write(sends: Array<SendInput & { id: string }>): Promise<void> {
+  async function write(sends: ImportedSend[]): Promise<void> {
     if (sends.length === 0) return;
     await repo.logNewSends(scope, sends);
     result.imported += sends.length;

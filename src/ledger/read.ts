@@ -46,15 +46,21 @@ export interface LedgerSnapshot {
   skipped?: SkippedRecords;
 }
 
+/** The records under one prefix as a full read gathers them, before they are folded into entries. */
+interface GatheredRecords {
+  sends: Map<string, SendRecord>;
+  /** Per entry id, its outcomes by status. */
+  outcomes: Map<string, Map<string, OutcomeRecord>>;
+  settings: LedgerSettings | undefined;
+}
+
 /** The entries and the settings under `prefix`, read in one pass over its keys. */
 export async function readSnapshot(
   kv: LedgerKv,
   prefix: string,
   onSkipped: OnSkipped,
 ): Promise<LedgerSnapshot> {
-  const sends = new Map<string, SendRecord>();
-  const outcomes = new Map<string, Map<string, OutcomeRecord>>();
-  let settings: LedgerSettings | undefined;
+  const gathered: GatheredRecords = { sends: new Map(), outcomes: new Map(), settings: undefined };
   const at = prefix.length;
   const skipped: SkippedRecords = { count: 0, newer: 0 };
   const skip = (key: string, value: unknown, error: unknown) => {
@@ -67,60 +73,95 @@ export async function readSnapshot(
   for await (const page of pagesOf(kv, prefix))
     for (const [key, value] of page) {
       try {
-        // The key is compared with the one the record's own fields make,
-        // position by position rather than by building that key per record.
-        if (key.startsWith('send:', at)) {
-          const send = isStoredSend(value) ? value : parseRecord(SendRecord, key, value);
-          if (key.length !== at + 5 + send.id.length || !key.endsWith(send.id))
-            throw new LedgerRecordError(`The ledger record ${key} holds another id.`, key);
-          sends.set(send.id, send);
-        } else if (key.startsWith('outcome:', at)) {
-          const event = parseRecord(OutcomeRecord, key, value);
-          const { entryId, status } = event;
-          if (
-            key.length !== at + 8 + entryId.length + 1 + status.length ||
-            !key.startsWith(entryId, at + 8) ||
-            key.charCodeAt(at + 8 + entryId.length) !== 58 /* : */ ||
-            !key.endsWith(status)
-          ) {
-            throw new LedgerRecordError(
-              `The ledger record ${key} holds another entry or outcome.`,
-              key,
-            );
-          }
-          let forEntry = outcomes.get(entryId);
-          if (forEntry === undefined) {
-            forEntry = new Map();
-            outcomes.set(entryId, forEntry);
-          }
-          forEntry.set(status, event);
-        } else if (key.length === at + 8 && key.endsWith('settings')) {
-          settings = parseRecord(LedgerSettings, key, value);
-        }
+        gatherRecord(gathered, key, value, at);
       } catch (error) {
         if (!(error instanceof LedgerRecordError)) throw error;
         skip(key, value, error);
       }
     }
+  const entries = entriesInSendOrder(gathered, (error) =>
+    skip(`${prefix}${error.key}`, undefined, error),
+  );
+  const snapshot: LedgerSnapshot = {
+    entries,
+    settings: gathered.settings ?? { ...DEFAULT_SETTINGS },
+  };
+  if (skipped.count > 0) snapshot.skipped = skipped;
+  return snapshot;
+}
+
+/**
+ * Adds the record under `key` (the user's prefix being its first `at`
+ * characters) to `gathered`; a key the ledger does not know is ignored.
+ * Throws {@link LedgerRecordError} for a record that cannot be read.
+ */
+function gatherRecord(gathered: GatheredRecords, key: string, value: unknown, at: number): void {
+  if (key.startsWith('send:', at)) {
+    const send = checkedSend(key, value, at);
+    gathered.sends.set(send.id, send);
+  } else if (key.startsWith('outcome:', at)) {
+    const event = checkedOutcome(key, value, at);
+    let forEntry = gathered.outcomes.get(event.entryId);
+    if (forEntry === undefined) {
+      forEntry = new Map();
+      gathered.outcomes.set(event.entryId, forEntry);
+    }
+    forEntry.set(event.status, event);
+  } else if (key.length === at + 8 && key.endsWith('settings')) {
+    gathered.settings = parseRecord(LedgerSettings, key, value);
+  }
+}
+
+// The key is compared with the one the record's own fields make,
+// position by position rather than by building that key per record.
+
+/** The send under `key` (`send:<id>` after `at` characters), checked against its key. */
+function checkedSend(key: string, value: unknown, at: number): SendRecord {
+  const send = isStoredSend(value) ? value : parseRecord(SendRecord, key, value);
+  if (key.length !== at + 5 + send.id.length || !key.endsWith(send.id))
+    throw new LedgerRecordError(`The ledger record ${key} holds another id.`, key);
+  return send;
+}
+
+/** The outcome under `key` (`outcome:<entryId>:<status>` after `at` characters), checked against its key. */
+function checkedOutcome(key: string, value: unknown, at: number): OutcomeRecord {
+  const event = parseRecord(OutcomeRecord, key, value);
+  const { entryId, status } = event;
+  if (
+    key.length !== at + 8 + entryId.length + 1 + status.length ||
+    !key.startsWith(entryId, at + 8) ||
+    key.charCodeAt(at + 8 + entryId.length) !== 58 /* : */ ||
+    !key.endsWith(status)
+  ) {
+    throw new LedgerRecordError(`The ledger record ${key} holds another entry or outcome.`, key);
+  }
+  return event;
+}
+
+/** The gathered sends folded into entries, oldest send first; one that cannot be goes to `onBad`. */
+function entriesInSendOrder(
+  gathered: GatheredRecords,
+  onBad: (error: LedgerRecordError) => void,
+): LedgerEntry[] {
   // Each send's time read once, then sorted on the number (not parsed again per comparison).
   const timed: Array<{ sentAt: number; entry: LedgerEntry }> = [];
-  for (const send of sends.values()) {
+  for (const send of gathered.sends.values()) {
     const sentAt = parseInstant(send.sentAt);
     try {
-      timed.push({ sentAt, entry: toEntry(send, outcomes.get(send.id)?.values(), sentAt) });
+      timed.push({
+        sentAt,
+        entry: toEntry(send, gathered.outcomes.get(send.id)?.values(), sentAt),
+      });
     } catch (error) {
       if (!(error instanceof LedgerRecordError)) throw error;
-      skip(`${prefix}${error.key}`, undefined, error);
+      onBad(error);
     }
   }
   timed.sort(
     (a, b) =>
       a.sentAt - b.sentAt || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0),
   );
-  const entries = timed.map((t) => t.entry);
-  const snapshot: LedgerSnapshot = { entries, settings: settings ?? { ...DEFAULT_SETTINGS } };
-  if (skipped.count > 0) snapshot.skipped = skipped;
-  return snapshot;
+  return timed.map((t) => t.entry);
 }
 
 /** The send and its outcomes under their known keys: five gets, no scan. */

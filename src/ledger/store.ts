@@ -1,41 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { LedgerKv } from '../store/kv.js';
-import { LedgerInputError, LedgerRecordError } from './errors.js';
+import type { LedgerInputError, LedgerRecordError } from './errors.js';
 import { ledgerCsv } from './export.js';
-import { type LedgerStatus, status, statusFrom } from './policy/status.js';
-import {
-  applyContribution,
-  contributionOf,
-  type LedgerSummary,
-  summaryCovers,
-} from './policy/summary.js';
-import { parseInstant } from './policy/time.js';
-import {
-  type LedgerSnapshot,
-  type OnSkipped,
-  type OutcomeRecord,
-  readEntry,
-  readSend,
-  readSnapshot,
-  toEntry,
-  withOutcome,
-} from './read.js';
+import { type LedgerStatus, type status, statusFrom } from './policy/status.js';
+import { type LedgerSummary, summaryCovers } from './policy/summary.js';
+import { type LedgerSnapshot, type OnSkipped, readEntry, readSnapshot } from './read.js';
 import { makeRecipient, type Recipient, sameRecipient } from './recipient.js';
 import {
   currentStatus,
   EntryId,
-  LEDGER_SCHEMA_VERSION,
   type LedgerEntry,
   type LedgerSettings,
-  OUTCOMES,
+  type OUTCOMES,
   type Outcome,
   type Status,
 } from './records.js';
 import { type LedgerScope, scopePrefix, summaryKey } from './scope.js';
-import { type SendInput, sendRecord, validDate } from './send-input.js';
-import type { SendRecord } from './send-record.js';
+import type { SendInput } from './send-input.js';
 import { readSettings, updateSettings } from './settings-record.js';
 import { agreesWith, SummaryStore, summaryOfSnapshot } from './summary-store.js';
+import { type LedgerWriter, logNewSends, logSend, setOutcome } from './writes.js';
 
 export type { LedgerSnapshot, SkippedRecords } from './read.js';
 export { type LedgerScope, scopePrefix } from './scope.js';
@@ -85,14 +69,13 @@ export interface SummaryRead {
 export class LedgerRepository {
   readonly #kv: LedgerKv;
   readonly #clock: () => Date;
-  readonly #newId: () => string;
   readonly #onSkipped: OnSkipped;
   readonly #summaries: SummaryStore | undefined;
+  readonly #writer: LedgerWriter;
 
   constructor(kv: LedgerKv, options: LedgerRepositoryOptions = {}) {
     this.#kv = kv;
     this.#clock = options.clock ?? (() => new Date());
-    this.#newId = options.newId ?? (() => randomUUID());
     this.#onSkipped = options.onSkipped;
     this.#summaries =
       kv.conditional === undefined
@@ -101,40 +84,17 @@ export class LedgerRepository {
             // A rebuild counts what can be read; a bad record is the reader's to report.
             readSnapshot(kv, prefix, () => {}),
           );
+    this.#writer = {
+      kv,
+      clock: this.#clock,
+      newId: options.newId ?? (() => randomUUID()),
+      summaries: this.#summaries,
+    };
   }
 
   /** Records that an invitation was sent. Bad input throws {@link LedgerInputError} and writes nothing. */
-  async logSend(scope: LedgerScope, input: SendInput): Promise<LedgerEntry> {
-    const prefix = scopePrefix(scope);
-    const record = sendRecord(input, this.#clock, this.#newId);
-    const key = `${prefix}send:${record.id}`;
-    const entry = toEntry(record, undefined);
-    if (this.#summaries === undefined) {
-      if (input.id !== undefined) {
-        const existing = await readEntry(this.#kv, prefix, record.id);
-        if (existing !== undefined) return existing;
-      }
-      await this.#kv.set(key, record);
-      return entry;
-    }
-    return this.#summaries.update(
-      summaryKey(scope),
-      prefix,
-      async () => {
-        if (input.id !== undefined) {
-          // An idempotency key seen before: the first log stands, nothing is written.
-          const existing = await readEntry(this.#kv, prefix, record.id);
-          if (existing !== undefined) return { result: existing, writes: [] };
-        }
-        return {
-          result: entry,
-          writes: [[key, record]],
-          change: (s) => applyContribution(s, contributionOf(entry), 1),
-        };
-        // A send with an id of its own making shares it with no other write: it can go with others.
-      },
-      input.id === undefined,
-    );
+  logSend(scope: LedgerScope, input: SendInput): Promise<LedgerEntry> {
+    return logSend(this.#writer, scope, input);
   }
 
   /**
@@ -144,33 +104,11 @@ export class LedgerRepository {
    * {@link LedgerInputError} and writes nothing. An id written again (two
    * imports of one file at once) still makes one entry, counted once.
    */
-  async logNewSends(
+  logNewSends(
     scope: LedgerScope,
     inputs: ReadonlyArray<SendInput & { id: string }>,
   ): Promise<void> {
-    const prefix = scopePrefix(scope);
-    const entries = inputs.map((input): [string, SendRecord] => {
-      const record = sendRecord(input, this.#clock, this.#newId);
-      return [`${prefix}send:${record.id}`, record];
-    });
-    if (this.#summaries === undefined) {
-      if (this.#kv.setMany !== undefined) await this.#kv.setMany(entries);
-      else await Promise.all(entries.map(([key, record]) => this.#kv.set(key, record)));
-      return;
-    }
-    await this.#summaries.update(summaryKey(scope), prefix, async (summary) => {
-      // Imported sends are pending: one already written (the same file imported twice at once) is there.
-      const there = new Set(summary.pendingIds);
-      const writes = entries.filter(([, r]) => !there.has(r.id));
-      return {
-        result: undefined,
-        writes,
-        change: (s) => {
-          for (const [, r] of writes)
-            applyContribution(s, contributionOf(toEntry(r, undefined)), 1);
-        },
-      };
-    });
+    return logNewSends(this.#writer, scope, inputs);
   }
 
   /** One entry by id, or `undefined`; read with gets alone. */
@@ -184,51 +122,13 @@ export class LedgerRepository {
    * an unknown entry, an outcome that is not one of {@link OUTCOMES}, or a
    * time before the invitation was sent.
    */
-  async setOutcome(
+  setOutcome(
     scope: LedgerScope,
     entryId: string,
     outcome: Outcome,
     at?: Date,
   ): Promise<LedgerEntry> {
-    const prefix = scopePrefix(scope);
-    if (!EntryId.safeParse(entryId).success)
-      throw new LedgerInputError('That is not a ledger entry id.');
-    if (!(OUTCOMES as readonly string[]).includes(outcome)) {
-      throw new LedgerInputError(`The outcome must be one of ${OUTCOMES.join(', ')}.`);
-    }
-    const when = validDate(at ?? this.#clock(), 'The outcome time');
-    const send = await readSend(this.#kv, `${prefix}send:${entryId}`);
-    if (send === undefined)
-      throw new LedgerInputError('There is no such invitation in your ledger.');
-    if (when.getTime() < parseInstant(send.sentAt)) {
-      throw new LedgerInputError('An outcome cannot come before the invitation was sent.');
-    }
-    const event: OutcomeRecord = {
-      schemaVersion: LEDGER_SCHEMA_VERSION,
-      entryId,
-      status: outcome,
-      at: when.toISOString(),
-    };
-    const key = `${prefix}outcome:${entryId}:${outcome}`;
-    if (this.#summaries === undefined) {
-      await this.#kv.set(key, event);
-      return (await readEntry(this.#kv, prefix, entryId)) ?? toEntry(send, [event]);
-    }
-    return this.#summaries.update(summaryKey(scope), prefix, async () => {
-      // Read under the summary's token: what this outcome replaces is what the summary counts.
-      const before = await readEntry(this.#kv, prefix, entryId);
-      if (before === undefined)
-        throw new LedgerInputError('There is no such invitation in your ledger.');
-      const after = withOutcome(send, before, event);
-      return {
-        result: after,
-        writes: [[key, event]],
-        change: (s) => {
-          applyContribution(s, contributionOf(before), -1);
-          applyContribution(s, contributionOf(after), 1);
-        },
-      };
-    });
+    return setOutcome(this.#writer, scope, entryId, outcome, at);
   }
 
   /** Every entry of the user, oldest send first. */
