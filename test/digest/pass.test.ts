@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runDigests } from '../../src/digest/pass.js';
+import { type DigestRunDeps, runDigests } from '../../src/digest/pass.js';
 import { enrollDigest, getDigestState, getRoster } from '../../src/digest/roster.js';
 import { startDigestScheduler } from '../../src/digest/scheduler.js';
 import type { DigestClient } from '../../src/digest/send.js';
@@ -11,6 +11,10 @@ import { DigestFakeApi } from './fake-api.js';
 
 const MONDAY_10_UTC = new Date('2026-11-23T10:00:00Z');
 const silent = { info() {}, warn() {}, error() {} };
+
+/** A pass with the app's digest builder, as the app runs one. */
+const runPass = (deps: Omit<DigestRunDeps, 'render'>) =>
+  runDigests({ render: digestMessage, ...deps });
 
 function setup(now: { t: Date }) {
   const kv = memoryLedgerKv();
@@ -52,7 +56,6 @@ describe('runDigests', () => {
     );
     const { api, client } = await realClient();
     const deps = {
-      render: digestMessage,
       kv,
       ledger,
       client,
@@ -61,12 +64,12 @@ describe('runDigests', () => {
       logger: silent,
     };
 
-    expect((await runDigests(deps)).sent).toBe(0);
+    expect((await runPass(deps)).sent).toBe(0);
     now.t = MONDAY_10_UTC;
-    expect((await runDigests(deps)).sent).toBe(3);
-    expect((await runDigests(deps)).sent).toBe(0);
+    expect((await runPass(deps)).sent).toBe(3);
+    expect((await runPass(deps)).sent).toBe(0);
     now.t = new Date('2026-11-30T09:00:00Z');
-    expect((await runDigests(deps)).sent).toBe(3);
+    expect((await runPass(deps)).sent).toBe(3);
     expect([...api.posts.values()]).toEqual([2, 2, 2]);
     expect((await getDigestState(kv, { teamId: 'T1', userId: 'U1' })).lastSentWeek).toBe(
       '2026-W49',
@@ -87,8 +90,7 @@ describe('runDigests', () => {
       warn: (m: string) => logged.push(m),
       error: (m: string) => logged.push(m),
     };
-    const result = await runDigests({
-      render: digestMessage,
+    const result = await runPass({
       kv,
       ledger,
       client,
@@ -105,8 +107,7 @@ describe('runDigests', () => {
     // Failed for good this week: not tried again on the next tick.
     expect(
       (
-        await runDigests({
-          render: digestMessage,
+        await runPass({
           kv,
           ledger,
           client,
@@ -136,32 +137,8 @@ describe('runDigests', () => {
       conversations: { open: async () => ({}), history: async () => ({}) },
     };
     const claims = memoryClaims();
-    expect(
-      (
-        await runDigests({
-          render: digestMessage,
-          kv,
-          ledger,
-          client,
-          clock,
-          claims,
-          logger: silent,
-        })
-      ).failed,
-    ).toBe(1);
-    expect(
-      (
-        await runDigests({
-          render: digestMessage,
-          kv,
-          ledger,
-          client,
-          clock,
-          claims,
-          logger: silent,
-        })
-      ).sent,
-    ).toBe(1);
+    expect((await runPass({ kv, ledger, client, clock, claims, logger: silent })).failed).toBe(1);
+    expect((await runPass({ kv, ledger, client, clock, claims, logger: silent })).sent).toBe(1);
     expect(calls).toBe(2);
   });
 
@@ -171,8 +148,7 @@ describe('runDigests', () => {
     await enrollDigest(kv, { teamId: 'T1', userId: 'U1' });
     await enrollDigest(kv, { teamId: 'T1', userId: 'U2' }, { enabled: false });
     const { api, client } = await realClient();
-    const result = await runDigests({
-      render: digestMessage,
+    const result = await runPass({
       kv,
       ledger,
       client,
@@ -203,8 +179,7 @@ describe('runDigests', () => {
       return value;
     }) as typeof kv.get;
     const { api, client } = await realClient();
-    await runDigests({
-      render: digestMessage,
+    await runPass({
       kv,
       ledger,
       client,
@@ -240,7 +215,6 @@ describe('runDigests', () => {
       conversations: { open: async () => ({}), history: async () => ({}) },
     };
     const deps = {
-      render: digestMessage,
       kv,
       ledger,
       client,
@@ -248,18 +222,18 @@ describe('runDigests', () => {
       claims: memoryClaims(),
       logger: silent,
     };
-    await runDigests(deps);
+    await runPass(deps);
     expect(posts).toHaveLength(1);
     tz = 'America/New_York'; // the user moved
     now.t = new Date('2026-11-25T12:00:00Z');
-    await runDigests(deps);
+    await runPass(deps);
     expect(infos).toBe(1); // not asked again within the week
     now.t = new Date('2026-11-30T08:00:00Z'); // 09:00 in Paris, 03:00 in New York
-    await runDigests(deps);
+    await runPass(deps);
     expect(infos).toBe(2);
     expect(posts).toHaveLength(1);
     now.t = new Date('2026-11-30T14:00:00Z'); // 09:00 in New York
-    await runDigests(deps);
+    await runPass(deps);
     expect(posts).toHaveLength(2);
     // What the user is shown follows the zone the digest follows.
     expect((await getRoster(kv, { teamId: 'T1', userId: 'U1' }))?.timeZone).toBe(
@@ -292,16 +266,15 @@ describe('runDigests', () => {
       clock,
       claims: memoryClaims(),
       logger: silent,
-      render: digestMessage,
       zoneRefreshesPerPass: 2,
       concurrency: 1,
     };
-    expect((await runDigests(deps)).sent).toBe(6); // every known zone is used meanwhile
+    expect((await runPass(deps)).sent).toBe(6); // every known zone is used meanwhile
     expect(asked).toEqual(['U1', 'U2', 'U6']);
-    await runDigests(deps);
-    await runDigests(deps);
+    await runPass(deps);
+    await runPass(deps);
     expect(asked.toSorted()).toEqual(['U1', 'U2', 'U3', 'U4', 'U5', 'U6']);
-    await runDigests(deps);
+    await runPass(deps);
     expect(asked).toHaveLength(6);
   });
 
@@ -328,7 +301,6 @@ describe('runDigests', () => {
       conversations: { open: async () => ({}), history: async () => ({}) },
     };
     const deps = {
-      render: digestMessage,
       kv,
       ledger,
       client,
@@ -336,7 +308,7 @@ describe('runDigests', () => {
       claims: memoryClaims(),
       logger: silent,
     };
-    const result = await runDigests({ ...deps, concurrency: 3 });
+    const result = await runPass({ ...deps, concurrency: 3 });
     expect(result).toEqual({ sent: 12, failed: 0, skipped: 0 });
     expect(posted.toSorted()).toEqual(users.toSorted());
     expect(most).toBe(3);
