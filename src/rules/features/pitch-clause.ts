@@ -10,11 +10,8 @@ import type { Hit } from '../model/phrases.js';
 import {
   answersWithOwnWork,
   givenFree,
-  hasClients,
   helpsOthersDo,
   offerAimedAtReader,
-  ownedByOther,
-  ownsSellerNoun,
   readerPays,
   sellerWhoOffers,
 } from './pitch-frames.js';
@@ -30,6 +27,7 @@ import {
   sellerIdentity,
   startsWithCustomer,
 } from './pitch-grammar.js';
+import { hasClients, ownedByOther, ownsSellerNoun } from './pitch-ownership.js';
 import type { Category } from './pitch-vocab.js';
 
 const CURRENCY = /[$€£¥₹]|\b(?:usd|eur|gbp|r\$)\b/u;
