@@ -4,15 +4,17 @@ import { Note } from '../text/note.js';
 import {
   consumed,
   isSharedNoun,
-  listsFor,
+  namedPersonActs,
   namesOutsideSenderClauses,
   recipientDid,
   recipientThings,
   sharedMarkers,
   sharedPlace,
   thankedFor,
+  throughNamedPerson,
   weDid,
 } from './features/missing-context.js';
+import { listsFor } from './features/missing-context-lists.js';
 import type { LearnedRule } from './model/learned-rule.js';
 import { type Features, probability, type Weights } from './model/logistic.js';
 import { findPhrases, type Hit } from './model/phrases.js';
@@ -108,21 +110,9 @@ function readOnce(original: Note): Reading | undefined {
   const isName = (t: Token) => nameStarts.has(t.start);
   const shared = sharedMarkers(a.clauses, lists.sets, isName);
   const names = bodyNames.length;
-  // A named person doing something: "Ahmed Yilmaz is an old friend", "Chloé and José said…".
-  const namedThirdParty = a.clauses.some((c) => {
-    const subject = c.subject;
-    if (c.about !== 'third-party' || !subject || !isName(subject)) return false;
-    return c.tokens.some((t) => t.start > subject.end && (t.pos === 'VERB' || t.pos === 'AUX'));
-  });
-  // "reaching out through Omar", "intro from Marco Bianchi": a named go-between.
-  const through = findPhrases(lists.throughPerson, lower).some((h) =>
-    words.some(
-      (t) => t.start > h.end && t.start <= h.end + 2 && (isName(t) || t.type === 'mention'),
-    ),
-  );
-  // A Slack mention is a person; one that opens the note is the recipient being addressed.
-  const lead = note.text.length - note.text.trimStart().length;
-  const mention = note.entities.some((e) => e.kind === 'mention' && e.start > lead);
+  const namedThirdParty = namedPersonActs(a.clauses, isName);
+  const through = throughNamedPerson(findPhrases(lists.throughPerson, lower), words, isName);
+  const mention = mentionsSomeone(note);
 
   // Each independent sign of a shared past adds confidence: "wir haben uns … kennengelernt" is two.
   const relation =
@@ -149,12 +139,28 @@ function readOnce(original: Note): Reading | undefined {
   return {
     features,
     decisive: relation > 0 || theirThing || features.sharedPlace === 1 || referralNamed,
-    lookalikes: {
-      generic: your.generic && !your.specific ? said(note, your.genericHit) : undefined,
-      platform: said(note, platform[0]),
-      notShared: shared.notShared,
-      flattery: said(note, flattery[0]),
-    },
+    lookalikes: lookalikes(note, your, platform[0], shared.notShared, flattery[0]),
+  };
+}
+
+/** A Slack mention is a person; one that opens the note is the recipient being addressed. */
+function mentionsSomeone(note: Note): boolean {
+  const lead = note.text.length - note.text.trimStart().length;
+  return note.entities.some((e) => e.kind === 'mention' && e.start > lead);
+}
+
+function lookalikes(
+  note: Note,
+  your: ReturnType<typeof recipientThings>,
+  platform: Hit | undefined,
+  notShared: string | undefined,
+  flattery: Hit | undefined,
+): Lookalikes {
+  return {
+    generic: your.generic && !your.specific ? said(note, your.genericHit) : undefined,
+    platform: said(note, platform),
+    notShared,
+    flattery: said(note, flattery),
   };
 }
 

@@ -4,82 +4,22 @@
  * rules map them back with `note.toRaw` (through `at()` in rules/rule.ts).
  */
 
+import type { Analysis, Clause, Phrase, Sentence, Token } from './analysis-types.js';
 import { leadsWithCta, makeClause, splitClauses } from './clauses.js';
 import { foldSameLength } from './fold.js';
-import { detectLanguage, type Language, lexicon } from './language.js';
-import { tag } from './nlp.js';
-import type { Note, Span } from './note.js';
+import { detectLanguage, type Language, type Lexicon, lexicon } from './language.js';
+import { tag, type WinkDoc } from './nlp.js';
 import { body } from './structure.js';
 
-export type { Language } from './language.js';
-
-export interface Token extends Span {
-  text: string;
-  lower: string;
-  /** Dictionary form (English only; other languages: the lower-cased word). */
-  lemma: string;
-  /** Universal POS tag (NOUN, VERB, PROPN, PRON, NUM, PUNCT, …); `X` for words of other languages. */
-  pos: string;
-  /** wink's token type: word, number, punctuation, emoji, url, email, mention, hashtag, currency, symbol… */
-  type: string;
-  /** Index of the token in `analysis.tokens`. */
-  index: number;
-}
-
-/** Who a clause is about, from its grammatical subject. */
-export type About = 'sender' | 'recipient' | 'third-party' | 'none';
-
-export interface Clause extends Span {
-  text: string;
-  tokens: readonly Token[];
-  about: About;
-  /** The token that decided `about` (subject word, possessive, or the leading verb). */
-  subject: Token | undefined;
-  /** Subject-less clause led by a verb: "Built a bot…" / "Helping teams…" (sender) or "Book a call" (imperative). */
-  leadingVerb: Token | undefined;
-  /** Index into analysis.sentences. */
-  sentence: number;
-  question: boolean;
-  imperative: boolean;
-  /** A first-person subject word anywhere in the clause ("the problem we solve", "what I do"). */
-  mentionsSender: boolean;
-}
-
-export interface Sentence extends Span {
-  text: string;
-  tokens: readonly Token[];
-  clauses: readonly Clause[];
-  question: boolean;
-}
-
-/** A run of proper-noun tokens ("Hacker Dojo", "Dana Whitfield", "SXSW"). */
-export interface Phrase extends Span {
-  text: string;
-  tokens: readonly Token[];
-}
-
-export interface Analysis {
-  language: Language;
-  /** True when only the first ANALYSIS_LIMIT characters were read. */
-  truncated: boolean;
-  /** note.text lower-cased and without accents, offset for offset: what vocabularies match against. */
-  folded: string;
-  tokens: readonly Token[];
-  sentences: readonly Sentence[];
-  clauses: readonly Clause[];
-  /** Proper nouns outside the greeting and the sign-off. */
-  properNouns: readonly Phrase[];
-  /** Number tokens and amounts ("30", "5x", "$349", "two"). */
-  numbers: readonly Token[];
-  /** Sentences that ask something. */
-  questions: readonly Sentence[];
-  /** Clauses that ask the recipient to do something or offer a next step: questions, imperatives, "let's…", "happy to…". */
-  callsToAction: readonly Clause[];
-  /** The note without its greeting and sign-off (plain offsets). */
-  body: Span;
-  greeting: Span | undefined;
-  signOff: Span | undefined;
-}
+export type {
+  About,
+  Analysis,
+  Clause,
+  Language,
+  Phrase,
+  Sentence,
+  Token,
+} from './analysis-types.js';
 
 /**
  * How much of a note the layer reads: ten times the longest note LinkedIn
@@ -88,14 +28,45 @@ export interface Analysis {
  */
 export const ANALYSIS_LIMIT = 3000;
 
-export function analyse(note: Note): Analysis {
+/** Reads the note's plain text (only `text` is used, so the note module can call in). */
+export function analyse(note: { readonly text: string }): Analysis {
   const text = note.text.length > ANALYSIS_LIMIT ? note.text.slice(0, ANALYSIS_LIMIT) : note.text;
   const wink = tag(text);
-  const values = wink.values;
-  const lowers = values.map((v) => v.toLowerCase());
+  const lowers = wink.values.map((v) => v.toLowerCase());
   const language = detectLanguage(lowers);
   const lex = lexicon(language);
+  const tokens = readTokens(text, wink, lowers, language);
 
+  const { start: bodyStart, end: bodyEnd } = body(text);
+  const greeting = bodyStart > 0 ? { start: 0, end: bodyStart } : undefined;
+  const trimmedEnd = text.trimEnd().length;
+  const signOff = bodyEnd < trimmedEnd ? { start: bodyEnd, end: trimmedEnd } : undefined;
+
+  const inBody = (t: Token) => t.start >= bodyStart && t.end <= Math.max(bodyEnd, bodyStart);
+  const sentences: Sentence[] = [];
+  const clauses: Clause[] = [];
+  readSentences(text, wink, tokens, lex, inBody, sentences, clauses);
+
+  return {
+    language,
+    truncated: text.length < note.text.length,
+    folded: foldSameLength(text),
+    tokens,
+    sentences,
+    clauses,
+    properNouns: properNouns(sentences, language, inBody, text),
+    numbers: tokens.filter((t) => t.type === 'number' || t.pos === 'NUM'),
+    questions: sentences.filter((s) => s.question),
+    callsToAction: clauses.filter((c) => c.question || c.imperative || leadsWithCta(c, lex)),
+    body: { start: bodyStart, end: bodyEnd },
+    greeting,
+    signOff,
+  };
+}
+
+/** wink's columns as tokens with offsets into the text. */
+function readTokens(text: string, wink: WinkDoc, lowers: string[], language: Language): Token[] {
+  const values = wink.values;
   const tokens: Token[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
@@ -119,15 +90,19 @@ export function analyse(note: Note): Analysis {
       index: i,
     });
   }
+  return tokens;
+}
 
-  const { start: bodyStart, end: bodyEnd } = body(text);
-  const greeting = bodyStart > 0 ? { start: 0, end: bodyStart } : undefined;
-  const trimmedEnd = text.trimEnd().length;
-  const signOff = bodyEnd < trimmedEnd ? { start: bodyEnd, end: trimmedEnd } : undefined;
-
-  const inBody = (t: Token) => t.start >= bodyStart && t.end <= Math.max(bodyEnd, bodyStart);
-  const sentences: Sentence[] = [];
-  const clauses: Clause[] = [];
+/** Fills `sentences` and `clauses` (passed in, so no extra result object per note). */
+function readSentences(
+  text: string,
+  wink: WinkDoc,
+  tokens: Token[],
+  lex: Lexicon,
+  inBody: (t: Token) => boolean,
+  sentences: Sentence[],
+  clauses: Clause[],
+): void {
   for (const [from, to] of wink.sentences) {
     const sTokens = tokens.slice(from, to);
     const first = sTokens[0];
@@ -150,22 +125,6 @@ export function analyse(note: Note): Analysis {
       question,
     });
   }
-
-  return {
-    language,
-    truncated: text.length < note.text.length,
-    folded: foldSameLength(text),
-    tokens,
-    sentences,
-    clauses,
-    properNouns: properNouns(sentences, language, inBody, text),
-    numbers: tokens.filter((t) => t.type === 'number' || t.pos === 'NUM'),
-    questions: sentences.filter((s) => s.question),
-    callsToAction: clauses.filter((c) => c.question || c.imperative || leadsWithCta(c, lex)),
-    body: { start: bodyStart, end: bodyEnd },
-    greeting,
-    signOff,
-  };
 }
 
 function properNouns(

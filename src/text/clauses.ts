@@ -2,7 +2,7 @@
  * Clauses of a sentence and who each is about, from the tagged tokens: the
  * part of the language layer (analysis.ts) that reads grammar.
  */
-import type { About, Clause, Token } from './analysis.js';
+import type { About, Clause, Token } from './analysis-types.js';
 import type { Lexicon } from './language.js';
 
 // Clause boundaries inside a sentence: semicolons, colons, dashes, brackets.
@@ -101,12 +101,7 @@ function whoItIsAbout(
 ): { about: About; subject: Token | undefined; leadingVerb: Token | undefined } {
   let i = 0;
   while (i < words.length && lex.leadIns.has((words[i] as Token).lower)) i++;
-  // "Happy to send…", "Keen to…", "Ravi de…": a subject-less feeling is the sender's.
-  const head = words
-    .slice(i, i + 4)
-    .map((w) => w.lower)
-    .join(' ');
-  if (spacedCues(lex).senderOpeners.some(([o, spaced]) => head === o || head.startsWith(spaced)))
+  if (opensWithSenderFeeling(words, i, lex))
     return { about: 'sender', subject: undefined, leadingVerb: words[i] };
   for (let j = i; j < words.length; j++) {
     const w = words[j] as Token;
@@ -143,19 +138,34 @@ function whoItIsAbout(
       return { about: 'recipient', subject: undefined, leadingVerb: w };
     // "Would you…", "Can I…": the subject follows an inverted auxiliary.
     if (w.pos === 'AUX' && j === i) continue;
-    if (w.pos === 'VERB' || w.pos === 'AUX') {
-      if (j === i && w.pos === 'VERB') {
-        // An inflected leading verb ("Built…", "Came across…", "Helping…") has an
-        // understood "I"; the bare form ("Book a call") is an imperative.
-        const sender = w.lower !== w.lemma;
-        return { about: sender ? 'sender' : 'recipient', subject: undefined, leadingVerb: w };
-      }
-      return { about: 'none', subject: undefined, leadingVerb: undefined };
-    }
+    if (w.pos === 'VERB' || w.pos === 'AUX') return aboutFromFirstVerb(w, j === i);
     // "the team is…", "Dana said…": a noun right before the verb is someone else.
     const after = words[j + 1];
     if (w.pos === 'NOUN' && after && (after.pos === 'VERB' || after.pos === 'AUX'))
       return { about: 'third-party', subject: w, leadingVerb: undefined };
+  }
+  return { about: 'none', subject: undefined, leadingVerb: undefined };
+}
+
+/** "Happy to send…", "Keen to…", "Ravi de…": a subject-less feeling is the sender's. */
+function opensWithSenderFeeling(words: Token[], from: number, lex: Lexicon): boolean {
+  const head = words
+    .slice(from, from + 4)
+    .map((w) => w.lower)
+    .join(' ');
+  return spacedCues(lex).senderOpeners.some(([o, spaced]) => head === o || head.startsWith(spaced));
+}
+
+/** The verb reached before any subject decides the clause. */
+function aboutFromFirstVerb(
+  verb: Token,
+  leadsClause: boolean,
+): { about: About; subject: Token | undefined; leadingVerb: Token | undefined } {
+  if (leadsClause && verb.pos === 'VERB') {
+    // An inflected leading verb ("Built…", "Came across…", "Helping…") has an
+    // understood "I"; the bare form ("Book a call") is an imperative.
+    const sender = verb.lower !== verb.lemma;
+    return { about: sender ? 'sender' : 'recipient', subject: undefined, leadingVerb: verb };
   }
   return { about: 'none', subject: undefined, leadingVerb: undefined };
 }

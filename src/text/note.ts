@@ -1,11 +1,9 @@
 import { type Analysis, analyse } from './analysis.js';
 import { decodeSlackText, type Entity } from './decode.js';
 import { countGraphemes } from './graphemes.js';
+import type { Span } from './span.js';
 
-export interface Span {
-  start: number;
-  end: number;
-}
+export type { Span } from './span.js';
 
 export interface Sentence extends Span {
   text: string;

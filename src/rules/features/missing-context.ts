@@ -1,76 +1,13 @@
 /**
- * What missing-context reads: its vocabularies per language (relation words,
- * shared places and groups, lookalikes) and the frames of context in a
- * note's clauses — the two of them in the past, a thing of the recipient's,
+ * What missing-context reads in a note, with its vocabularies
+ * (./missing-context-lists.ts): the frames of context in the clauses — the two of them in the past, a thing of the recipient's,
  * something the recipient did or did for the sender, the sender knowing their
  * work first-hand, a named shared place. The rule (../missing-context.ts)
  * turns them into features and weighs them with learned weights.
  */
-import type { Analysis, Clause, Language, Token } from '../../text/analysis.js';
-import { compilePhrases, type Hit } from '../model/phrases.js';
-import vocabulary from '../vocab/missing-context.json' with { type: 'json' };
-
-export const LIST_NAMES = [
-  'sharedHistory',
-  'sharedNouns',
-  'specificThings',
-  'genericThings',
-  'ownerWords',
-  'referral',
-  'kin',
-  'consumeVerbs',
-  'recipientVerbs',
-  'sharedMarkers',
-  'notShared',
-  'fellowOk',
-  'platform',
-  'flattery',
-  'platformNames',
-  'thanks',
-  'throughPerson',
-  'kinOwners',
-] as const;
-export type ListName = (typeof LIST_NAMES)[number];
-
-export interface Lists {
-  history: RegExp;
-  referral: RegExp;
-  platform: RegExp;
-  flattery: RegExp;
-  thanks: RegExp;
-  throughPerson: RegExp;
-  kinAfterOwner: RegExp;
-  sets: Record<ListName, ReadonlySet<string>>;
-}
-
-const RAW = vocabulary as unknown as Record<string, Partial<Record<ListName, string[]>>>;
-
-function compile(language: Language): Lists | undefined {
-  const d = RAW[language];
-  if (!d) return undefined;
-  // Every list exists for every known language, empty if its data has none.
-  const sets = Object.fromEntries(
-    LIST_NAMES.map((n) => [n, new Set(d[n] ?? [])]),
-  ) as unknown as Record<ListName, ReadonlySet<string>>;
-  // "my sister", "a mutual friend", "mi amiga": a person the sender shares with them.
-  const kin = (d.kin ?? []).flatMap((k) => (d.kinOwners ?? []).map((o) => `${o} ${k}`));
-  return {
-    history: compilePhrases(d.sharedHistory),
-    referral: compilePhrases(d.referral),
-    platform: compilePhrases(d.platform),
-    flattery: compilePhrases(d.flattery),
-    thanks: compilePhrases(d.thanks),
-    throughPerson: compilePhrases(d.throughPerson),
-    kinAfterOwner: compilePhrases(kin),
-    sets,
-  };
-}
-
-const LISTS = new Map<Language, Lists | undefined>();
-export function listsFor(language: Language): Lists | undefined {
-  if (!LISTS.has(language)) LISTS.set(language, compile(language));
-  return LISTS.get(language);
-}
+import type { Analysis, Clause, Token } from '../../text/analysis.js';
+import type { Hit } from '../model/phrases.js';
+import type { ListName } from './missing-context-lists.js';
 
 const PREPOSITION_AFTER = new Set(['on', 'about', 'at', 'for', 'with', 'from', 'in', 'of', 'to']);
 const TIME_WORDS = new Set([
@@ -301,4 +238,29 @@ export function namesOutsideSenderClauses(a: Analysis, names: Analysis['properNo
     if (clause.about !== 'sender') return true;
     return clause.tokens.some((t) => t.lower === 'you' || t.lower === 'your' || t.lower === 'we');
   });
+}
+
+/** "Ahmed Yilmaz is an old friend", "Chloé and José said…": a named person doing something. */
+export function namedPersonActs(
+  clauses: readonly Clause[],
+  isName: (t: Token) => boolean,
+): boolean {
+  return clauses.some((c) => {
+    const subject = c.subject;
+    if (c.about !== 'third-party' || !subject || !isName(subject)) return false;
+    return c.tokens.some((t) => t.start > subject.end && (t.pos === 'VERB' || t.pos === 'AUX'));
+  });
+}
+
+/** "reaching out through Omar", "intro from Marco Bianchi": a named go-between. */
+export function throughNamedPerson(
+  hits: readonly Hit[],
+  words: readonly Token[],
+  isName: (t: Token) => boolean,
+): boolean {
+  return hits.some((h) =>
+    words.some(
+      (t) => t.start > h.end && t.start <= h.end + 2 && (isName(t) || t.type === 'mention'),
+    ),
+  );
 }

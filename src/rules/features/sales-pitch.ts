@@ -8,33 +8,11 @@
  * point at the clause that sells. The weights are learned (npm run train).
  */
 import type { Clause } from '../../text/analysis.js';
-import { type Lexicon, lexicon } from '../../text/language.js';
+import { lexicon } from '../../text/language.js';
 import type { Note } from '../../text/note.js';
 import { findPhrases, type Hit } from '../model/phrases.js';
-import {
-  answersWithOwnWork,
-  givenFree,
-  hasClients,
-  helpsOthersDo,
-  offerAimedAtReader,
-  ownedByOther,
-  ownsSellerNoun,
-  postscriptStart,
-  readerPays,
-  sellerWhoOffers,
-} from './pitch-frames.js';
-import {
-  hasFigure,
-  helpsWithAnAct,
-  isVerbAt,
-  mainVerb,
-  offerRightAfterSender,
-  offerWindow,
-  pluralAfterFor,
-  possessedSeller,
-  sellerIdentity,
-  startsWithCustomer,
-} from './pitch-grammar.js';
+import { clauseFeatures, type NoteContext, readClause } from './pitch-clause.js';
+import { postscriptStart } from './pitch-frames.js';
 import { type Category, patterns, sweep, vocabularyHits } from './pitch-vocab.js';
 
 /** What each feature means, for the finding's message. */
@@ -77,10 +55,6 @@ export interface PitchFeatures {
   clauses: Array<{ clause: Clause; features: Record<string, number> }>;
 }
 
-const CURRENCY = /[$€£¥₹]|\b(?:usd|eur|gbp|r\$)\b/u;
-const ASKS_PERMISSION =
-  /^(?:¿\s*)?(?:can|could|may|shall|should) i\b|^want me to\b|^(?:would|do) you like me to\b/u;
-
 export function pitchFeatures(note: Note): PitchFeatures | undefined {
   const a = note.analysis;
   if (a.language === 'unknown') return undefined;
@@ -113,154 +87,6 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
   // The counter-signals belong to the note, so every clause carries them.
   for (const c of clauses) for (const [k, on] of Object.entries(counter)) if (on) c.features[k] = 1;
   return { note: noteFeatures, clauses };
-}
-
-interface NoteContext {
-  note: Note;
-  lex: Lexicon;
-  booking: boolean;
-}
-
-/** What a clause says, read once: the frames its features are made of. */
-function readClause(clause: Clause, local: Record<Category, Hit[]>, context: NoteContext) {
-  const { note, lex } = context;
-  const a = note.analysis;
-  const folded = a.folded;
-  // "your pricing page", "its action plan": the reader's or another's thing is not on offer.
-  const theirs = (h: Hit) => ownedByOther(h, clause, lex, a.language, folded);
-  // "Your advice saved our demo": a statement about the reader sells nothing of the sender's.
-  const aboutReader = clause.about === 'recipient' && !clause.question && !clause.imperative;
-  local.commercial = aboutReader ? [] : local.commercial.filter((h) => !theirs(h));
-  local.sellerNouns = local.sellerNouns.filter((h) => !theirs(h));
-  const within = (c: Category) => local[c].length > 0;
-  const sender = clause.about === 'sender';
-  const lower = folded.slice(clause.start, clause.end);
-  // "glad to connect", "shall I make the introduction": the invitation itself, not an offer.
-  const inviting = (h: Hit) =>
-    local.invitationActs.some((act) => h.start >= act.start && h.start < act.end);
-  const offerHits = local.offerVerbs.filter(
-    (h) => isVerbAt(h, clause, a.language, note.text) && !helpsWithAnAct(h, clause) && !inviting(h),
-  );
-  const verb = mainVerb(clause);
-  // The offering verb is what the sender does ("we build…", "Helping teams…",
-  // "ayudamos a…", "our API cuts…"): near the start of a sender clause, or
-  // anywhere when the subject is "our product…" / "nuestro software…".
-  const ownsSeller = possessedSeller(clause, lex, local.sellerNouns);
-  const window = offerWindow(clause, ownsSeller, lex);
-  const offer = sender && offerHits.some((h) => h.start >= window.start && h.start < window.end);
-  const gives =
-    sender &&
-    local.giveVerbs.some((h) => h.start >= window.start && h.start < window.end) &&
-    clause.tokens.some((t) => lex.secondPerson.has(t.lower) || lex.secondPossessive.has(t.lower));
-  // "That's exactly what we fix", "how we help brands…": a first-person subject
-  // right before an offering verb, inside someone else's clause.
-  const mentionOffer =
-    !offer && clause.mentionsSender && offerRightAfterSender(clause, offerHits, lex);
-  const seller = sellerIdentity(clause, verb, local, offer, lex);
-  // "Do you offer a trial for small practices?", "Are you taking new clients?", "your post on
-  // pricing for dev tools": customers and prices the reader is asked about or owns are not an offer.
-  const asksThem =
-    (clause.about === 'recipient' || clause.about === 'third-party') &&
-    clause.subject !== undefined &&
-    clause.question;
-  const readersSide = asksThem || aboutReader;
-  const customer =
-    !readersSide &&
-    (within('customerNouns') || within('customerMarkers') || pluralAfterFor(clause));
-  const outcome = within('outcomes');
-  const money = CURRENCY.test(lower) || clause.tokens.some((t) => t.type === 'currency');
-  const claim = money || hasFigure(clause);
-  const cta = within('offerCta');
-  const scarce = within('scarcity');
-  // A price or trial in a question is the buyer's ("Is there a multi-year discount?") unless
-  // the question offers it ("Want a quote?", "Can I send our rate card?").
-  const commercial = within('commercial') && (!clause.question || cta || sender);
-  const asks = clause.question && (sender || ASKS_PERMISSION.test(lower.trim()));
-  return {
-    clause,
-    local,
-    within,
-    sender,
-    offerHits,
-    offer,
-    gives,
-    mentionOffer,
-    seller,
-    asksThem,
-    customer,
-    outcome,
-    money,
-    claim,
-    cta,
-    scarce,
-    commercial,
-    asks,
-  };
-}
-
-type ClauseReading = ReturnType<typeof readClause>;
-
-function clauseFeatures(r: ClauseReading, context: NoteContext): Record<string, number> {
-  const { clause, local, within, sender, offerHits, offer, mentionOffer, seller, asksThem } = r;
-  const { customer, outcome, money, claim, cta, scarce, commercial, asks } = r;
-  const { lex, booking } = context;
-  const a = context.note.analysis;
-  const f: Record<string, number> = {};
-  const set = (name: string, on: boolean) => {
-    if (on) f[name] = 1;
-  };
-  set('senderOffers', offer);
-  set('senderGivesRecipient', r.gives);
-  set(
-    'customersGetOutcome',
-    clause.about !== 'recipient' && startsWithCustomer(clause, local) && (outcome || claim),
-  );
-  set('senderMentionsOffer', mentionOffer || answersWithOwnWork(clause, lex, a.language));
-  set('senderIsSeller', sender && seller);
-  set('senderClaim', sender && claim);
-  set('customerClass', customer);
-  set('outcome', outcome);
-  set('commercial', commercial);
-  set('money', money);
-  set('offerToShowOrSend', cta);
-  set('meetingAsk', within('meetingAsk'));
-  set('salesMeeting', within('salesMeeting'));
-  set('scarcity', scarce);
-  set('bookingLink', booking && within('bookingLinks'));
-  set('senderAsksToSell', asks && (cta || commercial));
-  // Frames and their evidence in the same clause say more than either apart.
-  // The frame of a pitch (issue 10): the sender's offering verb or trade, with what backs it
-  // in the same clause — whom it serves, what it gains them, a figure, a price, a deadline.
-  const backed = customer || outcome || claim || commercial || scarce;
-  set('offerFrame', (offer || mentionOffer) && backed && clause.about !== 'recipient');
-  set('sellerFrame', sender && seller && backed);
-  // "Helping Series A teams…", "Getting teams off spreadsheets…": an understood "I" serving customers.
-  set(
-    'leadVerbForCustomers',
-    sender &&
-      clause.subject === undefined &&
-      clause.leadingVerb !== undefined &&
-      clause.leadingVerb.lower !== clause.leadingVerb.lemma &&
-      customer,
-  );
-  set('offerOfCommercialThing', cta && commercial);
-  set(
-    'sellerWhoOffers',
-    sender && sellerWhoOffers(clause, [...local.sellerNouns, ...local.sellerRoles], offerHits),
-  );
-  set('offerAimedAtReader', offer && offerAimedAtReader(clause, offerHits, lex));
-  set('givenFree', !asksThem && givenFree(clause, local.freeWords, a.language));
-  set('ownsOffering', sender && ownsSellerNoun(clause, local.sellerNouns, lex));
-  set('senderHasClients', hasClients(clause, local.customerNouns, lex));
-  set(
-    'helpsOthersDo',
-    (sender || mentionOffer) && helpsOthersDo(clause, offerHits, lex, a.language, a.folded),
-  );
-  set('readerPays', readerPays(clause, money, lex));
-  set('quotesPrice', money && within('commercial'));
-  // "Could you send pricing?", "Does Acme offer a free plan?": the reader is asked to sell.
-  set('recipientAsksPrice', asksThem && (within('commercial') || money));
-  return f;
 }
 
 /** The note's features: each clause's, and the shapes only the whole note shows. */

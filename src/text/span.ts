@@ -1,0 +1,5 @@
+/** A half-open range of offsets into a note. */
+export interface Span {
+  start: number;
+  end: number;
+}
