@@ -17,7 +17,7 @@ import {
   disposePlace,
   ms,
   newPlace,
-  openPlace,
+  openOrSkip,
   quantile,
 } from './ledger-stores.js';
 
@@ -76,13 +76,8 @@ async function runInstances(
 async function runBackend(backend: BenchBackend, id: string): Promise<string[]> {
   const label = backend.padEnd(9);
   const place = await newPlace(backend, `${id}p`);
-  let opened: Awaited<ReturnType<typeof openPlace>>;
-  try {
-    opened = await openPlace(place);
-    await opened.keyv.get('bench:ping');
-  } catch (error) {
-    return [`${label} SKIPPED: not reachable (${(error as Error).message.split('\n')[0]})`];
-  }
+  const opened = await openOrSkip(place, label);
+  if (typeof opened === 'string') return [opened];
   try {
     const kv = opened.kv;
     const heavy: LedgerScope = { teamId: 'TPAIR', userId: 'UHEAVY' };

@@ -56,6 +56,20 @@ export async function openPlace(place: BenchPlace): Promise<OpenedStore> {
   return { keyv: store.keyv, kv: store.kv, close: () => store.close() };
 }
 
+/**
+ * Opens `place` and reads one key, or says in one line why the store cannot
+ * be reached: the bench then prints that line and skips the store.
+ */
+export async function openOrSkip(place: BenchPlace, label: string): Promise<OpenedStore | string> {
+  try {
+    const opened = await openPlace(place);
+    await opened.keyv.get('bench:ping');
+    return opened;
+  } catch (error) {
+    return `${label} SKIPPED: not reachable (${(error as Error).message.split('\n')[0]})`;
+  }
+}
+
 /** Removes what the run wrote. */
 export async function disposePlace(place: BenchPlace): Promise<void> {
   if (place.backend === 'sqlite') {

@@ -24,7 +24,7 @@ import {
   disposePlace,
   ms,
   newPlace,
-  openPlace,
+  openOrSkip,
   quantile,
 } from './ledger-stores.js';
 
@@ -103,13 +103,8 @@ async function timed(runs: number, work: () => Promise<unknown>): Promise<number
 async function runOne(backend: BenchBackend, id: string): Promise<string[]> {
   const label = backend.padEnd(9);
   const place = await newPlace(backend, id);
-  let opened: Awaited<ReturnType<typeof openPlace>>;
-  try {
-    opened = await openPlace(place);
-    await opened.keyv.get('bench:ping');
-  } catch (error) {
-    return [`${label} SKIPPED: not reachable (${(error as Error).message.split('\n')[0]})`];
-  }
+  const opened = await openOrSkip(place, label);
+  if (typeof opened === 'string') return [opened];
   try {
     const kv = opened.kv;
     const repo = new LedgerRepository(kv, { clock: () => NOW });
