@@ -62,7 +62,31 @@ async function ourApp(apiUrl: string): Promise<App> {
     STORE_URL: `sqlite://${join(dir, 'bench.sqlite')}`,
   });
   const store = await createStore({ url: config.storeUrl });
+  await seedLedgers(store, Number(process.env.BENCH_SLACK_LEDGER ?? 0));
   return createSlackApp({ config, store, logger: silent });
+}
+
+/** The bench's users, as bench/slack.ts signs their commands. */
+export const BENCH_USERS = 50;
+export const benchUser = (i: number) => `UBENCH${i % BENCH_USERS}`;
+
+/**
+ * `BENCH_SLACK_LEDGER=<n>`: each bench user has logged `n` sends, so every
+ * check reads a ledger for its budget line, as a returning user's does.
+ */
+async function seedLedgers(store: import('../src/store/store.js').Store, sends: number) {
+  if (!(sends > 0)) return;
+  const { storeLedger } = await import('../src/ledger/index.js');
+  const ledger = storeLedger(store);
+  for (let u = 0; u < BENCH_USERS; u++) {
+    const scope = { teamId: 'T111', userId: benchUser(u) };
+    for (let k = 0; k < sends; k++)
+      await ledger.logSend(scope, {
+        recipient: { name: `Person ${k}` },
+        noteLength: 120,
+        source: 'check',
+      });
+  }
 }
 
 export async function serve(kind: Kind): Promise<void> {

@@ -7,7 +7,9 @@
 // Each app runs in its own child process, bench/slack-server.ts (so the load
 // generator here does not share its event loop). Request count is bounded
 // (BENCH_SLACK_REQUESTS, default 3000). BENCH_CPU_PROF=<dir> writes a V8 CPU
-// profile of each server process there.
+// profile of each server process there. BENCH_SLACK_LEDGER=<n> gives each
+// user n logged sends first, so that every check reads a ledger for its
+// budget line (new users, the default, have none).
 //
 // Run alone with `npm run bench:slack`.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -18,11 +20,13 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { commandBody } from '../test/slack/harness/app-under-test.js';
 import { signedHeaders } from '../test/slack/harness/signing.js';
-import { type Kind, SECRET } from './slack-server.js';
+import { benchUser, type Kind, SECRET } from './slack-server.js';
 
 const WARMUP = 300;
 const REQUESTS = Number(process.env.BENCH_SLACK_REQUESTS ?? 3000);
 const CONCURRENCY = 8;
+/** Sends each user has logged before the bench (the server reads the same variable). */
+const LEDGER_SENDS = Number(process.env.BENCH_SLACK_LEDGER ?? 0);
 
 interface Figures {
   rps: number;
@@ -79,7 +83,7 @@ function prepare(
   return Array.from({ length: count }, (_, i) => {
     const body = commandBody(notes[i % notes.length] ?? '', {
       response_url: 'http://127.0.0.1:9/unused',
-      user_id: `UBENCH${i % 50}`,
+      user_id: benchUser(i),
     });
     return { body, headers: signedHeaders(SECRET, body, 'application/x-www-form-urlencoded') };
   });
@@ -205,10 +209,11 @@ export async function runSlackBench(): Promise<void> {
   const ms = (x: number) => `${x.toFixed(2)} ms`;
   const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
   console.log(
-    'slack end to end: signed /invite-check over HTTP, loopback, %d requests, %d in flight, median of %d alternating rounds',
+    'slack end to end: signed /invite-check over HTTP, loopback, %d requests, %d in flight, median of %d alternating rounds, %s',
     REQUESTS,
     CONCURRENCY,
     ROUNDS,
+    LEDGER_SENDS > 0 ? `users with ${LEDGER_SENDS} logged sends each` : 'new users',
   );
   for (const [name, x] of [
     ['invite-coach app     ', ours],
