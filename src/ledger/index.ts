@@ -49,5 +49,7 @@ export {
   type LedgerSnapshot,
   type SendInput,
   type SkippedRecords,
+  type SummaryRead,
   scopePrefix,
 } from './store.js';
+export { SUMMARY_CACHE_TTL_MS } from './summary-cache.js';

@@ -3,7 +3,7 @@ import type { LedgerKv } from '../store/kv.js';
 import type { LedgerInputError, LedgerRecordError } from './errors.js';
 import { ledgerCsv } from './export.js';
 import { type LedgerStatus, type status, statusFrom } from './policy/status.js';
-import { type LedgerSummary, summaryCovers } from './policy/summary.js';
+import { summaryCovers } from './policy/summary.js';
 import { type LedgerSnapshot, type OnSkipped, readEntry, readSnapshot } from './read.js';
 import { makeRecipient, type Recipient, sameRecipient } from './recipient.js';
 import {
@@ -18,6 +18,7 @@ import {
 import { type LedgerScope, scopePrefix, summaryKey } from './scope.js';
 import type { SendInput } from './send-input.js';
 import { readSettings, updateSettings } from './settings-record.js';
+import { type CachedSummaryRead, type SummaryCache, summaryCacheOf } from './summary-cache.js';
 import { agreesWith, SummaryStore, summaryOfSnapshot } from './summary-store.js';
 import { type LedgerWriter, logNewSends, logSend, setOutcome } from './writes.js';
 
@@ -43,10 +44,7 @@ export interface LedgerRepositoryOptions {
 export type StoredRead = NonNullable<Awaited<ReturnType<SummaryStore['read']>>>;
 
 /** A user's summary and settings, as {@link LedgerRepository.summary} reads them. */
-export interface SummaryRead {
-  summary: LedgerSummary;
-  settings: LedgerSettings;
-}
+export type SummaryRead = CachedSummaryRead;
 
 /**
  * A user's invitation ledger over a {@link LedgerKv}.
@@ -72,11 +70,13 @@ export class LedgerRepository {
   readonly #onSkipped: OnSkipped;
   readonly #summaries: SummaryStore | undefined;
   readonly #writer: LedgerWriter;
+  readonly #cache: SummaryCache;
 
   constructor(kv: LedgerKv, options: LedgerRepositoryOptions = {}) {
     this.#kv = kv;
     this.#clock = options.clock ?? (() => new Date());
     this.#onSkipped = options.onSkipped;
+    this.#cache = summaryCacheOf(kv);
     this.#summaries =
       kv.conditional === undefined
         ? undefined
@@ -94,7 +94,7 @@ export class LedgerRepository {
 
   /** Records that an invitation was sent. Bad input throws {@link LedgerInputError} and writes nothing. */
   logSend(scope: LedgerScope, input: SendInput): Promise<LedgerEntry> {
-    return logSend(this.#writer, scope, input);
+    return this.#cache.around(scope, () => logSend(this.#writer, scope, input));
   }
 
   /**
@@ -108,7 +108,7 @@ export class LedgerRepository {
     scope: LedgerScope,
     inputs: ReadonlyArray<SendInput & { id: string }>,
   ): Promise<void> {
-    return logNewSends(this.#writer, scope, inputs);
+    return this.#cache.around(scope, () => logNewSends(this.#writer, scope, inputs));
   }
 
   /** One entry by id, or `undefined`; read with gets alone. */
@@ -128,7 +128,7 @@ export class LedgerRepository {
     outcome: Outcome,
     at?: Date,
   ): Promise<LedgerEntry> {
-    return setOutcome(this.#writer, scope, entryId, outcome, at);
+    return this.#cache.around(scope, () => setOutcome(this.#writer, scope, entryId, outcome, at));
   }
 
   /** Every entry of the user, oldest send first. */
@@ -187,7 +187,9 @@ export class LedgerRepository {
     const missing = stored === undefined && read.entries > 0;
     if (missing || (stored !== undefined && !agreesWith(stored.summary, read)))
       // Not waited on: a read must not wait for a write (a locked SQLite file, a slow store).
-      void summaries.repair(summaryKey(scope), stored, snapshot).catch(() => {});
+      void this.#cache
+        .around(scope, () => summaries.repair(summaryKey(scope), stored, snapshot))
+        .catch(() => {});
     return snapshot;
   }
 
@@ -214,6 +216,28 @@ export class LedgerRepository {
     };
   }
 
+  /**
+   * {@link summary} for the budget line under a check: a read made within
+   * `SUMMARY_CACHE_TTL_MS` is used again unless a repository of this
+   * process wrote to the ledger since (another process's write is seen
+   * within that time). Never for a write's decisions: those read the store.
+   */
+  async cachedSummary(scope: LedgerScope, now: Date = this.#clock()): Promise<SummaryRead> {
+    const hit = this.peekSummary(scope, now);
+    if (hit !== undefined) return hit;
+    const mark = this.#cache.mark();
+    const read = await this.summary(scope, now);
+    this.#cache.remember(scopePrefix(scope), read, mark);
+    return read;
+  }
+
+  /** What {@link cachedSummary} would answer from memory alone, or `undefined`. */
+  peekSummary(scope: LedgerScope, now: Date = this.#clock()): SummaryRead | undefined {
+    const hit = this.#cache.get(scopePrefix(scope));
+    // A summary kept past the window it covers (a check near a week's end) is read again.
+    return hit !== undefined && summaryCovers(hit.summary, now) ? hit : undefined;
+  }
+
   /** The status summary of {@link status} for this user at `now`. */
   async status(scope: LedgerScope, now: Date = this.#clock()): Promise<LedgerStatus> {
     const { summary, settings } = await this.summary(scope, now);
@@ -231,7 +255,7 @@ export class LedgerRepository {
 
   /** Changes some settings; invalid values throw {@link LedgerInputError} and change nothing. */
   updateSettings(scope: LedgerScope, patch: Partial<LedgerSettings>): Promise<LedgerSettings> {
-    return updateSettings(this.#kv, scopePrefix(scope), patch);
+    return this.#cache.around(scope, () => updateSettings(this.#kv, scopePrefix(scope), patch));
   }
 
   /** The ledger as CSV: see {@link ledgerCsv}. */
@@ -245,7 +269,11 @@ export class LedgerRepository {
    * the keys until one finds nothing, so that a send logged by another
    * process during the first pass is deleted too.
    */
-  async forgetUser(scope: LedgerScope): Promise<number> {
+  forgetUser(scope: LedgerScope): Promise<number> {
+    return this.#cache.around(scope, () => this.#forget(scope));
+  }
+
+  async #forget(scope: LedgerScope): Promise<number> {
     const prefix = scopePrefix(scope);
     let deleted = 0;
     for (let pass = 0; pass < 10; pass++) {

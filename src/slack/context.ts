@@ -20,7 +20,11 @@ export const ACCOUNT_CACHE_TTL_MS = 60_000;
 /** What handlers need besides Bolt's arguments. */
 export interface Deps {
   store: Store;
-  /** Each user's invitations, in the same store (keys under the user's scope). */
+  /**
+   * Each user's invitations, in the same store (keys under the user's scope).
+   * The budget line reads its summary through a cache (`SUMMARY_CACHE_TTL_MS`,
+   * as long as {@link ACCOUNT_CACHE_TTL_MS}): a user's own writes show at once.
+   */
   ledger: LedgerRepository;
   /** Templates always; an LLM on top when configured. */
   drafter: Drafter;
@@ -28,13 +32,6 @@ export interface Deps {
   clock: () => Date;
   /** Account types by store key, so a check costs no store round trip. */
   accounts: LRUCache<string, Account>;
-  /**
-   * Users whose ledger was empty when last read, by ledger prefix, so that a
-   * check by someone who never logged a send costs no ledger read. Logging a
-   * send through this process clears the mark at once; one logged through
-   * another instance is seen within {@link ACCOUNT_CACHE_TTL_MS}.
-   */
-  emptyLedgers: LRUCache<string, true>;
   /** Short locks in the store, so that two outcomes pressed at once on one invitation record one. */
   outcomeLocks: DigestClaims;
 }
@@ -58,7 +55,6 @@ export function createDeps(
     }),
     clock,
     accounts: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }),
-    emptyLedgers: new LRUCache({ max: 10_000, ttl: ACCOUNT_CACHE_TTL_MS }),
     // Real time, not the handlers' clock: a lock's expiry is the store's business, not policy.
     outcomeLocks: store.claims(),
   };

@@ -1,7 +1,7 @@
 /**
  * The budget line under check replies, with the store misbehaving: the check
- * answer never depends on the ledger, and a user without a ledger costs no
- * ledger read once known to have none. And /invite-log with a failing or
+ * answer never depends on the ledger, and a user costs no ledger read once
+ * read, with a ledger or without, until a write to it. And /invite-log with a failing or
  * slow store: an apology, or the answer through response_url.
  */
 import type { Logger } from '@slack/bolt';
@@ -87,6 +87,20 @@ describe('the budget line under a check', () => {
     ledgerWritten(deps, scope);
     expect(await check(deps)).toContain('This week 1/100');
     expect(snapshot).toHaveBeenCalledTimes(2);
+  });
+
+  it('reads a ledger once for repeated checks, and shows a send logged in between at once', async () => {
+    const deps = memoryDeps();
+    const send = { recipient: { name: 'Ana' }, noteLength: 0, source: 'manual' } as const;
+    await deps.ledger.logSend(scope, send);
+    const summary = vi.spyOn(deps.ledger, 'summary');
+    expect(await check(deps)).toContain('This week 1/100 · 1 pending');
+    expect(await check(deps)).toContain('This week 1/100 · 1 pending');
+    expect(summary).toHaveBeenCalledTimes(1);
+
+    await deps.ledger.logSend(scope, { ...send, recipient: { name: 'Ben' } });
+    expect(await check(deps)).toContain('This week 2/100 · 2 pending');
+    expect(summary).toHaveBeenCalledTimes(2);
   });
 });
 

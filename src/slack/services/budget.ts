@@ -1,6 +1,6 @@
 import type { Logger } from '@slack/bolt';
 import { errorName } from '../../errors.js';
-import { budgetLine, scopePrefix, statusFrom } from '../../ledger/index.js';
+import { budgetLine, type SummaryRead, statusFrom } from '../../ledger/index.js';
 import type { Scope } from '../../store/scope.js';
 import { TIMED_OUT, withTimeout } from '../../timeout.js';
 import type { Account } from '../../types.js';
@@ -17,10 +17,11 @@ export interface AccountAndBudget {
 /**
  * The account type and, for a user who has a ledger, the budget line ("This
  * week 37/100 · 212 pending · 2 personalised notes left this month"), read
- * together so the ledger costs a check no extra round trip in sequence. A
- * user known to have an empty ledger costs no ledger read at all. A ledger
- * read that fails or takes longer than `timeoutMs` gives no budget line, never
- * a lost check (ids only are logged).
+ * together so the ledger costs a check no extra round trip in sequence. The
+ * ledger's summary is read through its cache (`SUMMARY_CACHE_TTL_MS`, a minute):
+ * a user who checks again, with or without a ledger, costs no store read and
+ * no timer. A ledger read that fails or takes longer than `timeoutMs` gives
+ * no budget line, never a lost check (ids only are logged).
  */
 export async function accountAndBudget(
   deps: Deps,
@@ -28,32 +29,27 @@ export async function accountAndBudget(
   logger: Logger,
   timeoutMs = 1500,
 ): Promise<AccountAndBudget> {
-  let prefix: string | undefined;
+  const now = deps.clock();
+  let cached: SummaryRead | undefined;
   try {
-    prefix = scopePrefix(scope);
+    cached = deps.ledger.peekSummary(scope, now);
   } catch {
-    prefix = undefined;
-  }
-  if (prefix === undefined || deps.emptyLedgers.has(prefix)) {
-    // No ledger to read: the account alone (cached after the first check), no timer to set.
+    // No ledger prefix for this scope: no ledger to read, the account alone.
     return { account: await accountFor(deps, scope, logger), budget: undefined };
   }
-  // The stored summary, not every entry: a heavy user's check costs what a new user's does.
-  const now = deps.clock();
-  const read = withTimeout(deps.ledger.summary(scope, now), timeoutMs).catch((error: unknown) => {
-    logger.error(`ledger read failed for user ${scope.userId}: ${errorName(error)}`);
-    return undefined;
-  });
+  const read =
+    cached ??
+    withTimeout(deps.ledger.cachedSummary(scope, now), timeoutMs).catch((error: unknown) => {
+      logger.error(`ledger read failed for user ${scope.userId}: ${errorName(error)}`);
+      return undefined;
+    });
   const [account, snapshot] = await Promise.all([accountFor(deps, scope, logger), read]);
   if (snapshot === TIMED_OUT) {
     logger.warn(`ledger read timed out for user ${scope.userId}; no budget line`);
     return { account, budget: undefined };
   }
-  if (snapshot === undefined) return { account, budget: undefined };
-  if (snapshot.summary.entries === 0) {
-    deps.emptyLedgers.set(prefix, true);
+  if (snapshot === undefined || snapshot.summary.entries === 0)
     return { account, budget: undefined };
-  }
   const summary = statusFrom(snapshot.summary, { ...snapshot.settings, account }, now);
   return { account, budget: budgetLine(summary), notesLeft: summary.notes.left };
 }

@@ -206,12 +206,7 @@ export async function ledgerSnapshot(
   return { entries, settings: { ...settings, account } };
 }
 
-/** Call after logging a send: the user has a ledger now, so checks show the budget line. */
+/** Call after logging a send: the user has a ledger now, so the weekly digest is theirs too. */
 export function ledgerWritten(deps: Deps, scope: Scope): void {
-  try {
-    deps.emptyLedgers.delete(scopePrefix(scope));
-  } catch {
-    // An unusable scope has no ledger to mark.
-  }
   joinDigest(deps, scope);
 }
