@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DigestLogger, DigestRunResult } from './pass.js';
 import type { DigestClient } from './send.js';
-import { batched } from './thread-batch.js';
+import { batched, TurnQueue } from './thread-batch.js';
 
 /**
  * Where the pass thread gets its store: a module exporting
@@ -52,7 +52,8 @@ export interface SlackAnswer {
 
 /** Calls and answers travel in batches (see `thread-batch.ts`). */
 export type FromThread =
-  | { type: 'pong' }
+  /** `callsAtOnce`: the pass's concurrency, the most Slack calls this thread makes at once for it. */
+  | { type: 'pong'; callsAtOnce?: number }
   | { type: 'calls'; calls: SlackCall[] }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
   | { type: 'done'; id: number; result?: DigestRunResult; error?: string };
@@ -165,9 +166,11 @@ class PassThreadHost {
     const answer = batched<SlackAnswer>((answers) =>
       w.postMessage({ type: 'answers', answers } satisfies ToThread),
     );
-    w.on('message', (message: FromThread) => this.#receive(w, message, answer));
+    const calls = new TurnQueue<SlackCall>((call) => this.#answer(call, answer));
+    w.on('message', (message: FromThread) => this.#receive(w, message, calls));
     const gone = (why: string) => {
       if (this.#worker === w) this.#worker = undefined;
+      calls.clear();
       this.#failAll(why);
     };
     w.on('error', (error) => gone(`the digest thread failed: ${error.name}`));
@@ -177,12 +180,12 @@ class PassThreadHost {
     return w;
   }
 
-  #receive(w: Worker, message: FromThread, answer: (answer: SlackAnswer) => void): void {
+  #receive(w: Worker, message: FromThread, calls: TurnQueue<SlackCall>): void {
     if (message.type === 'pong') {
+      if (message.callsAtOnce !== undefined) calls.limit = message.callsAtOnce;
       for (const wait of this.#readyWaiters.splice(0)) wait.resolve();
       if (this.#passes.size === 0) w.unref();
-    } else if (message.type === 'calls')
-      for (const call of message.calls) void this.#answer(call, answer);
+    } else if (message.type === 'calls') for (const call of message.calls) calls.push(call);
     else if (message.type === 'log') this.#logger[message.level](message.message);
     else {
       const pass = this.#passes.get(message.id);

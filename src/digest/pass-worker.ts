@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorName } from '../errors.js';
-import { type DigestLogger, type DigestRunDeps, runDigests } from './pass.js';
+import { DEFAULT_CONCURRENCY, type DigestLogger, type DigestRunDeps, runDigests } from './pass.js';
 import type { FromThread, PassCall, SlackAnswer, SlackCall, ToThread } from './pass-thread.js';
 import type { DigestClient } from './send.js';
 import { batched } from './thread-batch.js';
@@ -67,6 +67,7 @@ const logger: DigestLogger = {
 
 const { setupPass } = (await import(setupModule)) as Setup;
 const store = await setupPass(data, clock);
+const callsAtOnce = Math.max(1, store.deps.concurrency ?? DEFAULT_CONCURRENCY);
 
 port.on('message', async (message: ToThread) => {
   if (message.type === 'answers') {
@@ -74,7 +75,7 @@ port.on('message', async (message: ToThread) => {
     return;
   }
   if (message.type === 'ping') {
-    send({ type: 'pong' });
+    send({ type: 'pong', callsAtOnce });
     return;
   }
   if (message.type === 'close') {
@@ -84,10 +85,18 @@ port.on('message', async (message: ToThread) => {
   }
   now = new Date(message.now);
   try {
-    const result = await runDigests({ ...store.deps, client, clock, logger });
+    // Twice the users in flight as the main thread makes Slack calls at once
+    // (see `callsAtOnce`): the next users' digests are built while it posts.
+    const result = await runDigests({
+      ...store.deps,
+      concurrency: 4 * callsAtOnce,
+      client,
+      clock,
+      logger,
+    });
     send({ type: 'done', id: message.id, result });
   } catch (error) {
     send({ type: 'done', id: message.id, error: errorName(error) });
   }
 });
-send({ type: 'pong' });
+send({ type: 'pong', callsAtOnce });

@@ -18,3 +18,42 @@ export function batched<T>(post: (items: T[]) => void): (item: T) => void {
     queued.push(item);
   };
 }
+
+/**
+ * Runs at most `limit` tasks at once and the rest in the order they came,
+ * each started on this thread as soon as one before it ends. The pass thread
+ * sends its Slack calls ahead of their turn, so the main thread never waits
+ * on a round trip to it for the next call to make.
+ */
+export class TurnQueue<T> {
+  limit = Number.POSITIVE_INFINITY;
+  #running = 0;
+  readonly #waiting: T[] = [];
+  readonly #run: (item: T) => Promise<void>;
+
+  constructor(run: (item: T) => Promise<void>) {
+    this.#run = run;
+  }
+
+  push(item: T): void {
+    this.#waiting.push(item);
+    this.#next();
+  }
+
+  /** Drops what has not started (its thread is gone). */
+  clear(): void {
+    this.#waiting.length = 0;
+  }
+
+  #next(): void {
+    while (this.#running < this.limit && this.#waiting.length > 0) {
+      const item = this.#waiting.shift() as T;
+      this.#running++;
+      const done = () => {
+        this.#running--;
+        this.#next();
+      };
+      this.#run(item).then(done, done);
+    }
+  }
+}
