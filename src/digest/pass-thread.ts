@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { DigestLogger, DigestRunResult } from './pass.js';
 import type { DigestClient } from './send.js';
+import { batched, TurnQueue } from './thread-batch.js';
 
 /**
  * Where the pass thread gets its store: a module exporting
@@ -35,16 +36,32 @@ const CALLS = {
 } as const;
 export type PassCall = keyof typeof CALLS;
 
+/** A Slack call the pass thread asks for. */
+export interface SlackCall {
+  id: number;
+  method: PassCall;
+  args: unknown;
+}
+
+/** The answer to a {@link SlackCall}: its result, or what its error keeps. */
+export interface SlackAnswer {
+  id: number;
+  result?: unknown;
+  error?: SlackCallError;
+}
+
+/** Calls and answers travel in batches (see `thread-batch.ts`). */
 export type FromThread =
-  | { type: 'pong' }
-  | { type: 'call'; id: number; method: PassCall; args: unknown }
+  /** `callsAtOnce`: the pass's concurrency, the most Slack calls this thread makes at once for it. */
+  | { type: 'pong'; callsAtOnce?: number }
+  | { type: 'calls'; calls: SlackCall[] }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
   | { type: 'done'; id: number; result?: DigestRunResult; error?: string };
 
 export type ToThread =
   | { type: 'ping' }
   | { type: 'pass'; id: number; now: number }
-  | { type: 'answer'; id: number; result?: unknown; error?: SlackCallError }
+  | { type: 'answers'; answers: SlackAnswer[] }
   | { type: 'close' };
 
 /** What a failed Slack call keeps on its way back: enough for the pass to tell a permanent failure. */
@@ -146,9 +163,14 @@ class PassThreadHost {
       setupModule: this.#setup.module.href,
       data: this.#setup.data,
     });
-    w.on('message', (message: FromThread) => this.#receive(w, message));
+    const answer = batched<SlackAnswer>((answers) =>
+      w.postMessage({ type: 'answers', answers } satisfies ToThread),
+    );
+    const calls = new TurnQueue<SlackCall>((call) => this.#answer(call, answer));
+    w.on('message', (message: FromThread) => this.#receive(w, message, calls));
     const gone = (why: string) => {
       if (this.#worker === w) this.#worker = undefined;
+      calls.clear();
       this.#failAll(why);
     };
     w.on('error', (error) => gone(`the digest thread failed: ${error.name}`));
@@ -158,12 +180,12 @@ class PassThreadHost {
     return w;
   }
 
-  #receive(w: Worker, message: FromThread): void {
+  #receive(w: Worker, message: FromThread, calls: TurnQueue<SlackCall>): void {
     if (message.type === 'pong') {
+      if (message.callsAtOnce !== undefined) calls.limit = message.callsAtOnce;
       for (const wait of this.#readyWaiters.splice(0)) wait.resolve();
       if (this.#passes.size === 0) w.unref();
-    } else if (message.type === 'call')
-      void this.#answer(w, message.id, message.method, message.args);
+    } else if (message.type === 'calls') for (const call of message.calls) calls.push(call);
     else if (message.type === 'log') this.#logger[message.level](message.message);
     else {
       const pass = this.#passes.get(message.id);
@@ -173,24 +195,25 @@ class PassThreadHost {
     }
   }
 
-  async #answer(w: Worker, id: number, method: PassCall, args: unknown): Promise<void> {
+  async #answer(
+    { id, method, args }: SlackCall,
+    answer: (answer: SlackAnswer) => void,
+  ): Promise<void> {
     try {
       const call = CALLS[method];
       if (call === undefined) throw new TypeError(`unknown Slack call ${String(method)}`);
-      const result = await call(this.#client, args as never);
-      w.postMessage({ type: 'answer', id, result } satisfies ToThread);
+      answer({ id, result: await call(this.#client, args as never) });
     } catch (e) {
       const error = e as SlackCallError;
       const data = error.data?.error ? { data: { error: error.data.error } } : {};
-      w.postMessage({
-        type: 'answer',
+      answer({
         id,
         error: {
           name: error.name ?? 'Error',
           ...(error.code ? { code: error.code } : {}),
           ...data,
         },
-      } satisfies ToThread);
+      });
     }
   }
 

@@ -1,8 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorName } from '../errors.js';
-import { type DigestLogger, type DigestRunDeps, runDigests } from './pass.js';
-import type { FromThread, PassCall, ToThread } from './pass-thread.js';
+import { DEFAULT_CONCURRENCY, type DigestLogger, type DigestRunDeps, runDigests } from './pass.js';
+import type { FromThread, PassCall, SlackAnswer, SlackCall, ToThread } from './pass-thread.js';
 import type { DigestClient } from './send.js';
+import { batched } from './thread-batch.js';
 
 /**
  * The digest pass thread: sets up its store through the module it was given,
@@ -30,12 +31,24 @@ const send = (message: FromThread) => port.postMessage(message);
 
 let nextCall = 0;
 const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+const ask = batched<SlackCall>((calls) => send({ type: 'calls', calls }));
 function call<T>(method: PassCall, args: unknown): Promise<T> {
   const id = nextCall++;
   return new Promise<T>((resolve, reject) => {
     pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-    send({ type: 'call', id, method, args });
+    ask({ id, method, args });
   });
+}
+
+function settle(answer: SlackAnswer): void {
+  const waiting = pending.get(answer.id);
+  pending.delete(answer.id);
+  if (answer.error === undefined) waiting?.resolve(answer.result);
+  else {
+    // The same shape as the Web API's errors, so the pass tells permanent ones apart.
+    const error = Object.assign(new Error(answer.error.code ?? answer.error.name), answer.error);
+    waiting?.reject(error);
+  }
 }
 
 const client: DigestClient = {
@@ -54,24 +67,15 @@ const logger: DigestLogger = {
 
 const { setupPass } = (await import(setupModule)) as Setup;
 const store = await setupPass(data, clock);
+const callsAtOnce = Math.max(1, store.deps.concurrency ?? DEFAULT_CONCURRENCY);
 
 port.on('message', async (message: ToThread) => {
-  if (message.type === 'answer') {
-    const waiting = pending.get(message.id);
-    pending.delete(message.id);
-    if (message.error === undefined) waiting?.resolve(message.result);
-    else {
-      // The same shape as the Web API's errors, so the pass tells permanent ones apart.
-      const error = Object.assign(
-        new Error(message.error.code ?? message.error.name),
-        message.error,
-      );
-      waiting?.reject(error);
-    }
+  if (message.type === 'answers') {
+    for (const answer of message.answers) settle(answer);
     return;
   }
   if (message.type === 'ping') {
-    send({ type: 'pong' });
+    send({ type: 'pong', callsAtOnce });
     return;
   }
   if (message.type === 'close') {
@@ -81,10 +85,18 @@ port.on('message', async (message: ToThread) => {
   }
   now = new Date(message.now);
   try {
-    const result = await runDigests({ ...store.deps, client, clock, logger });
+    // Twice the users in flight as the main thread makes Slack calls at once
+    // (see `callsAtOnce`): the next users' digests are built while it posts.
+    const result = await runDigests({
+      ...store.deps,
+      concurrency: 4 * callsAtOnce,
+      client,
+      clock,
+      logger,
+    });
     send({ type: 'done', id: message.id, result });
   } catch (error) {
     send({ type: 'done', id: message.id, error: errorName(error) });
   }
 });
-send({ type: 'pong' });
+send({ type: 'pong', callsAtOnce });

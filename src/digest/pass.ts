@@ -50,6 +50,7 @@ export interface DigestRunResult {
 }
 
 export const DEFAULT_LEASE_MS = 10 * 60_000;
+export const DEFAULT_CONCURRENCY = 4;
 export const DEFAULT_ZONE_REFRESHES_PER_PASS = 50;
 const KEEP_MS = 60 * 24 * 60 * 60_000;
 
@@ -90,7 +91,7 @@ export async function runDigests(deps: DigestRunDeps): Promise<DigestRunResult> 
     result: { sent: 0, failed: 0, skipped: 0 },
   };
   const inflight = new Set<Promise<void>>();
-  const limit = Math.max(1, deps.concurrency ?? 4);
+  const limit = Math.max(1, deps.concurrency ?? DEFAULT_CONCURRENCY);
 
   // Finished weeks past their keep time leave the claims table (indexed, cheap).
   await deps.claims.sweep?.().catch((error: unknown) => {

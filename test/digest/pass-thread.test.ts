@@ -130,6 +130,25 @@ describe('the digest pass thread', () => {
     );
   });
 
+  it('makes no more Slack calls at once than the pass concurrency, however far ahead the thread builds', async () => {
+    const { client, posts } = recordingClient();
+    let out = 0;
+    let most = 0;
+    const post = client.chat.postMessage;
+    client.chat.postMessage = async (args) => {
+      most = Math.max(most, ++out);
+      // Each post takes a while, so the calls the thread sends meanwhile queue up here.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      out--;
+      return post(args);
+    };
+    const users = Array.from({ length: 12 }, (_, i) => `UQ${i}`);
+    const thread = open(scripted({ users, concurrency: 3 }), client, quietLogger().logger);
+    expect(await thread.run(MONDAY)).toMatchObject({ sent: 12, failed: 0 });
+    expect(most).toBe(3);
+    expect(posts.map((p) => p.channel).sort()).toEqual([...users].sort());
+  });
+
   it('fails the pass under way when its thread dies, and starts a new one for the next', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'invite-coach-pass-'));
     try {
