@@ -133,7 +133,7 @@ export function sharedMarkers(
     const words = c.tokens.filter((t) => t.type !== 'punctuation');
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as Token;
-      if (!sets.sharedMarkers.has(w.lower)) continue;
+      if (!isSharedMarker(words, i, sets)) continue;
       // The few words around the marker in its clause ("same X", "X too", "also at X").
       const near = [...words.slice(Math.max(0, i - 5), i), ...words.slice(i + 1, i + 4)];
       const named = near.some(isName);
@@ -153,6 +153,18 @@ export function sharedMarkers(
     }
   }
   return { namedOrGroup, notShared };
+}
+
+/** Whether word i is a shared marker, a two-word one ("as well") by its first word. */
+export function isSharedMarker(
+  words: readonly Token[],
+  i: number,
+  sets: Record<ListName, ReadonlySet<string>>,
+): boolean {
+  const w = words[i] as Token;
+  return (
+    sets.sharedMarkers.has(w.lower) || sets.sharedMarkers.has(`${w.lower} ${words[i + 1]?.lower}`)
+  );
 }
 
 export function isSharedNoun(t: Token, sets: Record<ListName, ReadonlySet<string>>): boolean {
