@@ -7,8 +7,7 @@
  * the clause ("I'm at Monzo too") keeps the name.
  */
 import type { Analysis, Clause, Phrase, Token } from '../../text/analysis.js';
-import { isSharedMarker } from './missing-context.js';
-import type { ListName } from './missing-context-lists.js';
+import { isSharedMarker, type ListName } from './missing-context-lists.js';
 
 // Quarters, halves and fiscal years: dates, not places or groups.
 const PERIOD = /^(?:q[1-4]|h[12]|fy\s?'?\d{2,4})$/iu;

@@ -7,7 +7,7 @@
  */
 import type { Analysis, Clause, Token } from '../../text/analysis.js';
 import type { Hit } from '../model/phrases.js';
-import type { ListName } from './missing-context-lists.js';
+import { isSharedMarker, type ListName } from './missing-context-lists.js';
 
 const PREPOSITION_AFTER = new Set(['on', 'about', 'at', 'for', 'with', 'from', 'in', 'of', 'to']);
 const TIME_WORDS = new Set([
@@ -153,18 +153,6 @@ export function sharedMarkers(
     }
   }
   return { namedOrGroup, notShared };
-}
-
-/** Whether word i is a shared marker, a two-word one ("as well") by its first word. */
-export function isSharedMarker(
-  words: readonly Token[],
-  i: number,
-  sets: Record<ListName, ReadonlySet<string>>,
-): boolean {
-  const w = words[i] as Token;
-  return (
-    sets.sharedMarkers.has(w.lower) || sets.sharedMarkers.has(`${w.lower} ${words[i + 1]?.lower}`)
-  );
 }
 
 export function isSharedNoun(t: Token, sets: Record<ListName, ReadonlySet<string>>): boolean {

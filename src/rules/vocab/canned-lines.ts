@@ -1,7 +1,7 @@
 import type { Language } from '../../text/analysis.js';
 import type { Note } from '../../text/note.js';
 import { compilePhrases, findPhrases, type Hit } from '../model/phrases.js';
-import { compileFrame, type Frame, findFrame } from './frames.js';
+import { type CompiledFrames, compileFrames, type Frame, findFrames } from './frames.js';
 import vocabulary from './generic-opener.json' with { type: 'json' };
 
 /**
@@ -38,24 +38,22 @@ type Data = Partial<Record<Kind, string[]>> & { frames?: Partial<Record<Kind, Fr
 
 const RAW = vocabulary as unknown as Record<string, Data>;
 
-/** A kind's matchers: its phrases as one list, then each of its frames. */
+/** A language's matchers: each kind's phrases as one list, then every frame in one regex. */
 interface Matchers {
-  kind: Kind;
-  phrases: RegExp | undefined;
-  frames: RegExp[];
+  phrases: Array<[Kind, RegExp]>;
+  frames: CompiledFrames<Kind> | undefined;
 }
 
-const PATTERNS = new Map<Language, Matchers[]>();
+const PATTERNS = new Map<Language, Matchers>();
 
-function patternsFor(language: Language): Matchers[] {
+function patternsFor(language: Language): Matchers {
   let p = PATTERNS.get(language);
   if (!p) {
     const d = RAW[language] ?? {};
-    p = KINDS.map((kind) => ({
-      kind,
-      phrases: (d[kind]?.length ?? 0) > 0 ? compilePhrases(d[kind]) : undefined,
-      frames: (d.frames?.[kind] ?? []).map(compileFrame),
-    }));
+    p = {
+      phrases: KINDS.filter((k) => (d[k]?.length ?? 0) > 0).map((k) => [k, compilePhrases(d[k])]),
+      frames: compileFrames(KINDS.map((k) => [k, d.frames?.[k] ?? []] as const)),
+    };
     PATTERNS.set(language, p);
   }
   return p;
@@ -81,10 +79,10 @@ export function cannedLines(note: Note): readonly CannedLine[] {
 function findCannedLines(note: Note): CannedLine[] {
   const hits: CannedLine[] = [];
   const folded = note.analysis.folded;
-  for (const { kind, phrases, frames } of patternsFor(note.analysis.language)) {
-    if (phrases) for (const h of findPhrases(phrases, folded)) hits.push({ ...h, kind });
-    for (const frame of frames) for (const h of findFrame(frame, folded)) hits.push({ ...h, kind });
-  }
+  const { phrases, frames } = patternsFor(note.analysis.language);
+  for (const [kind, pattern] of phrases)
+    for (const h of findPhrases(pattern, folded)) hits.push({ ...h, kind });
+  if (frames) hits.push(...findFrames(frames, folded));
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: CannedLine[] = [];
   for (const h of hits) {

