@@ -41,6 +41,8 @@ testRule(missingNextStep, {
     { note: 'Two slots open next week → https://savvycal.com/mo-lind/intro' },
     { note: 'Open most Thursdays, times are <https://cal.com/mo/15|here>' },
     { note: 'Seats are limited: register before Friday.' },
+    { note: "I'd love to learn from you how the Rotterdam depot handled the switch to EVs." },
+    { note: 'Looking forward to working with you on the harbour survey.' },
     { note: 'Hola Inés, estaré encantada de mostrarte el prototipo cuando vengas a Sevilla.' },
     // A language the layer does not know: it says nothing rather than guess.
     { note: '田中さん、先日はありがとうございました。' },
