@@ -54,6 +54,14 @@ testRule(genericOpener, {
       note: "Saw that we're both in insurance, thought I'd say hi.",
       spans: ["we're both in insurance"],
     },
+    {
+      note: 'LinkedIn keeps suggesting you, so here I am.',
+      spans: ['LinkedIn keeps suggesting'],
+    },
+    {
+      note: 'Hi Sam, I figured it would be worthwhile to connect.',
+      spans: ['figured it would be worthwhile to connect'],
+    },
     // Issue 10: generic openers in other words.
     {
       note: "I think there's a lot we could do for each other.",
