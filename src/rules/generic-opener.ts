@@ -5,8 +5,8 @@ import { cannedLines, type Kind } from './vocab/canned-lines.js';
 /**
  * Canned lines that automation tools and copy-paste templates use in place of
  * a reason, by kind: the profile seen, the network grown, like-minded people,
- * mutual benefit, what LinkedIn suggested, a shared industry, a stock
- * greeting. The words per language live in vocab/generic-opener.json; what
+ * mutual benefit, what LinkedIn suggested, a shared industry, their content
+ * in general, a stock greeting. The words per language live in vocab/generic-opener.json; what
  * makes a line canned is that it would fit any recipient. "Came across your
  * talk on X" names something real, so only the profile-shaped versions count.
  */
@@ -19,6 +19,7 @@ const WHY: Record<Kind, (phrase: string) => string> = {
   platform: (p) => `${p} is something LinkedIn shows everyone, not a reason you chose them.`,
   sameField: (p) =>
     `${p}: sharing an industry is true of thousands of people, so it is not a reason.`,
+  content: (p) => `${p} could be said to anyone who posts: it names nothing of theirs you read.`,
   stock: (p) => `${p} is a stock opener that reads as a template.`,
 };
 

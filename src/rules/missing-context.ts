@@ -15,6 +15,7 @@ import {
   weDid,
 } from './features/missing-context.js';
 import { listsFor } from './features/missing-context-lists.js';
+import { sharedNames } from './features/missing-context-names.js';
 import type { LearnedRule } from './model/learned-rule.js';
 import { type Features, probability, type Weights } from './model/logistic.js';
 import { findPhrases, type Hit } from './model/phrases.js';
@@ -102,8 +103,10 @@ function readOnce(original: Note): Reading | undefined {
   const kin = findPhrases(lists.kinAfterOwner, lower).length > 0;
 
   const your = recipientThings(a.tokens, lists.sets);
-  const bodyNames = a.properNouns.filter(
-    (p) => inBody(p) && !lists.sets.platformNames.has(p.text.toLowerCase()),
+  const bodyNames = sharedNames(
+    a,
+    a.properNouns.filter((p) => inBody(p) && !lists.sets.platformNames.has(p.text.toLowerCase())),
+    lists.sets,
   );
   // Tokens inside a proper noun, by offset: one lookup per token even in a 100 KB note.
   const nameStarts = new Set(bodyNames.flatMap((n) => n.tokens.map((t) => t.start)));

@@ -2,6 +2,7 @@ import type { Analysis, Language } from '../text/analysis.js';
 import type { Note } from '../text/note.js';
 import { compilePhrases, findPhrases, type Hit } from './model/phrases.js';
 import { quote, type Rule, whole } from './rule.js';
+import { cannedLines } from './vocab/canned-lines.js';
 import vocabulary from './vocab/missing-next-step.json' with { type: 'json' };
 
 /**
@@ -15,7 +16,10 @@ import vocabulary from './vocab/missing-next-step.json' with { type: 'json' };
  */
 const LIST_NAMES = [
   'leads',
+  'notLeads',
   'notSteps',
+  'wishes',
+  'fillers',
   'stepAfterNotStep',
   'asks',
   'questionOpeners',
@@ -27,7 +31,10 @@ type ListName = (typeof LIST_NAMES)[number];
 
 interface Lists {
   leads: RegExp;
+  notLeads: RegExp;
   notSteps: RegExp;
+  wishes: RegExp;
+  fillers: RegExp;
   stepAfterNotStep: RegExp;
   asks: RegExp;
   questionOpeners: RegExp;
@@ -37,6 +44,12 @@ interface Lists {
 }
 
 const RAW = vocabulary as unknown as Record<string, Partial<Record<ListName, string[]>>>;
+
+// A link to a booking page is an invitation to pick a time, in any language.
+const BOOKING = new RegExp(
+  `(?:^|[/.])(?:${(vocabulary.bookingHosts as string[]).map((h) => h.replace(/[.]/g, '\\.')).join('|')})(?:[/?#]|$)`,
+  'u',
+);
 const LISTS = new Map<Language, Lists | undefined>();
 
 function listsFor(language: Language): Lists | undefined {
@@ -46,7 +59,10 @@ function listsFor(language: Language): Lists | undefined {
       language,
       d && {
         leads: compilePhrases(d.leads),
+        notLeads: compilePhrases(d.notLeads),
         notSteps: anchored(d.notSteps),
+        wishes: anchored(d.wishes),
+        fillers: anchored(d.fillers),
         stepAfterNotStep: anchored(d.stepAfterNotStep),
         asks: compilePhrases(d.asks),
         questionOpeners: anchored(d.questionOpeners),
@@ -72,46 +88,93 @@ interface Reading {
   step: boolean;
   /** "let's connect": the invitation, mistaken for a next step. */
   invitationOnly: Hit | undefined;
+  /** "looking forward to working together": a wish that asks nothing of them. */
+  wish?: Hit | undefined;
 }
+
+/** Whether the note links a booking page ("<https://cal.com/ana|grab a time>" or a bare URL). */
+function linksBooking(note: Note): boolean {
+  const urls = note.entities.filter((e) => e.kind === 'link').map((e) => e.target.toLowerCase());
+  const bare = note.lower.match(/\b(?:https?:\/\/)?[a-z0-9.-]+\.[a-z]{2,}(?:\/\S*)?/g) ?? [];
+  return [...urls, ...bare].some((u) => BOOKING.test(u.replace(/^[a-z]+:\/\//, '')));
+}
+
+const STEP: Reading = { step: true, invitationOnly: undefined };
 
 function read(note: Note, a: Analysis, lists: Lists): Reading {
   // Lower case without accents, the same length as the text: what vocabularies match.
   const lower = a.folded;
-  if (QUESTION.test(note.text)) return { step: true, invitationOnly: undefined };
-  if (findPhrases(lists.asks, lower).length > 0) return { step: true, invitationOnly: undefined };
-
-  // A lead is a step unless what follows it is only connecting.
-  let invitationOnly: Hit | undefined;
-  for (const lead of findPhrases(lists.leads, lower)) {
-    const rest = lower.slice(lead.end).trimStart();
-    if (rest === '' || /^[.!,;:)]/.test(rest)) continue;
-    if (lists.stepAfterNotStep.test(rest)) return { step: true, invitationOnly: undefined };
-    const notStep = lists.notSteps.exec(rest);
-    if (notStep) {
-      const restStart = lower.length - rest.length;
-      invitationOnly ??= { start: lead.start, end: restStart + notStep[0].length };
-      continue;
-    }
-    return { step: true, invitationOnly: undefined };
-  }
-
+  if (QUESTION.test(note.text) || linksBooking(note)) return STEP;
+  if (findPhrases(lists.asks, lower).length > 0) return STEP;
+  const led = fromLeads(note, lower, lists);
+  if (led.step) return led;
   for (const s of a.sentences) {
     const start = s.tokens.findIndex((t) => t.start >= a.body.start && t.type !== 'punctuation');
     const first = s.tokens[start];
-    if (first && lists.questionOpeners.test(lower.slice(first.start, s.end)))
-      return { step: true, invitationOnly: undefined };
+    if (first && lists.questionOpeners.test(lower.slice(first.start, s.end))) return STEP;
   }
-  if (imperative(a, lists)) return { step: true, invitationOnly: undefined };
+  if (imperative(a, lists)) return STEP;
   // "Coffee on me", "Lunch in Columbus next month": an activity proposed, not one remembered.
   for (const s of a.sentences) {
     if (findPhrases(lists.pastMarkers, lower.slice(s.start, s.end)).length > 0) continue;
-    if (s.tokens.some((t) => t.pos !== 'VERB' && lists.activities.has(t.lower)))
-      return { step: true, invitationOnly: undefined };
+    if (s.tokens.some((t) => t.pos !== 'VERB' && lists.activities.has(t.lower))) return STEP;
   }
-  return { step: false, invitationOnly };
+  return led;
 }
 
-const IMPERATIVE_BEFORE = new Set([',', 'and', 'please', 'just', 'so', 'then', 'pls']);
+/** The text with its leading adverbs ("really", "both") taken off. */
+function withoutFillers(text: string, fillers: RegExp): string {
+  let rest = text;
+  for (let m = fillers.exec(rest); m && m[0] !== ''; m = fillers.exec(rest))
+    rest = rest.slice(m[0].length).trimStart();
+  return rest;
+}
+
+/**
+ * A lead ("happy to", "I'll", "looking forward to") is a step unless what
+ * follows it is only connecting, a canned line ("we could benefit from being
+ * connected") or a vague future ("looking forward to working together"), or
+ * the lead is about what the reader wants ("thought you'd want to know").
+ */
+function fromLeads(note: Note, lower: string, lists: Lists): Reading {
+  const canned = new Map(cannedLines(note).map((c) => [c.start, c.end]));
+  const notLeads = findPhrases(lists.notLeads, lower);
+  let invitationOnly: Hit | undefined;
+  let wish: Hit | undefined;
+  for (const lead of findPhrases(lists.leads, lower)) {
+    if (notLeads.some((n) => n.start <= lead.start && lead.end <= n.end)) continue;
+    const rest = withoutFillers(lower.slice(lead.end).trimStart(), lists.fillers);
+    if (rest === '' || /^[.!,;:)]/.test(rest)) continue;
+    if (lists.stepAfterNotStep.test(rest)) return STEP;
+    const restStart = lower.length - rest.length;
+    const notStep = lists.notSteps.exec(rest);
+    if (notStep) {
+      invitationOnly ??= { start: lead.start, end: restStart + notStep[0].length };
+      continue;
+    }
+    const wished = lists.wishes.exec(rest);
+    const end = wished ? restStart + wished[0].length : canned.get(restStart);
+    if (end === undefined) return STEP;
+    wish ??= { start: lead.start, end };
+  }
+  return { step: false, invitationOnly, wish };
+}
+
+// A colon or dash before a bare verb sets it apart as the call to act ("slots left: grab a time").
+const IMPERATIVE_BEFORE = new Set([
+  ',',
+  ':',
+  '—',
+  '–',
+  '->',
+  '→',
+  'and',
+  'please',
+  'just',
+  'so',
+  'then',
+  'pls',
+]);
 const IMPERATIVE_OBJECT = new Set(['DET', 'NUM', 'PRON', 'ADP', 'PART', 'ADV', 'NOUN', 'PROPN']);
 
 /** "Send me the deck", "…, grab 20 minutes here": a bare action verb, in its base form, asking them to act. */
@@ -144,15 +207,18 @@ export const missingNextStep: Rule = {
     const lists = listsFor(a.language);
     // A language the layer does not know: say nothing rather than guess.
     if (!lists) return [];
-    const { step, invitationOnly } = read(note, a, lists);
+    const { step, invitationOnly, wish } = read(note, a, lists);
     if (step) return [];
-    const said = invitationOnly && quote(note.text.slice(invitationOnly.start, invitationOnly.end));
+    const said = (hit: Hit) => quote(note.text.slice(hit.start, hit.end));
+    const why = invitationOnly
+      ? `${said(invitationOnly)} is the invitation itself, not a next step`
+      : wish
+        ? `${said(wish)} is a wish, not a next step`
+        : 'The note stops at the invitation';
     return [
       whole(
         note,
-        said
-          ? `${said} is the invitation itself, not a next step: nothing gives them a reason to reply.`
-          : 'The note stops at the invitation: nothing gives them a reason to reply.',
+        `${why}: nothing gives them a reason to reply.`,
         'End with a next step or a question: coffee, a short call, something you will send, an introduction, or simply how things are going.',
       ),
     ];

@@ -18,8 +18,50 @@ testRule(genericOpener, {
     {
       note: "I'm building a group of mentors for our bootcamp graduates; your Rails talks made me think of you.",
     },
+    // Praise for their posts, made specific by what the posts are about.
+    { note: 'I loved reading your posts on cold-start latency in Lambda.' },
+    { note: "I'd like to meet the people behind the Pagefind project." },
+    { note: 'We share a love of trail running and a very muddy club in Hebden Bridge.' },
   ],
   invalid: [
+    // Frames: a verb of growing with any circle of contacts, a class of people sought, shared counts.
+    {
+      note: "Hello Priya, I've been widening my personal network this year.",
+      spans: ['widening my personal network'],
+    },
+    {
+      note: 'Looks like we share quite a few connections, so connecting made sense.',
+      spans: ['Looks like we share quite a few connections'],
+    },
+    {
+      note: 'I spend Fridays reaching out to passionate founders.',
+      spans: ['reaching out to passionate founders'],
+    },
+    {
+      note: 'I always enjoy following your updates.',
+      spans: ['always enjoy following your updates'],
+    },
+    {
+      note: 'Your page showed up while I was scrolling through LinkedIn.',
+      spans: ['Your page showed up', 'while I was scrolling through LinkedIn'],
+    },
+    { note: 'We could both benefit from one another.', spans: ['benefit from one another'] },
+    {
+      note: 'I admire executives in the insurance world.',
+      spans: ['executives in the insurance world'],
+    },
+    {
+      note: "Saw that we're both in insurance, thought I'd say hi.",
+      spans: ["we're both in insurance"],
+    },
+    {
+      note: 'LinkedIn keeps suggesting you, so here I am.',
+      spans: ['LinkedIn keeps suggesting'],
+    },
+    {
+      note: 'Hi Sam, I figured it would be worthwhile to connect.',
+      spans: ['figured it would be worthwhile to connect'],
+    },
     // Issue 10: generic openers in other words.
     {
       note: "I think there's a lot we could do for each other.",
@@ -29,7 +71,7 @@ testRule(genericOpener, {
     { note: 'Trying to meet more people in my field.', spans: ['meet more people'] },
     {
       note: 'Fellow marketer here 👋 Always happy to connect with people who get it.',
-      spans: ['Always happy to connect', 'people who get it'],
+      spans: ['Fellow marketer', 'Always happy to connect', 'people who get it'],
     },
     {
       note: 'Your profile popped up in my feed and caught my attention.',
@@ -59,7 +101,7 @@ testRule(genericOpener, {
     { note: "Hi Sarah, I'm expanding my network.", spans: ['expanding my network'] },
     {
       note: 'Great to connect with like-minded professionals!',
-      spans: ['like-minded professionals'],
+      spans: ['connect with like-minded professionals'],
     },
     {
       note: "I'm looking to grow my professional network in tech.",

@@ -41,6 +41,9 @@ testRule(missingContext, {
     {
       note: "Hi Jane, great meeting you at SXSW on the podcasting panel. I'd love to swap notes on audio ads. Would you be up for a call?",
     },
+    // The sender's own employer or city, said to be shared, is context.
+    { note: "Hi Ben, I'm at Monzo too, on the fraud side." },
+    { note: "Hi Ama, I'm in Accra as well. Let's get that coffee." },
     // A name slot in the greeting does not hide real context.
     { note: 'Hi [Name], we met at PyCon. Coffee?' },
     // A language the layer does not know: it says nothing rather than guess.
@@ -67,6 +70,10 @@ testRule(missingContext, {
     whole("Hi Raj, I see we're both in tech. Let's connect!"),
     whole('Hi Lowell, what are the biggest challenges you are facing in your role right now?'),
     whole('Trying to meet more people in my field.'),
+    // A field or a quarter in capitals, or the sender's own employer or city, is not shared.
+    whole("Hi Ivo, I see you're in HR as well. How is Q3 treating you?"),
+    whole("I'm a data engineer at Ocado and curious how teams test their pipelines. Any tips?"),
+    whole("Hi Lea, we're opening a studio in Porto next spring. Open to a coffee?"),
     // Context a template claims inside its tokens is not context.
     whole('Hi {first name}, loved your talk at [Event]!'),
     whole('Hi [Name], we met at [event name]. Coffee?'),

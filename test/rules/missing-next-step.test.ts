@@ -35,6 +35,15 @@ testRule(missingNextStep, {
     {
       note: "Hi Jane, great meeting you at SXSW on the podcasting panel. I'd love to swap notes on audio ads. Would you be up for a call?",
     },
+    // Offers made conditional or casual, and a booking link, are next steps.
+    { note: 'hmu if the Denver office ever needs a second pair of eyes on Terraform' },
+    { note: "If your team ever wants a hand with the migration, I'm around." },
+    { note: 'Two slots open next week → https://savvycal.com/mo-lind/intro' },
+    { note: 'Open most Thursdays, times are <https://cal.com/mo/15|here>' },
+    { note: 'Seats are limited: register before Friday.' },
+    { note: "I'd love to learn from you how the Rotterdam depot handled the switch to EVs." },
+    { note: 'Looking forward to working with you on the harbour survey.' },
+    { note: 'Hola Inés, estaré encantada de mostrarte el prototipo cuando vengas a Sevilla.' },
     // A language the layer does not know: it says nothing rather than guess.
     { note: '田中さん、先日はありがとうございました。' },
   ],
@@ -53,10 +62,24 @@ testRule(missingNextStep, {
     whole('Great chatting at the meetup, and thanks for the chat about our call last week.'),
     whole('Hallo Lisa, schön, dass wir uns auf der DMEXCO getroffen haben.'),
     whole('It was good to meet you at the offsite.\n\nBest,\nTom'),
+    // Wishes and statements after a lead ask nothing of them.
+    whole('Hi Omar, looking forward to learning from your updates.'),
+    whole('I look forward to working together this spring.'),
+    whole('I thought you would want to know that we opened in Ohio.'),
+    whole("I'll be your account lead from March."),
+    whole('Hi Nia, I think we could really benefit from connecting.'),
   ],
 });
 
 describe('missing-next-step names the invitation it found', () => {
+  it('says a vague future is a wish', () => {
+    const [finding] = missingNextStep.check(new Note('Looking forward to working together!'), {
+      account: 'basic',
+      limit: 200,
+    });
+    expect(finding?.message).toContain('“Looking forward to working together” is a wish');
+  });
+
   it('says "let\'s connect" is the invitation itself', () => {
     const [finding] = missingNextStep.check(
       new Note('We met at the Denver meetup. I would love to connect.'),

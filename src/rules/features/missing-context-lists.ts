@@ -2,7 +2,7 @@
  * missing-context's vocabularies (vocab/missing-context.json), compiled once
  * per language: phrase matchers for the multi-word lists, sets for the rest.
  */
-import type { Language } from '../../text/analysis.js';
+import type { Language, Token } from '../../text/analysis.js';
 import { compilePhrases } from '../model/phrases.js';
 import vocabulary from '../vocab/missing-context.json' with { type: 'json' };
 
@@ -66,4 +66,34 @@ const LISTS = new Map<Language, Lists | undefined>();
 export function listsFor(language: Language): Lists | undefined {
   if (!LISTS.has(language)) LISTS.set(language, compile(language));
   return LISTS.get(language);
+}
+
+/** Whether word i is a shared marker, a two-word one ("as well") by its first word. */
+export function isSharedMarker(
+  words: readonly Token[],
+  i: number,
+  sets: Record<ListName, ReadonlySet<string>>,
+): boolean {
+  const w = words[i] as Token;
+  if (sets.sharedMarkers.has(w.lower)) return true;
+  // Only a word that starts a two-word marker builds the pair: this runs for every word.
+  const next = words[i + 1];
+  return (
+    next !== undefined &&
+    firstWords(sets).has(w.lower) &&
+    sets.sharedMarkers.has(`${w.lower} ${next.lower}`)
+  );
+}
+
+const FIRST_WORDS = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+function firstWords(sets: Record<ListName, ReadonlySet<string>>): ReadonlySet<string> {
+  let first = FIRST_WORDS.get(sets.sharedMarkers);
+  if (!first) {
+    first = new Set(
+      [...sets.sharedMarkers].filter((m) => m.includes(' ')).map((m) => m.split(' ')[0] as string),
+    );
+    FIRST_WORDS.set(sets.sharedMarkers, first);
+  }
+  return first;
 }

@@ -7,7 +7,7 @@
  */
 import type { Analysis, Clause, Token } from '../../text/analysis.js';
 import type { Hit } from '../model/phrases.js';
-import type { ListName } from './missing-context-lists.js';
+import { isSharedMarker, type ListName } from './missing-context-lists.js';
 
 const PREPOSITION_AFTER = new Set(['on', 'about', 'at', 'for', 'with', 'from', 'in', 'of', 'to']);
 const TIME_WORDS = new Set([
@@ -133,7 +133,7 @@ export function sharedMarkers(
     const words = c.tokens.filter((t) => t.type !== 'punctuation');
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as Token;
-      if (!sets.sharedMarkers.has(w.lower)) continue;
+      if (!isSharedMarker(words, i, sets)) continue;
       // The few words around the marker in its clause ("same X", "X too", "also at X").
       const near = [...words.slice(Math.max(0, i - 5), i), ...words.slice(i + 1, i + 4)];
       const named = near.some(isName);

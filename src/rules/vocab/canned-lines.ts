@@ -1,12 +1,16 @@
 import type { Language } from '../../text/analysis.js';
 import type { Note } from '../../text/note.js';
 import { compilePhrases, findPhrases, type Hit } from '../model/phrases.js';
+import { type CompiledFrames, compileFrames, type Frame, findFrames } from './frames.js';
 import vocabulary from './generic-opener.json' with { type: 'json' };
 
 /**
  * Canned lines that stand in for a reason, by kind (vocab/generic-opener.json):
  * the profile seen, the network grown, like-minded people, mutual benefit,
- * what LinkedIn suggested, a shared industry, a stock greeting. Shared by
+ * what LinkedIn suggested, a shared industry, praise for their content in
+ * general, a stock greeting. Besides whole phrases a kind may list frames:
+ * slots of words in order ("broaden*" "my" "professional"|"" "circle"), so a
+ * new verb or noun is one word of data, not every phrase it makes. Shared by
  * generic-opener (which reports them) and missing-context (for which they are
  * a sign that no context is there).
  */
@@ -17,6 +21,7 @@ export type Kind =
   | 'mutual'
   | 'platform'
   | 'sameField'
+  | 'content'
   | 'stock';
 const KINDS: readonly Kind[] = [
   'profile',
@@ -25,17 +30,30 @@ const KINDS: readonly Kind[] = [
   'mutual',
   'platform',
   'sameField',
+  'content',
   'stock',
 ];
 
-const RAW = vocabulary as unknown as Record<string, Partial<Record<Kind, string[]>>>;
-const PATTERNS = new Map<Language, Array<[Kind, RegExp]>>();
+type Data = Partial<Record<Kind, string[]>> & { frames?: Partial<Record<Kind, Frame[]>> };
 
-function patternsFor(language: Language): Array<[Kind, RegExp]> {
+const RAW = vocabulary as unknown as Record<string, Data>;
+
+/** A language's matchers: each kind's phrases as one list, then every frame in one regex. */
+interface Matchers {
+  phrases: Array<[Kind, RegExp]>;
+  frames: CompiledFrames<Kind> | undefined;
+}
+
+const PATTERNS = new Map<Language, Matchers>();
+
+function patternsFor(language: Language): Matchers {
   let p = PATTERNS.get(language);
   if (!p) {
     const d = RAW[language] ?? {};
-    p = KINDS.filter((k) => (d[k]?.length ?? 0) > 0).map((k) => [k, compilePhrases(d[k])]);
+    p = {
+      phrases: KINDS.filter((k) => (d[k]?.length ?? 0) > 0).map((k) => [k, compilePhrases(d[k])]),
+      frames: compileFrames(KINDS.map((k) => [k, d.frames?.[k] ?? []] as const)),
+    };
     PATTERNS.set(language, p);
   }
   return p;
@@ -60,9 +78,11 @@ export function cannedLines(note: Note): readonly CannedLine[] {
 
 function findCannedLines(note: Note): CannedLine[] {
   const hits: CannedLine[] = [];
-  for (const [kind, pattern] of patternsFor(note.analysis.language)) {
-    for (const h of findPhrases(pattern, note.analysis.folded)) hits.push({ ...h, kind });
-  }
+  const folded = note.analysis.folded;
+  const { phrases, frames } = patternsFor(note.analysis.language);
+  for (const [kind, pattern] of phrases)
+    for (const h of findPhrases(pattern, folded)) hits.push({ ...h, kind });
+  if (frames) hits.push(...findFrames(frames, folded));
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: CannedLine[] = [];
   for (const h of hits) {

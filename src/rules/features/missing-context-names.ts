@@ -1,0 +1,54 @@
+/**
+ * Which proper nouns of a note can name something the two share. Not a
+ * field or a period written in capitals ("we both work in HR", "how's Q4
+ * looking?"), and not the sender's own place stated as who they are ("I'm a
+ * PhD student at U of T", "we're building a team in Cardiff"): that says
+ * where the sender is, not that the reader is there too. A shared marker in
+ * the clause ("I'm at Monzo too") keeps the name.
+ */
+import type { Analysis, Clause, Phrase, Token } from '../../text/analysis.js';
+import { isSharedMarker, type ListName } from './missing-context-lists.js';
+
+// Quarters, halves and fiscal years: dates, not places or groups.
+const PERIOD = /^(?:q[1-4]|h[12]|fy\s?'?\d{2,4})$/iu;
+// The sender saying what they are or do now: "I'm", "we are", "I work", "we're building".
+const SENDER_NOW = new Set(['am', "'m", 'are', "'re", 'work', 'works', 'lead', 'run', 'head']);
+const SENDER = new Set(['i', 'we', "i'm", "we're"]);
+const BEFORE_PLACE = new Set(['at', 'for', 'in']);
+
+export function sharedNames(
+  a: Analysis,
+  names: readonly Phrase[],
+  sets: Record<ListName, ReadonlySet<string>>,
+): Phrase[] {
+  return names.filter((n) => {
+    const lower = n.text.toLowerCase();
+    if (PERIOD.test(lower) || sets.notShared.has(lower)) return false;
+    const clause = a.clauses.find((c) => c.start <= n.start && n.end <= c.end);
+    return !clause || !sendersOwn(clause, n, sets);
+  });
+}
+
+/** "…at U of T", "…a team in Cardiff": a name placed by the sender's present self-description. */
+function sendersOwn(
+  clause: Clause,
+  name: Phrase,
+  sets: Record<ListName, ReadonlySet<string>>,
+): boolean {
+  if (clause.about !== 'sender') return false;
+  const words = clause.tokens.filter((t) => t.type !== 'punctuation');
+  const at = words.findIndex((t) => t.start === name.start);
+  const before = words[at - 1];
+  if (at < 1 || !before || !BEFORE_PLACE.has(before.lower)) return false;
+  if (words.some((t, i) => isSharedMarker(words, i, sets) || t.lower === 'you')) return false;
+  return presentSender(words.slice(0, at));
+}
+
+/** A first-person subject followed, within two words, by a present verb of being or doing. */
+function presentSender(words: readonly Token[]): boolean {
+  return words.some((t, i) => {
+    if (t.lower === "i'm" || t.lower === "we're") return true;
+    if (!SENDER.has(t.lower)) return false;
+    return words.slice(i + 1, i + 3).some((w) => SENDER_NOW.has(w.lower));
+  });
+}
