@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '../records.js';
+import type { LedgerEntry, StatusChange } from '../records.js';
 import { DAY_MS, DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
 import { parseInstant } from './time.js';
 
@@ -92,7 +92,9 @@ export function emptySummary(horizon = Number.NEGATIVE_INFINITY): LedgerSummary 
 
 /**
  * The summary of `entries` (in ledger order: oldest send first, then id), in
- * one pass. `horizon` leaves older sends out of the recent list, as pruning
+ * one pass that allocates nothing per entry: each send's time is read once,
+ * straight into the summary's number arrays, and its history walked in
+ * place. `horizon` leaves older sends out of the recent list, as pruning
  * after writes would.
  */
 export function summarise(
@@ -100,41 +102,76 @@ export function summarise(
   horizon = Number.NEGATIVE_INFINITY,
 ): LedgerSummary {
   const summary = emptySummary(horizon);
-  const recent: Array<[number, number]> = [];
-  const pending: Array<[number, string]> = [];
+  const { sentAt, flags, pendingAt, pendingIds, byStatus } = summary;
   let sorted = true;
   let pendingSorted = true;
-  for (const entry of entries) {
-    const c = contributionOf(entry);
-    summary.entries += 1;
-    summary.changes += c.changes;
-    summary.byStatus[c.status] += 1;
-    if (c.everIdk) summary.idk += 1;
-    if (c.status === 'pending') {
-      const last = pending.at(-1);
-      if (last !== undefined && (last[0] > c.sentAt || (last[0] === c.sentAt && last[1] > c.id)))
-        pendingSorted = false;
-      pending.push([c.sentAt, c.id]);
+  let changes = 0;
+  let idk = 0;
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[k] as LedgerEntry;
+    const t = parseInstant(entry.sentAt);
+    const history = entry.history;
+    let f = entry.personalised ? PERSONALISED : 0;
+    let everIdk = false;
+    for (let h = 0; h < history.length; h++) {
+      const st = (history[h] as StatusChange).status;
+      if (st === 'accepted') f |= EVER_ACCEPTED;
+      else if (st === 'idk') everIdk = true;
     }
-    if (c.sentAt >= horizon) {
-      const last = recent.at(-1);
-      if (last !== undefined && last[0] > c.sentAt) sorted = false;
-      recent.push([c.sentAt, flagsOf(c)]);
+    const status =
+      history.length > 0 ? (history[history.length - 1] as StatusChange).status : 'pending';
+    changes += history.length - 1;
+    byStatus[status] += 1;
+    if (everIdk) idk += 1;
+    if (status === 'pending') {
+      const n = pendingAt.length;
+      if (n > 0) {
+        const last = pendingAt[n - 1] as number;
+        if (last > t || (last === t && (pendingIds[n - 1] as string) > entry.id))
+          pendingSorted = false;
+      }
+      pendingAt.push(t);
+      pendingIds.push(entry.id);
+    }
+    if (t >= horizon) {
+      if (sentAt.length > 0 && (sentAt[sentAt.length - 1] as number) > t) sorted = false;
+      sentAt.push(t);
+      flags.push(f);
     }
   }
-  if (!sorted) recent.sort((a, b) => a[0] - b[0]);
-  // Entries in any order (a caller's own list) give the pending list in ledger order all the same.
-  if (!pendingSorted)
-    pending.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-  for (const [t, id] of pending) {
-    summary.pendingAt.push(t);
-    summary.pendingIds.push(id);
-  }
-  for (const [t, f] of recent) {
-    summary.sentAt.push(t);
-    summary.flags.push(f);
-  }
+  summary.entries = entries.length;
+  summary.changes = changes;
+  summary.idk = idk;
+  // Entries in any order (a caller's own list) give the lists in ledger order all the same.
+  if (!sorted) sortRecent(summary);
+  if (!pendingSorted) sortPending(summary);
   return summary;
+}
+
+/** The recent sends in time order (a stable sort: sends at one instant keep their order). */
+function sortRecent(s: LedgerSummary): void {
+  const order = s.sentAt
+    .map((_, i) => i)
+    .sort((a, b) => (s.sentAt[a] as number) - (s.sentAt[b] as number) || a - b);
+  s.sentAt = order.map((i) => s.sentAt[i] as number);
+  s.flags = order.map((i) => s.flags[i] as number);
+}
+
+/** The pending list in ledger order: sent time, then id. */
+function sortPending(s: LedgerSummary): void {
+  const at = s.pendingAt;
+  const ids = s.pendingIds;
+  const order = at
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const d = (at[a] as number) - (at[b] as number);
+      if (d !== 0) return d;
+      const x = ids[a] as string;
+      const y = ids[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  s.pendingAt = order.map((i) => at[i] as number);
+  s.pendingIds = order.map((i) => ids[i] as string);
 }
 
 function flagsOf(c: Contribution): number {
