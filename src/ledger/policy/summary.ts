@@ -3,7 +3,7 @@ import { DAY_MS, DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
 import { parseInstant } from './time.js';
 
 /** Bumped whenever the shape or meaning of {@link LedgerSummary} changes: an older one is rebuilt. */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
 
 /**
  * Sends older than this (before the last write) leave the summary's list of
@@ -198,38 +198,58 @@ function pendingIndex(s: LedgerSummary, at: number, id: string): number {
   return i;
 }
 
-/** Adds (`sign` 1) or takes out (`sign` -1) one entry's part, in place. */
-export function applyContribution(s: LedgerSummary, c: Contribution, sign: 1 | -1): void {
+/** What one entry's part does to the summary's lists: `[sign, sentAt, flags, id when pending, else null]`. */
+export type ListChange = [sign: 1 | -1, sentAt: number, flags: number, pendingId: string | null];
+
+/** The counts of a summary: what every write changes, kept apart from the lists. */
+export type SummaryCounts = Pick<LedgerSummary, 'idk' | 'byStatus' | 'entries' | 'changes'>;
+
+/** Adds (`sign` 1) or takes out (`sign` -1) one entry's part of the counts, in place. */
+export function countContribution(s: SummaryCounts, c: Contribution, sign: 1 | -1): void {
   s.entries += sign;
   s.changes += sign * c.changes;
   s.byStatus[c.status] += sign;
   if (c.everIdk) s.idk += sign;
-  if (c.status === 'pending') {
-    const i = pendingIndex(s, c.sentAt, c.id);
+}
+
+export function listChangeOf(c: Contribution, sign: 1 | -1): ListChange {
+  return [sign, c.sentAt, flagsOf(c), c.status === 'pending' ? c.id : null];
+}
+
+/** Applies one {@link ListChange} to the summary's lists, in place. */
+export function applyListChange(s: LedgerSummary, change: ListChange): void {
+  const [sign, sentAt, flags, id] = change;
+  if (id !== null) {
+    const i = pendingIndex(s, sentAt, id);
     if (sign === 1) {
-      s.pendingAt.splice(i, 0, c.sentAt);
-      s.pendingIds.splice(i, 0, c.id);
-    } else if (s.pendingIds[i] === c.id) {
+      s.pendingAt.splice(i, 0, sentAt);
+      s.pendingIds.splice(i, 0, id);
+    } else if (s.pendingIds[i] === id) {
       s.pendingAt.splice(i, 1);
       s.pendingIds.splice(i, 1);
     }
   }
-  if (c.sentAt < s.horizon) return;
-  const flags = flagsOf(c);
+  if (sentAt < s.horizon) return;
   if (sign === 1) {
-    const i = lowerBound(s.sentAt, c.sentAt, true);
-    s.sentAt.splice(i, 0, c.sentAt);
+    const i = lowerBound(s.sentAt, sentAt, true);
+    s.sentAt.splice(i, 0, sentAt);
     s.flags.splice(i, 0, flags);
     return;
   }
   // Sends at the same instant with the same flags cannot be told apart, and need not be.
-  for (let i = lowerBound(s.sentAt, c.sentAt); s.sentAt[i] === c.sentAt; i++) {
+  for (let i = lowerBound(s.sentAt, sentAt); s.sentAt[i] === sentAt; i++) {
     if (s.flags[i] === flags) {
       s.sentAt.splice(i, 1);
       s.flags.splice(i, 1);
       return;
     }
   }
+}
+
+/** Adds (`sign` 1) or takes out (`sign` -1) one entry's part, in place. */
+export function applyContribution(s: LedgerSummary, c: Contribution, sign: 1 | -1): void {
+  countContribution(s, c, sign);
+  applyListChange(s, listChangeOf(c, sign));
 }
 
 /** Drops recent sends older than {@link SUMMARY_RETAIN_DAYS} before `now`, in place. */

@@ -15,6 +15,7 @@ import {
 } from '../../../src/ledger/policy/status.js';
 import {
   applyContribution,
+  type Contribution,
   contributionOf,
   emptySummary,
   pruneSummary,
@@ -29,6 +30,13 @@ import {
   OUTCOMES,
   type Outcome,
 } from '../../../src/ledger/records.js';
+import {
+  foldSummary,
+  joinSummary,
+  LOG_LIMIT,
+  splitSummary,
+  withChanges,
+} from '../../../src/ledger/summary-record.js';
 import { entry, settings } from '../helpers.js';
 
 const BASE = Date.UTC(2026, 2, 1);
@@ -117,6 +125,14 @@ function replay(ops: readonly Op[]) {
   const byId = new Map<string, LedgerEntry>();
   let summary = emptySummary();
   let clock = BASE;
+  // And as the store keeps it: a head logging each write, folded into its lists when long, as JSON.
+  let { head, lists } = splitSummary(emptySummary(), 1);
+  const store = (changes: Array<[Contribution, 1 | -1]>) => {
+    let next = withChanges(head, changes, head.seq + 1);
+    if (next.log.length > LOG_LIMIT) ({ head: next, lists } = foldSummary(next, lists, clock));
+    head = JSON.parse(JSON.stringify(next));
+    lists = JSON.parse(JSON.stringify(lists));
+  };
   for (const o of ops) {
     if (o.kind === 'send') {
       const id = `id${o.id}`;
@@ -126,6 +142,7 @@ function replay(ops: readonly Op[]) {
       clock = Math.max(clock, o.at);
       applyContribution(summary, contributionOf(e), 1);
       pruneSummary(summary, clock);
+      store([[contributionOf(e), 1]]);
     } else {
       const list = [...byId.values()];
       const before = list[o.pick % Math.max(1, list.length)];
@@ -141,6 +158,10 @@ function replay(ops: readonly Op[]) {
       applyContribution(summary, contributionOf(after), 1);
       clock = Math.max(clock, at);
       pruneSummary(summary, clock);
+      store([
+        [contributionOf(before), -1],
+        [contributionOf(after), 1],
+      ]);
       // What the store does: the summary written and read back as JSON.
       summary = JSON.parse(JSON.stringify(summary));
     }
@@ -148,7 +169,7 @@ function replay(ops: readonly Op[]) {
   const entries = [...byId.values()].sort(
     (a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt) || (a.id < b.id ? -1 : 1),
   );
-  return { entries, summary, clock };
+  return { entries, summary, clock, stored: joinSummary(head, lists) };
 }
 
 const userSettings = fc.record({
@@ -191,6 +212,33 @@ describe('the ledger summary', () => {
           const rebuilt = summarise(entries);
           expect(summary.pendingIds).toEqual(rebuilt.pendingIds);
           expect([summary.entries, summary.changes, summary.idk, summary.byStatus]).toEqual([
+            rebuilt.entries,
+            rebuilt.changes,
+            rebuilt.idk,
+            rebuilt.byStatus,
+          ]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same status stored as a head and its lists, folded now and then', () => {
+    fc.assert(
+      fc.property(
+        fc.array(op, { minLength: 1, maxLength: 150 }),
+        userSettings,
+        fc.integer({ min: 0, max: 200 * 24 }),
+        (ops, chosen, hoursLater) => {
+          const { entries, stored, clock } = replay(ops);
+          const s = settings(chosen);
+          const now = new Date(clock + hoursLater * 3_600_000);
+          expect(summaryCovers(stored, now)).toBe(true);
+          expect(statusFrom(stored, s, now)).toEqual(status(entries, s, now));
+          const rebuilt = summarise(entries);
+          expect(stored.pendingIds).toEqual(rebuilt.pendingIds);
+          expect(stored.pendingAt).toEqual(rebuilt.pendingAt);
+          expect([stored.entries, stored.changes, stored.idk, stored.byStatus]).toEqual([
             rebuilt.entries,
             rebuilt.changes,
             rebuilt.idk,
