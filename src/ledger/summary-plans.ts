@@ -1,5 +1,5 @@
 /** The writes a summary update runs, and how it gathers what they plan. */
-import { applyContribution, type Contribution, type LedgerSummary } from './policy/summary.js';
+import type { Contribution, LedgerSummary } from './policy/summary.js';
 
 /** What a write does to the ledger, planned against the summary it read. */
 export interface SummaryPlan<T> {
@@ -21,7 +21,11 @@ export interface Waiting {
   reject: (error: unknown) => void;
 }
 
-/** Runs each plan against `summary` (each seeing the ones before it), gathering what they write. */
+/**
+ * Runs each plan against `summary`, gathering what they write. Only plans
+ * that need no summary go together (see `SummaryStore.update`), so none
+ * needs to see what the one before it changed.
+ */
 export async function runPlans(batch: readonly Waiting[], summary: LedgerSummary | undefined) {
   const writes: Array<[string, unknown]> = [];
   const changes: Array<[Contribution, 1 | -1]> = [];
@@ -32,10 +36,7 @@ export async function runPlans(batch: readonly Waiting[], summary: LedgerSummary
       results.push({ value: planned.result });
       if (planned.writes.length === 0) continue;
       writes.push(...planned.writes);
-      for (const change of planned.changes ?? []) {
-        changes.push(change);
-        if (summary !== undefined) applyContribution(summary, ...change);
-      }
+      changes.push(...(planned.changes ?? []));
     } catch (error) {
       results.push({ error });
     }

@@ -55,6 +55,21 @@ export interface SummaryLists {
 /** A summary as read back: head and lists joined, with the head's `seq`. */
 export type StoredSummary = LedgerSummary & { seq: number };
 
+/** What a summary's key holds: nothing, something this version cannot use (rebuilt), or a summary. */
+export type Found =
+  | { kind: 'absent' }
+  | { kind: 'unreadable'; token: string }
+  | { kind: 'found'; summary: StoredSummary; token: string };
+
+/**
+ * Where a new summary's write count starts: at random, so that a summary
+ * built again (after the user was forgotten) never repeats the text of an
+ * earlier one that a slow writer may still hold a token for.
+ */
+export function firstSeq(): number {
+  return Math.floor(Math.random() * 2 ** 31);
+}
+
 /** Where the lists of the summary under `key` live. */
 export function listsKey(key: string): string {
   return `${key}:lists`;
@@ -116,8 +131,64 @@ export function joinSummary(head: SummaryHead, lists: SummaryLists): StoredSumma
     entries: head.entries,
     changes: head.changes,
   };
-  for (const change of head.log) applyListChange(summary, change);
+  applyListChanges(summary, head.log);
   return summary;
+}
+
+/**
+ * Applies `changes` in order, in place. Only additions (an import's batch,
+ * sends) are merged in one pass, rather than spliced in one at a time, which
+ * costs the whole list per send.
+ */
+export function applyListChanges(s: LedgerSummary, changes: readonly ListChange[]): void {
+  if (changes.length < 16 || changes.some((c) => c[0] === -1)) {
+    for (const change of changes) applyListChange(s, change);
+    return;
+  }
+  const pending = changes.filter((c) => c[3] !== null);
+  // Stable sorts: changes at one instant keep the order they were made in.
+  pending.sort((a, b) => a[1] - b[1] || byId(a[3] as string, b[3] as string));
+  const recent = changes.filter((c) => c[1] >= s.horizon).sort((a, b) => a[1] - b[1]);
+  const p = mergeInto(s.pendingAt, s.pendingIds, pending, 3, (at, id, c) =>
+    at !== c[1] ? at > c[1] : id >= (c[3] as string),
+  );
+  s.pendingAt = p.times;
+  s.pendingIds = p.values;
+  const r = mergeInto(s.sentAt, s.flags, recent, 2, (at, _f, c) => at > c[1]);
+  s.sentAt = r.times;
+  s.flags = r.values;
+}
+
+const byId = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * `times`/`values` (sorted) with `added` (sorted the same way) merged in:
+ * an added one goes before the first item `before` says it precedes.
+ */
+function mergeInto<V>(
+  times: readonly number[],
+  values: readonly V[],
+  added: readonly ListChange[],
+  field: 2 | 3,
+  before: (at: number, value: V, change: ListChange) => boolean,
+): { times: number[]; values: V[] } {
+  const outTimes: number[] = [];
+  const outValues: V[] = [];
+  let i = 0;
+  for (const change of added) {
+    while (i < times.length && !before(times[i] as number, values[i] as V, change)) {
+      outTimes.push(times[i] as number);
+      outValues.push(values[i] as V);
+      i++;
+    }
+    outTimes.push(change[1]);
+    outValues.push(change[field] as V);
+  }
+  for (; i < times.length; i++) {
+    outTimes.push(times[i] as number);
+    outValues.push(values[i] as V);
+  }
+  return { times: outTimes, values: outValues };
 }
 
 /** `summary` stored whole at `seq`: a head with an empty log, and its lists. */

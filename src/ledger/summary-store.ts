@@ -4,6 +4,8 @@ import type { LedgerSummary } from './policy/summary.js';
 import type { LedgerSnapshot } from './read.js';
 import { runPlans, type SummaryPlan, type Waiting } from './summary-plans.js';
 import {
+  type Found,
+  firstSeq,
   foldSummary,
   isSummaryHead,
   isSummaryLists,
@@ -20,26 +22,11 @@ import {
 
 export type { SummaryPlan } from './summary-plans.js';
 
-/** What a summary's key holds: nothing, something this version cannot use (rebuilt), or a summary. */
-type Found =
-  | { kind: 'absent' }
-  | { kind: 'unreadable'; token: string }
-  | { kind: 'found'; summary: StoredSummary; token: string };
-
 // How long an empty read stands in for a rebuild.
 const SEEN_MS = 5000;
 
 // Writers that keep losing the race: each try waits a little longer, at random.
 const MAX_TRIES = 60;
-
-/**
- * Where a new summary's write count starts: at random, so that a summary
- * built again (after the user was forgotten) never repeats the text of an
- * earlier one that a slow writer may still hold a token for.
- */
-function firstSeq(): number {
-  return Math.floor(Math.random() * 2 ** 31);
-}
 
 /**
  * Keeps each user's summary beside the ledger with compare-and-set: every
@@ -57,6 +44,8 @@ export class SummaryStore {
   readonly #draining = new Set<string>();
   readonly #repairs = new Map<string, Promise<void>>();
   readonly #seenWithout = new Map<string, { summary: LedgerSummary; at: number }>();
+  /** The head this process last wrote per user, and its token: the next write tries it unread. */
+  readonly #written = new Map<string, { value: SummaryHead; token: string }>();
 
   /**
    * A full read found no summary and an empty ledger: nothing is written (a
@@ -129,6 +118,7 @@ export class SummaryStore {
     seq: number,
   ): Promise<void> {
     const { head, lists } = splitSummary(summary, seq);
+    this.#written.delete(key);
     if (token === undefined) await this.#writes.createIfAbsent(key, head, [[listsKey(key), lists]]);
     else
       await this.#writes.setIfUnchanged(key, token, [
@@ -190,7 +180,14 @@ export class SummaryStore {
         waiting = [];
         this.#waiting.set(key, waiting);
       }
-      waiting.push({ plan, batchable, lists, resolve: resolve as (v: unknown) => void, reject });
+      // A plan given the summary goes alone: what the plan before it changed is not in its copy.
+      waiting.push({
+        plan,
+        batchable: batchable && !lists,
+        lists,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
       if (!this.#draining.has(key)) void this.#drain(key, prefix);
     });
   }
@@ -230,7 +227,9 @@ export class SummaryStore {
     await this.#repairs.get(key)?.catch(() => {});
     const wantLists = batch.some((w) => w.lists);
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-      const got = await this.#writes.getVersioned(key);
+      // Another process may have written since this one did: then the write is refused, and read again.
+      const cached = attempt === 0 ? this.#written.get(key) : undefined;
+      const got = cached ?? (await this.#writes.getVersioned(key));
       if (got === undefined || !isSummaryHead(got.value)) {
         await this.#rebuild(key, prefix, got?.token);
         continue;
@@ -256,11 +255,17 @@ export class SummaryStore {
         next = folded.head;
         writes.push([listsKey(key), folded.lists]);
       }
-      if (await this.#writes.setIfUnchanged(key, got.token, [...writes, [key, next]]))
+      const token = await this.#writes.setIfUnchanged(key, got.token, [...writes, [key, next]]);
+      if (token !== undefined) {
+        if (this.#written.size >= 1000) this.#written.clear();
+        this.#written.set(key, { value: next, token });
         return planned.results;
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.random() * Math.min(50, 2 + attempt * 3)),
-      );
+      }
+      this.#written.delete(key);
+      if (cached === undefined)
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.random() * Math.min(50, 2 + attempt * 3)),
+        );
     }
     throw new LedgerStoreError(
       'The ledger is being written by too many processes at once: try again.',

@@ -21,14 +21,15 @@ export interface ConditionalWrites {
   ): Promise<boolean>;
   /**
    * When `guard` still holds what `token` was read with, writes every entry
-   * (the guard's new value among them) and answers true; otherwise writes
-   * nothing and answers false. Throws when the store fails.
+   * (the guard's new value among them) and answers the guard's token now (as
+   * `getVersioned` would read it); otherwise writes nothing and answers
+   * `undefined`. Throws when the store fails.
    */
   setIfUnchanged(
     guard: string,
     token: string,
     entries: ReadonlyArray<[string, unknown]>,
-  ): Promise<boolean>;
+  ): Promise<string | undefined>;
 }
 
 interface SqlStore {
@@ -109,6 +110,11 @@ async function encodeAll(
   );
 }
 
+/** The guard's token once `rows` (encoded, keys prefixed) are written over it. */
+function tokenAfter(rows: ReadonlyArray<[string, string]>, guard: string, token: string): string {
+  return rows.find((r) => r[0] === guard)?.[1] ?? token;
+}
+
 /**
  * SQLite: one INSERT … SELECT whose WHERE compares the guard's stored text.
  * An INSERT takes the write lock before it reads, so the comparison and the
@@ -133,7 +139,7 @@ function sqliteWrites(store: SqlStore, prefix: string, c: Codec): ConditionalWri
     async setIfUnchanged(guard, token, entries) {
       const rows = await encodeAll(prefix, c, entries);
       const written = await query(upsert, JSON.stringify(rows), `${prefix}${guard}`, token);
-      return written.length > 0;
+      return written.length > 0 ? tokenAfter(rows, `${prefix}${guard}`, token) : undefined;
     },
   };
 }
@@ -173,7 +179,7 @@ function postgresWrites(store: SqlStore, prefix: string, c: Codec): ConditionalW
         rows.map((r) => r[0]),
         rows.map((r) => r[1]),
       ]);
-      return written.length > 0;
+      return written.length > 0 ? tokenAfter(rows, `${prefix}${guard}`, token) : undefined;
     },
   };
 }
@@ -232,7 +238,7 @@ function redisWrites(store: RedisStore, keyvPrefix: string, c: Codec): Condition
         undefined,
         true,
       );
-      return answer === 1;
+      return answer === 1 ? tokenAfter(rows, `${prefix}${guard}`, token) : undefined;
     },
   };
 }
@@ -252,9 +258,9 @@ export function memoryConditionalWrites(map: Map<string, unknown>): ConditionalW
       return true;
     },
     async setIfUnchanged(guard, token, entries) {
-      if (!map.has(guard) || JSON.stringify(map.get(guard)) !== token) return false;
+      if (!map.has(guard) || JSON.stringify(map.get(guard)) !== token) return undefined;
       for (const [key, value] of entries) map.set(key, structuredClone(value));
-      return true;
+      return JSON.stringify(map.get(guard));
     },
   };
 }

@@ -15,9 +15,11 @@ import {
 } from '../../../src/ledger/policy/status.js';
 import {
   applyContribution,
+  applyListChange,
   type Contribution,
   contributionOf,
   emptySummary,
+  listChangeOf,
   pruneSummary,
   summarise,
   summaryCovers,
@@ -31,6 +33,7 @@ import {
   type Outcome,
 } from '../../../src/ledger/records.js';
 import {
+  applyListChanges,
   foldSummary,
   joinSummary,
   LOG_LIMIT,
@@ -244,6 +247,37 @@ describe('the ledger summary', () => {
             rebuilt.idk,
             rebuilt.byStatus,
           ]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('merges many additions into the lists as adding them one at a time would', () => {
+    const sendAt = fc.integer({ min: 0, max: 40 }).map((h) => BASE + h * 3_600_000);
+    const send = fc.record({ at: sendAt, id: fc.integer({ min: 0, max: 60 }), note: fc.boolean() });
+    fc.assert(
+      fc.property(
+        fc.array(send, { maxLength: 40 }),
+        fc.array(send, { minLength: 16, maxLength: 60 }),
+        fc.integer({ min: 0, max: 20 }),
+        (before, added, horizonHours) => {
+          const toEntry = (x: { at: number; id: number; note: boolean }, tag: string) =>
+            contributionOf(
+              entry({
+                id: `${tag}${x.id}`,
+                sentAt: new Date(x.at).toISOString(),
+                noteLength: x.note ? 40 : 0,
+              }),
+            );
+          const start = emptySummary(BASE + horizonHours * 3_600_000);
+          for (const x of before) applyContribution(start, toEntry(x, 'b'), 1);
+          const changes = added.map((x) => listChangeOf(toEntry(x, 'a'), 1));
+          const oneByOne = structuredClone(start);
+          for (const change of changes) applyListChange(oneByOne, change);
+          const merged = structuredClone(start);
+          applyListChanges(merged, changes);
+          expect(merged).toEqual(oneByOne);
         },
       ),
       { numRuns: 300 },
