@@ -2,11 +2,11 @@ import type { LedgerEntry, StatusChange } from '../records.js';
 import { DAY_MS, DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
 import { parseInstant } from './time.js';
 
-/** Bumped whenever the shape or meaning of {@link LedgerSummary} changes: an older one is rebuilt. */
+/** Bumped whenever the shape or meaning of {@link LedgerSummary} or its stored form changes: an older one is rebuilt. */
 export const SUMMARY_VERSION = 2;
 
 /**
- * Sends older than this (before the last write) leave the summary's list of
+ * Sends older than this (before the write that last folded the stored lists) leave the list of
  * recent sends; they still count in `pending`, `idk` and `byStatus`. Longer
  * than any window the policy looks back over (see {@link summaryCovers}).
  */
