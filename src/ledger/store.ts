@@ -18,8 +18,7 @@ import {
 import { type LedgerScope, scopePrefix, summaryKey } from './scope.js';
 import type { SendInput } from './send-input.js';
 import { readSettings, updateSettings } from './settings-record.js';
-import { agreesWith, listsKey, summaryOfSnapshot } from './summary-record.js';
-import { SummaryStore } from './summary-store.js';
+import { agreesWith, SummaryStore, summaryOfSnapshot } from './summary-store.js';
 import { type LedgerWriter, logNewSends, logSend, setOutcome } from './writes.js';
 
 export type { LedgerSnapshot, SkippedRecords } from './read.js';
@@ -252,8 +251,8 @@ export class LedgerRepository {
     for (let pass = 0; pass < 10; pass++) {
       const keys: string[] = [];
       for await (const [key] of this.#kv.scan(prefix)) keys.push(key);
-      await this.#kv.delete(summaryKey(scope));
-      await this.#kv.delete(listsKey(summaryKey(scope)));
+      for (const key of this.#summaries?.keysOf(summaryKey(scope)) ?? [summaryKey(scope)])
+        await this.#kv.delete(key);
       if (keys.length === 0) return deleted;
       for (const key of keys) if (await this.#kv.delete(key)) deleted += 1;
     }

@@ -21,6 +21,7 @@ import {
 } from './summary-record.js';
 
 export type { SummaryPlan } from './summary-plans.js';
+export { agreesWith, summaryOfSnapshot } from './summary-record.js';
 
 // How long an empty read stands in for a rebuild.
 const SEEN_MS = 5000;
@@ -67,6 +68,11 @@ export class SummaryStore {
     this.#writes = writes;
     this.#clock = clock;
     this.#rebuildFrom = rebuild;
+  }
+
+  /** The keys the summary under `key` is stored in: what forgetting the user deletes. */
+  keysOf(key: string): string[] {
+    return [key, listsKey(key)];
   }
 
   /** The stored summary and its head's token; `undefined` when missing or not one this version can read. */
@@ -119,12 +125,9 @@ export class SummaryStore {
   ): Promise<void> {
     const { head, lists } = splitSummary(summary, seq);
     this.#written.delete(key);
-    if (token === undefined) await this.#writes.createIfAbsent(key, head, [[listsKey(key), lists]]);
-    else
-      await this.#writes.setIfUnchanged(key, token, [
-        [key, head],
-        [listsKey(key), lists],
-      ]);
+    const others: Array<[string, unknown]> = [[listsKey(key), lists]];
+    if (token === undefined) await this.#writes.createIfAbsent(key, head, others);
+    else await this.#writes.setIfUnchanged(key, token, [[key, head], ...others]);
   }
 
   /**
