@@ -279,7 +279,8 @@ export class LedgerRepository {
     for (let pass = 0; pass < 10; pass++) {
       const keys: string[] = [];
       for await (const [key] of this.#kv.scan(prefix)) keys.push(key);
-      await this.#kv.delete(summaryKey(scope));
+      for (const key of this.#summaries?.keysOf(summaryKey(scope)) ?? [summaryKey(scope)])
+        await this.#kv.delete(key);
       if (keys.length === 0) return deleted;
       for (const key of keys) if (await this.#kv.delete(key)) deleted += 1;
     }

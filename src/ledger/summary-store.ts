@@ -1,88 +1,33 @@
 import type { ConditionalWrites } from '../store/conditional.js';
 import { LedgerStoreError } from '../store/kv.js';
-import { DAY_MS } from './policy/defaults.js';
-import {
-  type LedgerSummary,
-  pruneSummary,
-  SUMMARY_RETAIN_DAYS,
-  SUMMARY_VERSION,
-  summarise,
-} from './policy/summary.js';
+import type { LedgerSummary } from './policy/summary.js';
 import type { LedgerSnapshot } from './read.js';
-import { STATUSES } from './records.js';
+import { runPlans, type SummaryPlan, type Waiting } from './summary-plans.js';
+import {
+  type Found,
+  firstSeq,
+  foldSummary,
+  isSummaryHead,
+  isSummaryLists,
+  joinSummary,
+  LOG_LIMIT,
+  listsKey,
+  type StoredSummary,
+  type SummaryHead,
+  type SummaryLists,
+  splitSummary,
+  summaryOfSnapshot,
+  withChanges,
+} from './summary-record.js';
 
-/** The summary as stored: `seq` changes with every write, so no two writes leave the same text. */
-export type StoredSummary = LedgerSummary & { seq: number };
-
-/** What a write does to the ledger, planned against the summary it read. */
-export interface SummaryPlan<T> {
-  result: T;
-  /** The records to write with the summary; none: nothing is written. */
-  writes: Array<[string, unknown]>;
-  /** Changes the summary (read just now, a copy) to count the writes. */
-  change?: (summary: LedgerSummary) => void;
-  /** Or replaces it whole. */
-  replace?: LedgerSummary;
-}
-
-interface Waiting {
-  plan: (summary: LedgerSummary) => Promise<SummaryPlan<unknown>>;
-  batchable: boolean;
-  resolve: (value: unknown) => void;
-  reject: (error: unknown) => void;
-}
+export type { SummaryPlan } from './summary-plans.js';
+export { agreesWith, summaryOfSnapshot } from './summary-record.js';
 
 // How long an empty read stands in for a rebuild.
 const SEEN_MS = 5000;
 
 // Writers that keep losing the race: each try waits a little longer, at random.
 const MAX_TRIES = 60;
-
-const isCount = (n: unknown) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
-const isTime = (n: unknown) => typeof n === 'number' && Number.isFinite(n);
-
-/**
- * Where a new summary's write count starts: at random, so that a summary
- * built again (after the user was forgotten) never repeats the text of an
- * earlier one that a slow writer may still hold a token for.
- */
-function firstSeq(): number {
-  return Math.floor(Math.random() * 2 ** 31);
-}
-
-/** Whether `value` is a summary this version wrote (anything else is rebuilt, never trusted). */
-export function isStoredSummary(value: unknown): value is StoredSummary {
-  const s = value as Partial<StoredSummary> | null | undefined;
-  if (typeof s !== 'object' || s === null || s.version !== SUMMARY_VERSION) return false;
-  if (!isCount(s.seq) || !isCount(s.idk) || !isCount(s.entries) || !isCount(s.changes))
-    return false;
-  if (typeof s.horizon !== 'number' || Number.isNaN(s.horizon)) return false;
-  const { sentAt, flags, pendingAt, pendingIds, byStatus } = s;
-  if (!Array.isArray(sentAt) || !Array.isArray(flags) || sentAt.length !== flags.length)
-    return false;
-  if (!Array.isArray(pendingAt) || !Array.isArray(pendingIds)) return false;
-  if (pendingAt.length !== pendingIds.length) return false;
-  if (!sentAt.every(isTime) || !flags.every(isCount) || !pendingAt.every(isTime)) return false;
-  if (!pendingIds.every((id) => typeof id === 'string')) return false;
-  if (typeof byStatus !== 'object' || byStatus === null) return false;
-  return STATUSES.every((st) => isCount(byStatus[st]));
-}
-
-/** The summary a full read gives, pruned as writes at `now` would prune it. */
-export function summaryOfSnapshot(snapshot: LedgerSnapshot, now: number): LedgerSummary {
-  return summarise(snapshot.entries, now - SUMMARY_RETAIN_DAYS * DAY_MS);
-}
-
-/** Whether a stored summary counts what a full read found (one that does not has drifted). */
-export function agreesWith(stored: LedgerSummary, read: LedgerSummary): boolean {
-  return (
-    stored.entries === read.entries &&
-    stored.changes === read.changes &&
-    stored.idk === read.idk &&
-    stored.pendingIds.length === read.pendingIds.length &&
-    STATUSES.every((st) => stored.byStatus[st] === read.byStatus[st])
-  );
-}
 
 /**
  * Keeps each user's summary beside the ledger with compare-and-set: every
@@ -95,11 +40,13 @@ export function agreesWith(stored: LedgerSummary, read: LedgerSummary): boolean 
 export class SummaryStore {
   readonly #writes: ConditionalWrites;
   readonly #clock: () => Date;
-  readonly #rebuild: (prefix: string) => Promise<LedgerSnapshot>;
+  readonly #rebuildFrom: (prefix: string) => Promise<LedgerSnapshot>;
   readonly #waiting = new Map<string, Waiting[]>();
   readonly #draining = new Set<string>();
   readonly #repairs = new Map<string, Promise<void>>();
   readonly #seenWithout = new Map<string, { summary: LedgerSummary; at: number }>();
+  /** The head this process last wrote per user, and its token: the next write tries it unread. */
+  readonly #written = new Map<string, { value: SummaryHead; token: string }>();
 
   /**
    * A full read found no summary and an empty ledger: nothing is written (a
@@ -120,14 +67,67 @@ export class SummaryStore {
   ) {
     this.#writes = writes;
     this.#clock = clock;
-    this.#rebuild = rebuild;
+    this.#rebuildFrom = rebuild;
   }
 
-  /** The stored summary and its token; `undefined` when missing or not one this version can read. */
+  /** The keys the summary under `key` is stored in: what forgetting the user deletes. */
+  keysOf(key: string): string[] {
+    return [key, listsKey(key)];
+  }
+
+  /** The stored summary and its head's token; `undefined` when missing or not one this version can read. */
   async read(key: string): Promise<{ summary: StoredSummary; token: string } | undefined> {
-    const got = await this.#writes.getVersioned(key);
-    if (got === undefined || !isStoredSummary(got.value)) return undefined;
-    return { summary: got.value, token: got.token };
+    const found = await this.#find(key);
+    return found.kind === 'found' ? found : undefined;
+  }
+
+  /** The head and the lists it names, read together; read again, in order, when a write came between. */
+  async #find(key: string): Promise<Found> {
+    const [got, lists] = await Promise.all([
+      this.#writes.getVersioned(key),
+      this.#writes.getVersioned(listsKey(key)),
+    ]);
+    if (got === undefined) return { kind: 'absent' };
+    if (!isSummaryHead(got.value)) return { kind: 'unreadable', token: got.token };
+    if (lists !== undefined && isSummaryLists(lists.value, got.value.lists))
+      return { kind: 'found', summary: joinSummary(got.value, lists.value), token: got.token };
+    for (let tries = 0; tries < 5; tries++) {
+      const head = await this.#writes.getVersioned(key);
+      if (head === undefined) return { kind: 'absent' };
+      if (!isSummaryHead(head.value)) return { kind: 'unreadable', token: head.token };
+      const named = await this.#listsOf(key, head.value);
+      if (named !== undefined)
+        return { kind: 'found', summary: joinSummary(head.value, named), token: head.token };
+      if (await this.#unchanged(key, head.token)) return { kind: 'unreadable', token: head.token };
+    }
+    throw new LedgerStoreError(
+      'The ledger is being written by too many processes at once: try again.',
+    );
+  }
+
+  /** The lists `head` names, or `undefined` when the stored ones are another write's (or lost). */
+  async #listsOf(key: string, head: SummaryHead): Promise<SummaryLists | undefined> {
+    const got = await this.#writes.getVersioned(listsKey(key));
+    return got !== undefined && isSummaryLists(got.value, head.lists) ? got.value : undefined;
+  }
+
+  /** Whether the head still holds what `token` was read with: its lists, not matching, are lost. */
+  async #unchanged(key: string, token: string): Promise<boolean> {
+    return (await this.#writes.getVersioned(key))?.token === token;
+  }
+
+  /** Writes `summary` whole at `seq`, if the head is still what `token` was read with (or absent, without one). */
+  async #writeWhole(
+    key: string,
+    token: string | undefined,
+    summary: LedgerSummary,
+    seq: number,
+  ): Promise<void> {
+    const { head, lists } = splitSummary(summary, seq);
+    this.#written.delete(key);
+    const others: Array<[string, unknown]> = [[listsKey(key), lists]];
+    if (token === undefined) await this.#writes.createIfAbsent(key, head, others);
+    else await this.#writes.setIfUnchanged(key, token, [[key, head], ...others]);
   }
 
   /**
@@ -154,13 +154,12 @@ export class SummaryStore {
     snapshot: LedgerSnapshot,
   ): Promise<void> {
     const summary = summaryOfSnapshot(snapshot, this.#clock().getTime());
-    if (read === undefined) {
-      await this.#writes.createIfAbsent(key, { ...summary, seq: firstSeq() });
-      return;
-    }
-    await this.#writes.setIfUnchanged(key, read.token, [
-      [key, { ...summary, seq: read.summary.seq + 1 }],
-    ]);
+    if (read !== undefined) return this.#writeWhole(key, read.token, summary, read.summary.seq + 1);
+    // None was read: one this version cannot read (older, damaged) is replaced; one made meanwhile stands.
+    const found = await this.#find(key);
+    if (found.kind === 'absent') await this.#writeWhole(key, undefined, summary, firstSeq());
+    else if (found.kind === 'unreadable')
+      await this.#writeWhole(key, found.token, summary, firstSeq());
   }
 
   /**
@@ -168,20 +167,30 @@ export class SummaryStore {
    * atomically. Plans marked `batchable` (new sends, whose ids no other plan
    * can share) that wait behind a write for the same user go together in the
    * next conditional write: many sends at once cost a few writes, not one each.
+   * A plan that needs the summary's lists (`lists`) is given them; others get
+   * `undefined`, and their write reads and rewrites only the small head.
    */
   update<T>(
     key: string,
     prefix: string,
-    plan: (summary: LedgerSummary) => Promise<SummaryPlan<T>>,
-    batchable = false,
+    plan: (summary: LedgerSummary | undefined) => Promise<SummaryPlan<T>>,
+    options: { batchable?: boolean; lists?: boolean } = {},
   ): Promise<T> {
+    const { batchable = false, lists = false } = options;
     return new Promise<T>((resolve, reject) => {
       let waiting = this.#waiting.get(key);
       if (waiting === undefined) {
         waiting = [];
         this.#waiting.set(key, waiting);
       }
-      waiting.push({ plan, batchable, resolve: resolve as (v: unknown) => void, reject });
+      // A plan given the summary goes alone: what the plan before it changed is not in its copy.
+      waiting.push({
+        plan,
+        batchable: batchable && !lists,
+        lists,
+        resolve: resolve as (v: unknown) => void,
+        reject,
+      });
       if (!this.#draining.has(key)) void this.#drain(key, prefix);
     });
   }
@@ -197,11 +206,7 @@ export class SummaryStore {
         if (waiting[0]?.batchable) while (n < waiting.length && waiting[n]?.batchable) n++;
         const batch = waiting.splice(0, n);
         try {
-          const results = await this.#updateMany(
-            key,
-            prefix,
-            batch.map((w) => w.plan),
-          );
+          const results = await this.#updateMany(key, prefix, batch);
           batch.forEach((w, i) => {
             const r = results[i];
             if (r === undefined || 'error' in r) w.reject(r?.error);
@@ -220,57 +225,75 @@ export class SummaryStore {
   async #updateMany(
     key: string,
     prefix: string,
-    plans: ReadonlyArray<(summary: LedgerSummary) => Promise<SummaryPlan<unknown>>>,
+    batch: readonly Waiting[],
   ): Promise<Array<{ value: unknown } | { error: unknown }>> {
     await this.#repairs.get(key)?.catch(() => {});
+    const wantLists = batch.some((w) => w.lists);
     for (let attempt = 0; attempt < MAX_TRIES; attempt++) {
-      const got = await this.read(key);
-      if (got === undefined) {
-        // Built from the entries as they are now (or as a read found them a moment ago, while
-        // there was no summary: every writer creates one before writing, so none was missed);
-        // whoever creates it first wins, and the write is tried again.
-        const seen = this.#seenWithout.get(key);
-        this.#seenWithout.delete(key);
-        const built =
-          seen !== undefined && Date.now() - seen.at < SEEN_MS
-            ? seen.summary
-            : summaryOfSnapshot(await this.#rebuild(prefix), this.#clock().getTime());
-        const fresh = { ...built, seq: firstSeq() };
-        // One this version cannot read (older, damaged) is replaced, unless someone just did.
-        const existing = await this.#writes.getVersioned(key);
-        // (A valid one that appeared meanwhile was made by another writer: it stands.)
-        if (existing === undefined) await this.#writes.createIfAbsent(key, fresh);
-        else if (!isStoredSummary(existing.value))
-          await this.#writes.setIfUnchanged(key, existing.token, [[key, fresh]]);
+      // Another process may have written since this one did: then the write is refused, and read again.
+      const cached = attempt === 0 ? this.#written.get(key) : undefined;
+      const got = cached ?? (await this.#writes.getVersioned(key));
+      if (got === undefined || !isSummaryHead(got.value)) {
+        await this.#rebuild(key, prefix, got?.token);
         continue;
       }
-      const seq = got.summary.seq + 1;
-      let next: StoredSummary = got.summary;
-      const writes: Array<[string, unknown]> = [];
-      const results: Array<{ value: unknown } | { error: unknown }> = [];
-      for (const plan of plans) {
-        try {
-          const planned = await plan(next);
-          results.push({ value: planned.result });
-          if (planned.writes.length === 0) continue;
-          writes.push(...planned.writes);
-          if (planned.replace) next = { ...planned.replace, seq };
-          planned.change?.(next);
-        } catch (error) {
-          results.push({ error });
-        }
+      const head = got.value;
+      let lists = wantLists ? await this.#listsOf(key, head) : undefined;
+      if (wantLists && lists === undefined) {
+        await this.#listsLost(key, prefix, got.token);
+        continue;
       }
-      if (writes.length === 0) return results;
-      pruneSummary(next, this.#clock().getTime());
-      next.seq = seq;
-      if (await this.#writes.setIfUnchanged(key, got.token, [...writes, [key, next]]))
-        return results;
-      await new Promise((resolve) =>
-        setTimeout(resolve, Math.random() * Math.min(50, 2 + attempt * 3)),
-      );
+      const planned = await runPlans(batch, lists && joinSummary(head, lists));
+      if (planned.writes.length === 0) return planned.results;
+      let next = withChanges(head, planned.changes, head.seq + 1);
+      const writes = planned.writes;
+      // A long log (or lists read anyway) is folded into the lists, written with the head.
+      if (lists !== undefined || next.log.length > LOG_LIMIT) {
+        lists ??= await this.#listsOf(key, head);
+        if (lists === undefined) {
+          await this.#listsLost(key, prefix, got.token);
+          continue;
+        }
+        const folded = foldSummary(next, lists, this.#clock().getTime());
+        next = folded.head;
+        writes.push([listsKey(key), folded.lists]);
+      }
+      const token = await this.#writes.setIfUnchanged(key, got.token, [...writes, [key, next]]);
+      if (token !== undefined) {
+        if (this.#written.size >= 1000) this.#written.clear();
+        this.#written.set(key, { value: next, token });
+        return planned.results;
+      }
+      this.#written.delete(key);
+      if (cached === undefined)
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.random() * Math.min(50, 2 + attempt * 3)),
+        );
     }
     throw new LedgerStoreError(
       'The ledger is being written by too many processes at once: try again.',
     );
+  }
+
+  /** The head's lists were not there: another write's came between (try again), or they are lost (rebuilt). */
+  async #listsLost(key: string, prefix: string, token: string): Promise<void> {
+    if (await this.#unchanged(key, token)) await this.#rebuild(key, prefix, token);
+  }
+
+  /**
+   * Builds the summary from the entries as they are now (or as a read found
+   * them a moment ago, while there was no summary: every writer creates one
+   * before writing, so none was missed), and writes it where there was none
+   * (`token` undefined) or one this version cannot read; whoever writes first
+   * wins, and the write is tried again.
+   */
+  async #rebuild(key: string, prefix: string, token: string | undefined): Promise<void> {
+    const seen = this.#seenWithout.get(key);
+    this.#seenWithout.delete(key);
+    const built =
+      seen !== undefined && Date.now() - seen.at < SEEN_MS
+        ? seen.summary
+        : summaryOfSnapshot(await this.#rebuildFrom(prefix), this.#clock().getTime());
+    await this.#writeWhole(key, token, built, firstSeq());
   }
 }

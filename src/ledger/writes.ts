@@ -5,7 +5,7 @@
  */
 import type { LedgerKv } from '../store/kv.js';
 import { LedgerInputError } from './errors.js';
-import { applyContribution, contributionOf } from './policy/summary.js';
+import { contributionOf } from './policy/summary.js';
 import { parseInstant } from './policy/time.js';
 import { type OutcomeRecord, readEntry, readSend, toEntry, withOutcome } from './read.js';
 import {
@@ -56,14 +56,10 @@ export async function logSend(
         const existing = await readEntry(kv, prefix, record.id);
         if (existing !== undefined) return { result: existing, writes: [] };
       }
-      return {
-        result: entry,
-        writes: [[key, record]],
-        change: (s) => applyContribution(s, contributionOf(entry), 1),
-      };
-      // A send with an id of its own making shares it with no other write: it can go with others.
+      return { result: entry, writes: [[key, record]], changes: [[contributionOf(entry), 1]] };
     },
-    input.id === undefined,
+    // A send with an id of its own making shares it with no other write: it can go with others.
+    { batchable: input.id === undefined },
   );
 }
 
@@ -84,18 +80,21 @@ export async function logNewSends(
     else await Promise.all(entries.map(([key, record]) => kv.set(key, record)));
     return;
   }
-  await summaries.update(summaryKey(scope), prefix, async (summary) => {
-    // Imported sends are pending: one already written (the same file imported twice at once) is there.
-    const there = new Set(summary.pendingIds);
-    const writes = entries.filter(([, r]) => !there.has(r.id));
-    return {
-      result: undefined,
-      writes,
-      change: (s) => {
-        for (const [, r] of writes) applyContribution(s, contributionOf(toEntry(r, undefined)), 1);
-      },
-    };
-  });
+  await summaries.update(
+    summaryKey(scope),
+    prefix,
+    async (summary) => {
+      // Imported sends are pending: one already written (the same file imported twice at once) is there.
+      const there = new Set(summary?.pendingIds);
+      const writes = entries.filter(([, r]) => !there.has(r.id));
+      return {
+        result: undefined,
+        writes,
+        changes: writes.map(([, r]) => [contributionOf(toEntry(r, undefined)), 1]),
+      };
+    },
+    { lists: true },
+  );
 }
 
 /** The outcome record for `entryId`, or {@link LedgerInputError} for input the ledger refuses. */
@@ -151,10 +150,10 @@ export async function setOutcome(
     return {
       result: after,
       writes: [[key, event]],
-      change: (s) => {
-        applyContribution(s, contributionOf(before), -1);
-        applyContribution(s, contributionOf(after), 1);
-      },
+      changes: [
+        [contributionOf(before), -1],
+        [contributionOf(after), 1],
+      ],
     };
   });
 }

@@ -10,18 +10,26 @@ import { withTimeout } from './deadline.js';
 export interface ConditionalWrites {
   /** The value under `key` and a token that changes whenever the key is written; `undefined` when absent. */
   getVersioned(key: string): Promise<{ value: unknown; token: string } | undefined>;
-  /** Writes `value` under `key` when the key is absent; true when it was written. */
-  createIfAbsent(key: string, value: unknown): Promise<boolean>;
+  /**
+   * Writes `value` under `key` when the key is absent, and with it every one
+   * of `others`; true when they were written (nothing is, otherwise).
+   */
+  createIfAbsent(
+    key: string,
+    value: unknown,
+    others?: ReadonlyArray<[string, unknown]>,
+  ): Promise<boolean>;
   /**
    * When `guard` still holds what `token` was read with, writes every entry
-   * (the guard's new value among them) and answers true; otherwise writes
-   * nothing and answers false. Throws when the store fails.
+   * (the guard's new value among them) and answers the guard's token now (as
+   * `getVersioned` would read it); otherwise writes nothing and answers
+   * `undefined`. Throws when the store fails.
    */
   setIfUnchanged(
     guard: string,
     token: string,
     entries: ReadonlyArray<[string, unknown]>,
-  ): Promise<boolean>;
+  ): Promise<string | undefined>;
 }
 
 interface SqlStore {
@@ -102,6 +110,11 @@ async function encodeAll(
   );
 }
 
+/** The guard's token once `rows` (encoded, keys prefixed) are written over it. */
+function tokenAfter(rows: ReadonlyArray<[string, string]>, guard: string, token: string): string {
+  return rows.find((r) => r[0] === guard)?.[1] ?? token;
+}
+
 /**
  * SQLite: one INSERT … SELECT whose WHERE compares the guard's stored text.
  * An INSERT takes the write lock before it reads, so the comparison and the
@@ -117,18 +130,16 @@ function sqliteWrites(store: SqlStore, prefix: string, c: Codec): ConditionalWri
       const raw = rows[0]?.value;
       return typeof raw === 'string' ? { value: await c.decode(raw), token: raw } : undefined;
     },
-    async createIfAbsent(key, value) {
-      const rows = await query(
-        `INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING RETURNING key`,
-        `${prefix}${key}`,
-        await c.encode(value),
-      );
-      return rows.length > 0;
+    async createIfAbsent(key, value, others = []) {
+      // The same statement, its guard compared with NULL: the key is absent.
+      const rows = await encodeAll(prefix, c, [[key, value], ...others]);
+      const written = await query(upsert, JSON.stringify(rows), `${prefix}${key}`, null);
+      return written.length > 0;
     },
     async setIfUnchanged(guard, token, entries) {
       const rows = await encodeAll(prefix, c, entries);
       const written = await query(upsert, JSON.stringify(rows), `${prefix}${guard}`, token);
-      return written.length > 0;
+      return written.length > 0 ? tokenAfter(rows, `${prefix}${guard}`, token) : undefined;
     },
   };
 }
@@ -142,18 +153,23 @@ function postgresWrites(store: SqlStore, prefix: string, c: Codec): ConditionalW
   const table = `${store.opts.schema ?? 'public'}.${store.opts.table}`;
   const query = (sql: string, params: unknown[]) => store.query(sql, params);
   const upsert = `WITH guard AS (SELECT key FROM ${table} WHERE key = $1 AND value = $2 FOR UPDATE) INSERT INTO ${table} (key, value) SELECT w.k, w.v FROM unnest($3::text[], $4::text[]) AS w(k, v) WHERE EXISTS (SELECT 1 FROM guard) ON CONFLICT (key) DO UPDATE SET value = excluded.value RETURNING key`;
+  // The key inserted (a writer that waited for another's insert of it inserts nothing), then the others if it was.
+  const create = `WITH made AS (INSERT INTO ${table} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key), others AS (INSERT INTO ${table} (key, value) SELECT w.k, w.v FROM unnest($3::text[], $4::text[]) AS w(k, v) WHERE EXISTS (SELECT 1 FROM made) ON CONFLICT (key) DO UPDATE SET value = excluded.value) SELECT key FROM made`;
   return {
     async getVersioned(key) {
       const rows = await query(`SELECT value FROM ${table} WHERE key = $1`, [`${prefix}${key}`]);
       const raw = rows[0]?.value;
       return typeof raw === 'string' ? { value: await c.decode(raw), token: raw } : undefined;
     },
-    async createIfAbsent(key, value) {
-      const rows = await query(
-        `INSERT INTO ${table} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`,
-        [`${prefix}${key}`, await c.encode(value)],
-      );
-      return rows.length > 0;
+    async createIfAbsent(key, value, others = []) {
+      const rows = await encodeAll(prefix, c, others);
+      const made = await query(create, [
+        `${prefix}${key}`,
+        await c.encode(value),
+        rows.map((r) => r[0]),
+        rows.map((r) => r[1]),
+      ]);
+      return made.length > 0;
     },
     async setIfUnchanged(guard, token, entries) {
       const rows = await encodeAll(prefix, c, entries);
@@ -163,7 +179,7 @@ function postgresWrites(store: SqlStore, prefix: string, c: Codec): ConditionalW
         rows.map((r) => r[0]),
         rows.map((r) => r[1]),
       ]);
-      return written.length > 0;
+      return written.length > 0 ? tokenAfter(rows, `${prefix}${guard}`, token) : undefined;
     },
   };
 }
@@ -171,6 +187,11 @@ function postgresWrites(store: SqlStore, prefix: string, c: Codec): ConditionalW
 // KEYS[1] the guard, ARGV[1] its token; then KEYS[i] takes ARGV[i].
 const REDIS_SET_IF_UNCHANGED = `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 for i = 2, #KEYS do redis.call('SET', KEYS[i], ARGV[i]) end
+return 1`;
+
+// KEYS[1] the key to create; then KEYS[i] takes ARGV[i], KEYS[1] included.
+const REDIS_CREATE_IF_ABSENT = `if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+for i = 1, #KEYS do redis.call('SET', KEYS[i], ARGV[i]) end
 return 1`;
 
 /** Redis: a Lua script, which Redis runs with nothing else in between. */
@@ -185,12 +206,25 @@ function redisWrites(store: RedisStore, keyvPrefix: string, c: Codec): Condition
       const raw = await withTimeout(client.get(`${prefix}${key}`), 'get');
       return typeof raw === 'string' ? { value: await c.decode(raw), token: raw } : undefined;
     },
-    async createIfAbsent(key, value) {
+    async createIfAbsent(key, value, others = []) {
       const client = await store.getClient();
-      const encoded = await c.encode(value);
-      return (
-        (await withTimeout(client.set(`${prefix}${key}`, encoded, { NX: true }), 'set')) !== null
+      if (others.length === 0) {
+        const encoded = await c.encode(value);
+        return (
+          (await withTimeout(client.set(`${prefix}${key}`, encoded, { NX: true }), 'set')) !== null
+        );
+      }
+      const rows = await encodeAll(prefix, c, [[key, value], ...others]);
+      const answer = await withTimeout(
+        client.eval(REDIS_CREATE_IF_ABSENT, {
+          keys: rows.map((r) => r[0]),
+          arguments: rows.map((r) => r[1]),
+        }),
+        'eval',
+        undefined,
+        true,
       );
+      return answer === 1;
     },
     async setIfUnchanged(guard, token, entries) {
       const client = await store.getClient();
@@ -204,7 +238,7 @@ function redisWrites(store: RedisStore, keyvPrefix: string, c: Codec): Condition
         undefined,
         true,
       );
-      return answer === 1;
+      return answer === 1 ? tokenAfter(rows, `${prefix}${guard}`, token) : undefined;
     },
   };
 }
@@ -217,15 +251,16 @@ export function memoryConditionalWrites(map: Map<string, unknown>): ConditionalW
       const value = structuredClone(map.get(key));
       return { value, token: JSON.stringify(value) };
     },
-    async createIfAbsent(key, value) {
+    async createIfAbsent(key, value, others = []) {
       if (map.has(key)) return false;
       map.set(key, structuredClone(value));
+      for (const [k, v] of others) map.set(k, structuredClone(v));
       return true;
     },
     async setIfUnchanged(guard, token, entries) {
-      if (!map.has(guard) || JSON.stringify(map.get(guard)) !== token) return false;
+      if (!map.has(guard) || JSON.stringify(map.get(guard)) !== token) return undefined;
       for (const [key, value] of entries) map.set(key, structuredClone(value));
-      return true;
+      return JSON.stringify(map.get(guard));
     },
   };
 }

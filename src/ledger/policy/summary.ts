@@ -1,12 +1,12 @@
-import type { LedgerEntry } from '../records.js';
+import type { LedgerEntry, StatusChange } from '../records.js';
 import { DAY_MS, DEFAULT_LIMITS, type PolicyLimits } from './defaults.js';
 import { parseInstant } from './time.js';
 
-/** Bumped whenever the shape or meaning of {@link LedgerSummary} changes: an older one is rebuilt. */
-export const SUMMARY_VERSION = 1;
+/** Bumped whenever the shape or meaning of {@link LedgerSummary} or its stored form changes: an older one is rebuilt. */
+export const SUMMARY_VERSION = 2;
 
 /**
- * Sends older than this (before the last write) leave the summary's list of
+ * Sends older than this (before the write that last folded the stored lists) leave the list of
  * recent sends; they still count in `pending`, `idk` and `byStatus`. Longer
  * than any window the policy looks back over (see {@link summaryCovers}).
  */
@@ -92,7 +92,9 @@ export function emptySummary(horizon = Number.NEGATIVE_INFINITY): LedgerSummary 
 
 /**
  * The summary of `entries` (in ledger order: oldest send first, then id), in
- * one pass. `horizon` leaves older sends out of the recent list, as pruning
+ * one pass that allocates nothing per entry: each send's time is read once,
+ * straight into the summary's number arrays, and its history walked in
+ * place. `horizon` leaves older sends out of the recent list, as pruning
  * after writes would.
  */
 export function summarise(
@@ -100,41 +102,76 @@ export function summarise(
   horizon = Number.NEGATIVE_INFINITY,
 ): LedgerSummary {
   const summary = emptySummary(horizon);
-  const recent: Array<[number, number]> = [];
-  const pending: Array<[number, string]> = [];
+  const { sentAt, flags, pendingAt, pendingIds, byStatus } = summary;
   let sorted = true;
   let pendingSorted = true;
-  for (const entry of entries) {
-    const c = contributionOf(entry);
-    summary.entries += 1;
-    summary.changes += c.changes;
-    summary.byStatus[c.status] += 1;
-    if (c.everIdk) summary.idk += 1;
-    if (c.status === 'pending') {
-      const last = pending.at(-1);
-      if (last !== undefined && (last[0] > c.sentAt || (last[0] === c.sentAt && last[1] > c.id)))
-        pendingSorted = false;
-      pending.push([c.sentAt, c.id]);
+  let changes = 0;
+  let idk = 0;
+  for (let k = 0; k < entries.length; k++) {
+    const entry = entries[k] as LedgerEntry;
+    const t = parseInstant(entry.sentAt);
+    const history = entry.history;
+    let f = entry.personalised ? PERSONALISED : 0;
+    let everIdk = false;
+    for (let h = 0; h < history.length; h++) {
+      const st = (history[h] as StatusChange).status;
+      if (st === 'accepted') f |= EVER_ACCEPTED;
+      else if (st === 'idk') everIdk = true;
     }
-    if (c.sentAt >= horizon) {
-      const last = recent.at(-1);
-      if (last !== undefined && last[0] > c.sentAt) sorted = false;
-      recent.push([c.sentAt, flagsOf(c)]);
+    const status =
+      history.length > 0 ? (history[history.length - 1] as StatusChange).status : 'pending';
+    changes += history.length - 1;
+    byStatus[status] += 1;
+    if (everIdk) idk += 1;
+    if (status === 'pending') {
+      const n = pendingAt.length;
+      if (n > 0) {
+        const last = pendingAt[n - 1] as number;
+        if (last > t || (last === t && (pendingIds[n - 1] as string) > entry.id))
+          pendingSorted = false;
+      }
+      pendingAt.push(t);
+      pendingIds.push(entry.id);
+    }
+    if (t >= horizon) {
+      if (sentAt.length > 0 && (sentAt[sentAt.length - 1] as number) > t) sorted = false;
+      sentAt.push(t);
+      flags.push(f);
     }
   }
-  if (!sorted) recent.sort((a, b) => a[0] - b[0]);
-  // Entries in any order (a caller's own list) give the pending list in ledger order all the same.
-  if (!pendingSorted)
-    pending.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-  for (const [t, id] of pending) {
-    summary.pendingAt.push(t);
-    summary.pendingIds.push(id);
-  }
-  for (const [t, f] of recent) {
-    summary.sentAt.push(t);
-    summary.flags.push(f);
-  }
+  summary.entries = entries.length;
+  summary.changes = changes;
+  summary.idk = idk;
+  // Entries in any order (a caller's own list) give the lists in ledger order all the same.
+  if (!sorted) sortRecent(summary);
+  if (!pendingSorted) sortPending(summary);
   return summary;
+}
+
+/** The recent sends in time order (a stable sort: sends at one instant keep their order). */
+function sortRecent(s: LedgerSummary): void {
+  const order = s.sentAt
+    .map((_, i) => i)
+    .sort((a, b) => (s.sentAt[a] as number) - (s.sentAt[b] as number) || a - b);
+  s.sentAt = order.map((i) => s.sentAt[i] as number);
+  s.flags = order.map((i) => s.flags[i] as number);
+}
+
+/** The pending list in ledger order: sent time, then id. */
+function sortPending(s: LedgerSummary): void {
+  const at = s.pendingAt;
+  const ids = s.pendingIds;
+  const order = at
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const d = (at[a] as number) - (at[b] as number);
+      if (d !== 0) return d;
+      const x = ids[a] as string;
+      const y = ids[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  s.pendingAt = order.map((i) => at[i] as number);
+  s.pendingIds = order.map((i) => ids[i] as string);
 }
 
 function flagsOf(c: Contribution): number {
@@ -161,38 +198,58 @@ function pendingIndex(s: LedgerSummary, at: number, id: string): number {
   return i;
 }
 
-/** Adds (`sign` 1) or takes out (`sign` -1) one entry's part, in place. */
-export function applyContribution(s: LedgerSummary, c: Contribution, sign: 1 | -1): void {
+/** What one entry's part does to the summary's lists: `[sign, sentAt, flags, id when pending, else null]`. */
+export type ListChange = [sign: 1 | -1, sentAt: number, flags: number, pendingId: string | null];
+
+/** The counts of a summary: what every write changes, kept apart from the lists. */
+export type SummaryCounts = Pick<LedgerSummary, 'idk' | 'byStatus' | 'entries' | 'changes'>;
+
+/** Adds (`sign` 1) or takes out (`sign` -1) one entry's part of the counts, in place. */
+export function countContribution(s: SummaryCounts, c: Contribution, sign: 1 | -1): void {
   s.entries += sign;
   s.changes += sign * c.changes;
   s.byStatus[c.status] += sign;
   if (c.everIdk) s.idk += sign;
-  if (c.status === 'pending') {
-    const i = pendingIndex(s, c.sentAt, c.id);
+}
+
+export function listChangeOf(c: Contribution, sign: 1 | -1): ListChange {
+  return [sign, c.sentAt, flagsOf(c), c.status === 'pending' ? c.id : null];
+}
+
+/** Applies one {@link ListChange} to the summary's lists, in place. */
+export function applyListChange(s: LedgerSummary, change: ListChange): void {
+  const [sign, sentAt, flags, id] = change;
+  if (id !== null) {
+    const i = pendingIndex(s, sentAt, id);
     if (sign === 1) {
-      s.pendingAt.splice(i, 0, c.sentAt);
-      s.pendingIds.splice(i, 0, c.id);
-    } else if (s.pendingIds[i] === c.id) {
+      s.pendingAt.splice(i, 0, sentAt);
+      s.pendingIds.splice(i, 0, id);
+    } else if (s.pendingIds[i] === id) {
       s.pendingAt.splice(i, 1);
       s.pendingIds.splice(i, 1);
     }
   }
-  if (c.sentAt < s.horizon) return;
-  const flags = flagsOf(c);
+  if (sentAt < s.horizon) return;
   if (sign === 1) {
-    const i = lowerBound(s.sentAt, c.sentAt, true);
-    s.sentAt.splice(i, 0, c.sentAt);
+    const i = lowerBound(s.sentAt, sentAt, true);
+    s.sentAt.splice(i, 0, sentAt);
     s.flags.splice(i, 0, flags);
     return;
   }
   // Sends at the same instant with the same flags cannot be told apart, and need not be.
-  for (let i = lowerBound(s.sentAt, c.sentAt); s.sentAt[i] === c.sentAt; i++) {
+  for (let i = lowerBound(s.sentAt, sentAt); s.sentAt[i] === sentAt; i++) {
     if (s.flags[i] === flags) {
       s.sentAt.splice(i, 1);
       s.flags.splice(i, 1);
       return;
     }
   }
+}
+
+/** Adds (`sign` 1) or takes out (`sign` -1) one entry's part, in place. */
+export function applyContribution(s: LedgerSummary, c: Contribution, sign: 1 | -1): void {
+  countContribution(s, c, sign);
+  applyListChange(s, listChangeOf(c, sign));
 }
 
 /** Drops recent sends older than {@link SUMMARY_RETAIN_DAYS} before `now`, in place. */

@@ -129,19 +129,16 @@ export function toMs(value: string | Date): number {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-function digits(s: string, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
+/** The two digits at `at` as a number; when either is not a digit, one so negative that any field it is part of is. */
+function twoDigits(s: string, at: number): number {
+  const tens = s.charCodeAt(at) - 48;
+  const ones = s.charCodeAt(at + 1) - 48;
+  return tens >>> 0 > 9 || ones >>> 0 > 9 ? -100_000 : tens * 10 + ones;
 }
 
 /**
  * `YYYY-MM-DDTHH:MM:SS.sssZ` (what `toISOString` writes, so what the ledger
- * stores) read without Date.parse, several times faster; `undefined` for any
+ * stores) read without Date.parse or Date.UTC, several times faster; `undefined` for any
  * other form or an out-of-range field, which Date.parse then judges. Equal to
  * Date.parse wherever it answers.
  */
@@ -157,16 +154,31 @@ export function isoUtcMs(s: string): number | undefined {
     s.charCodeAt(23) !== 90 // Z
   )
     return undefined;
-  const year = digits(s, 0, 4);
-  const month = digits(s, 5, 2);
-  const day = digits(s, 8, 2);
-  const hour = digits(s, 11, 2);
-  const minute = digits(s, 14, 2);
-  const second = digits(s, 17, 2);
-  const milli = digits(s, 20, 3);
-  if (year < 1971 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23) return undefined;
-  if (minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return undefined;
+  const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  const hour = twoDigits(s, 11);
+  const minute = twoDigits(s, 14);
+  const second = twoDigits(s, 17);
+  const lastDigit = s.charCodeAt(22) - 48;
+  const milli = twoDigits(s, 20) * 10 + lastDigit;
+  if (lastDigit >>> 0 > 9 || year < 1971 || month < 1 || month > 12 || day < 1) return undefined;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return undefined;
+  if (milli < 0) return undefined;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > (DAYS_IN_MONTH[month - 1] ?? 0) + (leap ? 1 : 0)) return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  return (
+    daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000 + milli
+  );
+}
+
+/** Days since 1970-01-01 of a date from 1971 on (Howard Hinnant's days_from_civil): what Date.UTC counts, without the call. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }

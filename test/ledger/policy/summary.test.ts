@@ -15,8 +15,11 @@ import {
 } from '../../../src/ledger/policy/status.js';
 import {
   applyContribution,
+  applyListChange,
+  type Contribution,
   contributionOf,
   emptySummary,
+  listChangeOf,
   pruneSummary,
   summarise,
   summaryCovers,
@@ -29,6 +32,14 @@ import {
   OUTCOMES,
   type Outcome,
 } from '../../../src/ledger/records.js';
+import {
+  applyListChanges,
+  foldSummary,
+  joinSummary,
+  LOG_LIMIT,
+  splitSummary,
+  withChanges,
+} from '../../../src/ledger/summary-record.js';
 import { entry, settings } from '../helpers.js';
 
 const BASE = Date.UTC(2026, 2, 1);
@@ -117,6 +128,14 @@ function replay(ops: readonly Op[]) {
   const byId = new Map<string, LedgerEntry>();
   let summary = emptySummary();
   let clock = BASE;
+  // And as the store keeps it: a head logging each write, folded into its lists when long, as JSON.
+  let { head, lists } = splitSummary(emptySummary(), 1);
+  const store = (changes: Array<[Contribution, 1 | -1]>) => {
+    let next = withChanges(head, changes, head.seq + 1);
+    if (next.log.length > LOG_LIMIT) ({ head: next, lists } = foldSummary(next, lists, clock));
+    head = JSON.parse(JSON.stringify(next));
+    lists = JSON.parse(JSON.stringify(lists));
+  };
   for (const o of ops) {
     if (o.kind === 'send') {
       const id = `id${o.id}`;
@@ -126,6 +145,7 @@ function replay(ops: readonly Op[]) {
       clock = Math.max(clock, o.at);
       applyContribution(summary, contributionOf(e), 1);
       pruneSummary(summary, clock);
+      store([[contributionOf(e), 1]]);
     } else {
       const list = [...byId.values()];
       const before = list[o.pick % Math.max(1, list.length)];
@@ -141,6 +161,10 @@ function replay(ops: readonly Op[]) {
       applyContribution(summary, contributionOf(after), 1);
       clock = Math.max(clock, at);
       pruneSummary(summary, clock);
+      store([
+        [contributionOf(before), -1],
+        [contributionOf(after), 1],
+      ]);
       // What the store does: the summary written and read back as JSON.
       summary = JSON.parse(JSON.stringify(summary));
     }
@@ -148,7 +172,7 @@ function replay(ops: readonly Op[]) {
   const entries = [...byId.values()].sort(
     (a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt) || (a.id < b.id ? -1 : 1),
   );
-  return { entries, summary, clock };
+  return { entries, summary, clock, stored: joinSummary(head, lists) };
 }
 
 const userSettings = fc.record({
@@ -196,6 +220,64 @@ describe('the ledger summary', () => {
             rebuilt.idk,
             rebuilt.byStatus,
           ]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same status stored as a head and its lists, folded now and then', () => {
+    fc.assert(
+      fc.property(
+        fc.array(op, { minLength: 1, maxLength: 150 }),
+        userSettings,
+        fc.integer({ min: 0, max: 200 * 24 }),
+        (ops, chosen, hoursLater) => {
+          const { entries, stored, clock } = replay(ops);
+          const s = settings(chosen);
+          const now = new Date(clock + hoursLater * 3_600_000);
+          expect(summaryCovers(stored, now)).toBe(true);
+          expect(statusFrom(stored, s, now)).toEqual(status(entries, s, now));
+          const rebuilt = summarise(entries);
+          expect(stored.pendingIds).toEqual(rebuilt.pendingIds);
+          expect(stored.pendingAt).toEqual(rebuilt.pendingAt);
+          expect([stored.entries, stored.changes, stored.idk, stored.byStatus]).toEqual([
+            rebuilt.entries,
+            rebuilt.changes,
+            rebuilt.idk,
+            rebuilt.byStatus,
+          ]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('merges many additions into the lists as adding them one at a time would', () => {
+    const sendAt = fc.integer({ min: 0, max: 40 }).map((h) => BASE + h * 3_600_000);
+    const send = fc.record({ at: sendAt, id: fc.integer({ min: 0, max: 60 }), note: fc.boolean() });
+    fc.assert(
+      fc.property(
+        fc.array(send, { maxLength: 40 }),
+        fc.array(send, { minLength: 16, maxLength: 60 }),
+        fc.integer({ min: 0, max: 20 }),
+        (before, added, horizonHours) => {
+          const toEntry = (x: { at: number; id: number; note: boolean }, tag: string) =>
+            contributionOf(
+              entry({
+                id: `${tag}${x.id}`,
+                sentAt: new Date(x.at).toISOString(),
+                noteLength: x.note ? 40 : 0,
+              }),
+            );
+          const start = emptySummary(BASE + horizonHours * 3_600_000);
+          for (const x of before) applyContribution(start, toEntry(x, 'b'), 1);
+          const changes = added.map((x) => listChangeOf(toEntry(x, 'a'), 1));
+          const oneByOne = structuredClone(start);
+          for (const change of changes) applyListChange(oneByOne, change);
+          const merged = structuredClone(start);
+          applyListChanges(merged, changes);
+          expect(merged).toEqual(oneByOne);
         },
       ),
       { numRuns: 300 },

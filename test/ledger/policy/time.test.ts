@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayKey, monthKey, parseInstant } from '../../../src/ledger/policy/time.js';
 
@@ -70,8 +71,24 @@ describe('parseInstant', () => {
     '2026-01-01T00:00:00Z',
     '2026-01-01T00:00:00.000+01:00',
     '1950-06-01T00:00:00.000Z',
+    '2000-02-29T12:00:00.000Z',
+    '2100-02-29T12:00:00.000Z',
+    '9999-12-31T23:59:59.999Z',
+    '99x6-01-01T00:00:00.000Z',
+    '2026-0a-01T00:00:00.000Z',
+    '2026-01-01T00:00:00.0x0Z',
+    '2026-01-01T00:00:00.00xZ',
     'yesterday',
   ])('reads %s as Date.parse does', (iso) => {
     expect(parseInstant(iso)).toBe(Date.parse(iso));
+  });
+
+  it('reads back every instant toISOString writes, to the millisecond', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1971, 0, 1), max: Date.UTC(2200, 0, 1) }), (ms) => {
+        expect(parseInstant(new Date(ms).toISOString())).toBe(ms);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

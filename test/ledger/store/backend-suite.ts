@@ -1,6 +1,7 @@
 import { describe, it } from 'vitest';
 import { type BackendName, createTarget, openStore, serviceGate } from './backends.js';
-import { ledgerStoreSuite } from './contract.js';
+import { ledgerStoreSuite, type SuiteStore } from './contract.js';
+import { summaryStoreSuite } from './summary-contract.js';
 
 /**
  * The ledger contract suite on one real backend, one test file per backend so
@@ -10,7 +11,7 @@ import { ledgerStoreSuite } from './contract.js';
 export async function backendSuite(backend: BackendName): Promise<void> {
   const gate = await serviceGate(backend);
   if (gate === 'run') {
-    ledgerStoreSuite(backend, async () => {
+    const open = async (): Promise<SuiteStore> => {
       const target = await createTarget(backend);
       const store = await openStore(target);
       // The ledger must use the backend's own prefix scan here, not keyv's iterator.
@@ -23,7 +24,9 @@ export async function backendSuite(backend: BackendName): Promise<void> {
           await target.dispose();
         },
       };
-    });
+    };
+    ledgerStoreSuite(backend, open);
+    summaryStoreSuite(backend, open);
   } else if (gate === 'fail') {
     describe(`ledger store on ${backend}`, () => {
       it(`needs ${backend} (REQUIRE_SERVICES=1) but nothing answers`, () => {
