@@ -117,6 +117,26 @@ testRule(salesPitch, {
     },
     // A language the layer does not know: no guess.
     { note: 'Привет! Мы продаём CRM для клиник, скидка 20%. Показать демо?' },
+    // A survey or an interview asks for their input; the reader's topic is theirs; a seller noun before a job names people.
+    {
+      note: "Hi Noor, I'm a master's student writing my dissertation on clinic rotas. Could I send you a five-question survey?",
+    },
+    {
+      note: 'Loved your essay on pricing for indie studios. What made you drop the free tier?',
+    },
+    {
+      note: 'I run a supper club for product designers in Oslo. Fancy coming to the next one?',
+    },
+    // The sender's show or event invites; work at an employer is a job; growing one's network is the invitation.
+    {
+      note: 'I run a meetup for Rust developers in Lyon and would love you to speak at the next one.',
+    },
+    {
+      note: 'My team builds the payments API at Adyen and we hit the retry bug you blogged about. Any tips?',
+    },
+    {
+      note: "I'm trying to grow my network among climate founders and your posts keep coming up. Happy to connect.",
+    },
   ],
   invalid: [
     {
@@ -243,6 +263,41 @@ testRule(salesPitch, {
     {
       note: 'Hallo Jonas, wir bieten Steuerkanzleien eine kostenlose Analyse ihrer Abläufe an. Darf ich Ihnen ein Beispiel schicken?',
       spans: ['wir bieten Steuerkanzleien eine kostenlose Analyse ihrer Abläufe an.'],
+    },
+    // A trade stated as a fact, backed by a turnaround, a price comparison, a class of customers or an opening.
+    {
+      note: 'Hi Dale, we run a sign workshop in Derby and can usually have banners ready in 24 hours for half what the high-street shops charge.',
+      spans: [
+        'we run a sign workshop in Derby and can usually have banners ready in 24 hours for half what the high-street shops charge.',
+      ],
+    },
+    {
+      note: "Are supplier invoices still piling up? That's exactly what we sort out for wholesalers.",
+      spans: ["That's exactly what we sort out for wholesalers."],
+    },
+    {
+      note: 'Hi Ann, most of our clients cut their payroll errors to zero within a month.',
+      spans: ['most of our clients cut their payroll errors to zero within a month.'],
+    },
+    {
+      note: 'Hi Max, I do copywriting for dental clinics and could have your site rewritten by Friday.',
+      spans: ['I do copywriting for dental clinics and could have your site rewritten by Friday.'],
+    },
+    {
+      note: 'Our app gets contractors paid within a week of invoicing.',
+      spans: ['Our app gets contractors paid within a week of invoicing.'],
+    },
+    {
+      note: 'We made a plugin that tidies your Shopify catalogue overnight. Free for the first three months.',
+      spans: ['We made a plugin that tidies your Shopify catalogue overnight.'],
+    },
+    {
+      note: 'I photograph weddings around Cork and have one opening left in August.',
+      spans: ['I photograph weddings around Cork and have one opening left in August.'],
+    },
+    {
+      note: 'We build onboarding flows for proptechs, usually in about six weeks.',
+      spans: ['We build onboarding flows for proptechs, usually in about six weeks.'],
     },
   ],
 });

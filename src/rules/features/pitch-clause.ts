@@ -14,6 +14,7 @@ import {
   offerAimedAtReader,
   readerPays,
   sellerWhoOffers,
+  senderTrade,
 } from './pitch-frames.js';
 import {
   hasFigure,
@@ -27,7 +28,7 @@ import {
   sellerIdentity,
   startsWithCustomer,
 } from './pitch-grammar.js';
-import { hasClients, ownedByOther, ownsSellerNoun } from './pitch-ownership.js';
+import { hasClients, inReadersTopic, ownedByOther, ownsSellerNoun } from './pitch-ownership.js';
 import type { Category } from './pitch-vocab.js';
 
 const CURRENCY = /[$€£¥₹]|\b(?:usd|eur|gbp|r\$)\b/u;
@@ -47,7 +48,11 @@ export function readClause(clause: Clause, local: Record<Category, Hit[]>, conte
   const folded = a.folded;
   // "Your advice saved our demo": a statement about the reader sells nothing of the sender's.
   const aboutReader = clause.about === 'recipient' && !clause.question && !clause.imperative;
-  dropOthersThings(local, clause, context, aboutReader);
+  const theirs = (h: Hit) => ownedByOther(h, clause, lex, a.language, folded);
+  // "your talk on pricing for marketplaces": the class is the topic of the reader's thing.
+  const theirTopic = (h: Hit) => theirs(h) || inReadersTopic(h, clause, lex);
+  dropOthersThings(local, clause, theirs, aboutReader);
+  local.customerNouns = local.customerNouns.filter((h) => !theirTopic(h));
   const within = (c: Category) => local[c].length > 0;
   const sender = clause.about === 'sender';
   const lower = folded.slice(clause.start, clause.end);
@@ -63,17 +68,21 @@ export function readClause(clause: Clause, local: Record<Category, Hit[]>, conte
   // "That's exactly what we fix", "how we help brands…": a first-person subject
   // right before an offering verb, inside someone else's clause.
   const mentionOffer =
-    !offer && clause.mentionsSender && offerRightAfterSender(clause, offerHits, lex);
+    !offer &&
+    ((clause.mentionsSender && offerRightAfterSender(clause, offerHits, lex)) ||
+      answersWithOwnWork(clause, lex, a.language));
   const seller = sellerIdentity(clause, verb, local, offer, lex);
   const asksThem = asksAboutTheirs(clause);
   const readersSide = asksThem || aboutReader;
   const customer =
     !readersSide &&
-    (within('customerNouns') || within('customerMarkers') || pluralAfterFor(clause));
+    (within('customerNouns') || within('customerMarkers') || pluralAfterFor(clause, theirTopic));
   const outcome = within('outcomes');
   const money = CURRENCY.test(lower) || clause.tokens.some((t) => t.type === 'currency');
   const claim = money || hasFigure(clause);
-  const cta = within('offerCta');
+  // "Could I send you my survey?", "Would you like to speak at…?": what is offered asks for
+  // their input or their part in the sender's event, it sells nothing.
+  const cta = within('offerCta') && !within('advice') && !within('invite');
   const scarce = within('scarcity');
   // A price or trial in a question is the buyer's ("Is there a multi-year discount?") unless
   // the question offers it ("Want a quote?", "Can I send our rate card?").
@@ -110,13 +119,25 @@ type ClauseReading = ReturnType<typeof readClause>;
 function dropOthersThings(
   local: Record<Category, Hit[]>,
   clause: Clause,
-  context: NoteContext,
+  theirs: (h: Hit) => boolean,
   aboutReader: boolean,
 ): void {
-  const a = context.note.analysis;
-  const theirs = (h: Hit) => ownedByOther(h, clause, context.lex, a.language, a.folded);
   local.commercial = aboutReader ? [] : local.commercial.filter((h) => !theirs(h));
-  local.sellerNouns = local.sellerNouns.filter((h) => !theirs(h));
+  local.sellerNouns = local.sellerNouns.filter((h) => !theirs(h) && !namesAJob(h, clause));
+}
+
+/**
+ * "a book club for product managers", "how platform teams adopt…": a seller noun before a
+ * plural noun names the people (their job), not a thing on offer (English tags).
+ */
+function namesAJob(h: Hit, clause: Clause): boolean {
+  const next = clause.tokens.find((t) => t.start >= h.end);
+  return (
+    next !== undefined &&
+    next.start === h.end + 1 &&
+    next.pos === 'NOUN' &&
+    /[^s]s$/.test(next.lower)
+  );
 }
 
 /** Offering verbs used as verbs, not helping with an act nor inside the invitation itself. */
@@ -125,9 +146,26 @@ function offeringVerbs(local: Record<Category, Hit[]>, clause: Clause, note: Not
   // "glad to connect", "shall I make the introduction": the invitation itself, not an offer.
   const inviting = (h: Hit) =>
     local.invitationActs.some((act) => h.start >= act.start && h.start < act.end);
+  // "I host a podcast for indie developers and would love you as a guest": the sender's show
+  // or event is where the reader is invited, not a thing on offer.
+  if (atEmployer(clause) || local.invite.length > 0) return [];
   return local.offerVerbs.filter(
     (h) => isVerbAt(h, clause, language, note.text) && !helpsWithAnAct(h, clause) && !inviting(h),
   );
+}
+
+/**
+ * "My team builds the checkout at Zalando", "je développe l'appli chez Doctolib": work done at
+ * an employer, not a service sold ("at" + a name in English tags; "chez" + a capital in French).
+ */
+function atEmployer(clause: Clause): boolean {
+  const ts = clause.tokens;
+  return ts.some((t, i) => {
+    const next = ts[i + 1];
+    if (!next) return false;
+    if (t.lower === 'at') return next.pos === 'PROPN';
+    return t.lower === 'chez' && /^\p{Lu}/u.test(next.text);
+  });
 }
 
 /** A giving verb where the sender's offering verb stands, in a clause that names the reader. */
@@ -172,7 +210,7 @@ export function clauseFeatures(r: ClauseReading, context: NoteContext): Record<s
     'customersGetOutcome',
     clause.about !== 'recipient' && startsWithCustomer(clause, local) && (outcome || claim),
   );
-  mark(f, 'senderMentionsOffer', mentionOffer || answersWithOwnWork(clause, lex, a.language));
+  mark(f, 'senderMentionsOffer', mentionOffer);
   mark(f, 'senderIsSeller', sender && seller);
   mark(f, 'senderClaim', sender && claim);
   mark(f, 'customerClass', customer);
@@ -202,7 +240,9 @@ function markFrames(
   // The frame of a pitch (issue 10): the sender's offering verb or trade, with what backs it
   // in the same clause — whom it serves, what it gains them, a figure, a price, a deadline.
   const backed = customer || outcome || claim || commercial || scarce;
-  mark(f, 'offerFrame', (offer || mentionOffer) && backed && clause.about !== 'recipient');
+  const trade = senderTrade(clause, lex, language);
+  mark(f, 'senderTrade', trade);
+  mark(f, 'offerFrame', (offer || mentionOffer || trade) && backed && clause.about !== 'recipient');
   mark(f, 'sellerFrame', sender && seller && backed);
   // "Helping Series A teams…", "Getting teams off spreadsheets…": an understood "I" serving customers.
   mark(
