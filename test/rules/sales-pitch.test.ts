@@ -137,6 +137,16 @@ testRule(salesPitch, {
     {
       note: "I'm trying to grow my network among climate founders and your posts keep coming up. Happy to connect.",
     },
+    // A denied offer, notes promised as a peer, an offering verb as the topic of a talk.
+    {
+      note: "Hi Lars, I work in sales at Pipedrive but I'm not writing to sell you anything; your talk on churn at SaaStock stuck with me. Coffee?",
+    },
+    {
+      note: "Good to meet you at the Leeds FinOps breakfast. I'll send the article on reserved instances I mentioned.",
+    },
+    {
+      note: 'We met at the Bristol UX night and talked about building design systems for charities. Up for a pint next week?',
+    },
   ],
   invalid: [
     {
@@ -298,6 +308,23 @@ testRule(salesPitch, {
     {
       note: 'We build onboarding flows for proptechs, usually in about six weeks.',
       spans: ['We build onboarding flows for proptechs, usually in about six weeks.'],
+    },
+    // Offers kept for "if you ever need", open capacity, "we run X for Y", the same in Spanish.
+    {
+      note: "Hi Tom, I run a two-person video studio making explainer films for biotech startups. If Cellora ever needs one, I'd be glad to quote.",
+      spans: ['I run a two-person video studio making explainer films for biotech startups.'],
+    },
+    {
+      note: "Hey Kim, I'm a freelance iOS developer and I'm free for three days a week from March if your team needs extra hands.",
+      spans: ["I'm a freelance iOS developer"],
+    },
+    {
+      note: 'Hi Ravi, we run bookkeeping for 80+ dental practices across Kent.',
+      spans: ['we run bookkeeping for 80+ dental practices across Kent.'],
+    },
+    {
+      note: 'Hola Pablo, soy traductora jurada y me quedan dos huecos libres en febrero. Si necesitas traducir contratos, encantada de ayudarte.',
+      spans: ['soy traductora jurada y me quedan dos huecos libres en febrero.'],
     },
   ],
 });

@@ -3,7 +3,7 @@
  * (readClause) and the 0/1 features they make (clauseFeatures). The note-level
  * features are assembled in ./sales-pitch.ts.
  */
-import type { Clause } from '../../text/analysis.js';
+import type { Clause, Token } from '../../text/analysis.js';
 import type { Language, Lexicon } from '../../text/language.js';
 import type { Note } from '../../text/note.js';
 import type { Hit } from '../model/phrases.js';
@@ -82,7 +82,8 @@ export function readClause(clause: Clause, local: Record<Category, Hit[]>, conte
   const claim = money || hasFigure(clause);
   // "Could I send you my survey?", "Would you like to speak at…?": what is offered asks for
   // their input or their part in the sender's event, it sells nothing.
-  const cta = within('offerCta') && !within('advice') && !within('invite');
+  const cta =
+    within('offerCta') && !within('advice') && !within('peerSharing') && !within('invite');
   const scarce = within('scarcity');
   // A price or trial in a question is the buyer's ("Is there a multi-year discount?") unless
   // the question offers it ("Want a quote?", "Can I send our rate card?").
@@ -127,17 +128,12 @@ function dropOthersThings(
 }
 
 /**
- * "a book club for product managers", "how platform teams adopt…": a seller noun before a
- * plural noun names the people (their job), not a thing on offer (English tags).
+ * "a book club for product managers", "open to roles in product management": a seller noun
+ * before another noun only qualifies it (a job, a field), it is not a thing on offer (English tags).
  */
 function namesAJob(h: Hit, clause: Clause): boolean {
   const next = clause.tokens.find((t) => t.start >= h.end);
-  return (
-    next !== undefined &&
-    next.start === h.end + 1 &&
-    next.pos === 'NOUN' &&
-    /[^s]s$/.test(next.lower)
-  );
+  return next !== undefined && next.start === h.end + 1 && next.pos === 'NOUN';
 }
 
 /** Offering verbs used as verbs, not helping with an act nor inside the invitation itself. */
@@ -150,8 +146,59 @@ function offeringVerbs(local: Record<Category, Hit[]>, clause: Clause, note: Not
   // or event is where the reader is invited, not a thing on offer.
   if (atEmployer(clause) || local.invite.length > 0) return [];
   return local.offerVerbs.filter(
-    (h) => isVerbAt(h, clause, language, note.text) && !helpsWithAnAct(h, clause) && !inviting(h),
+    (h) =>
+      isVerbAt(h, clause, language, note.text) &&
+      !helpsWithAnAct(h, clause) &&
+      !inviting(h) &&
+      !negated(h, clause) &&
+      !isTopic(h, clause) &&
+      !runsACommunity(h, local.communities),
   );
+}
+
+/** "I run a supper club for designers", "we run a meetup for…": hosting, not a trade. */
+function runsACommunity(h: Hit, communities: readonly Hit[]): boolean {
+  return communities.some((c) => c.start > h.start && c.start < h.end);
+}
+
+// "talked about running user interviews", "un article sur…": what follows is a topic.
+const TOPIC_WORDS: ReadonlySet<string> = new Set([
+  'about',
+  'on',
+  'regarding',
+  'sobre',
+  'sur',
+  'über',
+]);
+
+/** The offering verb is the topic of a talk or a piece, not the sender's act. */
+function isTopic(h: Hit, clause: Clause): boolean {
+  const ts = clause.tokens;
+  const k = ts.findIndex((t) => t.start <= h.start && t.end > h.start);
+  return k > 0 && TOPIC_WORDS.has((ts[k - 1] as Token).lower);
+}
+
+// "not", "n't", "nicht", "no", "pas", "não": a negation before the verb denies the offer.
+const NEGATIONS: ReadonlySet<string> = new Set([
+  'not',
+  "n't",
+  'never',
+  'nicht',
+  'kein',
+  'nie',
+  'no',
+  'nunca',
+  'pas',
+  'jamais',
+  'nao',
+  'não',
+]);
+
+/** "I'm not reaching out to sell you anything": the offering verb under a negation. */
+function negated(h: Hit, clause: Clause): boolean {
+  const ts = clause.tokens;
+  const k = ts.findIndex((t) => t.start <= h.start && t.end > h.start);
+  return ts.slice(Math.max(0, k - 5), Math.max(0, k)).some((t) => NEGATIONS.has(t.lower));
 }
 
 /**

@@ -69,7 +69,8 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
   const counter = {
     hiring: any('hiring'),
     buying: any('buying'),
-    advice: any('advice'),
+    // Asking for their input, or sharing one's own notes as a peer ("the paper I mentioned").
+    advice: any('advice') || any('peerSharing'),
     invite: any('invite'),
     thanks: any('thanks'),
     intro: any('intro'),
