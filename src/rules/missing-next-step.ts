@@ -111,7 +111,20 @@ function read(note: Note, a: Analysis, lists: Lists): Reading {
   return { step: false, invitationOnly };
 }
 
-const IMPERATIVE_BEFORE = new Set([',', 'and', 'please', 'just', 'so', 'then', 'pls']);
+// After a colon or a dash the verb opens the ask: "Two slots left: grab a time here".
+const IMPERATIVE_BEFORE = new Set([
+  ',',
+  ':',
+  '-',
+  '–',
+  '—',
+  'and',
+  'please',
+  'just',
+  'so',
+  'then',
+  'pls',
+]);
 const IMPERATIVE_OBJECT = new Set(['DET', 'NUM', 'PRON', 'ADP', 'PART', 'ADV', 'NOUN', 'PROPN']);
 
 /** "Send me the deck", "…, grab 20 minutes here": a bare action verb, in its base form, asking them to act. */
