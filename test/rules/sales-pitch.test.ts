@@ -326,5 +326,16 @@ testRule(salesPitch, {
       note: 'Hola Pablo, soy traductora jurada y me quedan dos huecos libres en febrero. Si necesitas traducir contratos, encantada de ayudarte.',
       spans: ['soy traductora jurada y me quedan dos huecos libres en febrero.'],
     },
+    // "do" + a trade, and clients taken on a few at a time: a service with its capacity.
+    {
+      note: "Lovely to meet you at the Porto JS meetup. P.S. I do freelance illustration for children's apps, happy to share a few if you ever need a hand.",
+      spans: ["I do freelance illustration for children's apps, happy to share a few"],
+    },
+    {
+      note: 'I only take on three coaching clients at a time and one place just opened for April. Worth 15 minutes?',
+      spans: [
+        'I only take on three coaching clients at a time and one place just opened for April.',
+      ],
+    },
   ],
 });

@@ -141,8 +141,11 @@ export function isVerbAt(h: Hit, clause: Clause, language: Language, text: strin
   // "I do bookkeeping for breweries", "we do consulting": "do" with a noun or a gerund object is
   // the act, though tagged AUX ("I do think…" is not).
   if (t.lemma === 'do' && t.pos === 'AUX') {
-    const object = ts[k + 1];
-    return /^(?:NOUN|PROPN|ADJ)$/.test(object?.pos ?? '') || /ing$/.test(object?.lower ?? '');
+    const object = ts.slice(k + 1, k + 3);
+    return (
+      /^(?:NOUN|PROPN|ADJ)$/.test(object[0]?.pos ?? '') ||
+      object.some((o) => o.pos === 'NOUN' || /ing$/.test(o.lower))
+    );
   }
   // "could likely beat", "can usually get": after a modal (and an adverb) it is a verb, whatever the tag.
   const modal = (x: Tok | undefined) => x?.pos === 'AUX' && MODALS.has(x.lower);
@@ -168,6 +171,7 @@ const SKIP_TO_VERB = new Set(['AUX', 'PART', 'ADV', 'PUNCT']);
 // Verbs that state what the sender is or owns: "I'm a broker", "I run a practice", "we're the team behind…".
 const EMPLOYED_AT = new Set(['at', 'with', 'bei', 'en', 'chez', 'na', 'no', 'em', 'in']);
 const EMPLOYER_AT = new Set(['at', 'bei', 'chez']);
+const ARTICLES = new Set(['einer', 'einem', 'der', 'dem', 'den', 'the', 'a', 'an']);
 const IDENTITY_VERBS = new Set(['be', 'run', 'own', 'found', 'start', 'lead', 'head', 'manage']);
 
 /**
@@ -212,8 +216,11 @@ export function sellerIdentity(
   const ts = clause.tokens;
   // "a designer at Monzo", "Recruiterin bei der Sparkasse": an employee, not a seller.
   const employee = (h: Hit, at: ReadonlySet<string> = EMPLOYED_AT) => {
-    const after = ts.find((t) => t.start >= h.end && t.type === 'word');
-    return after !== undefined && at.has(after.lower);
+    const k = ts.findIndex((t) => t.start >= h.end && t.type === 'word');
+    const after = ts[k];
+    if (!after || !at.has(after.lower)) return false;
+    // "Beraterin in einer Kanzlei" works there; "an agency in Leeds" is where the seller is.
+    return after.lower !== 'in' || ARTICLES.has(ts[k + 1]?.lower ?? '');
   };
   // "our platform helps…", "my firm gets…" present a seller; "our agency has run every invoice
   // through…" a customer; "I'm a designer at Monzo" an employee ("a tax adviser in Leeds" a seller).
