@@ -103,7 +103,11 @@ function readOnce(original: Note): Reading | undefined {
 
   const your = recipientThings(a.tokens, lists.sets);
   const bodyNames = a.properNouns.filter(
-    (p) => inBody(p) && !lists.sets.platformNames.has(p.text.toLowerCase()),
+    (p) =>
+      inBody(p) &&
+      !lists.sets.platformNames.has(p.text.toLowerCase()) &&
+      // "we both work in HR", "how's Q4 looking": a field, a role or a quarter names no one.
+      !lists.sets.fieldAcronyms.has(p.text.toLowerCase()),
   );
   // Tokens inside a proper noun, by offset: one lookup per token even in a 100 KB note.
   const nameStarts = new Set(bodyNames.flatMap((n) => n.tokens.map((t) => t.start)));
