@@ -337,5 +337,12 @@ testRule(salesPitch, {
         'I only take on three coaching clients at a time and one place just opened for April.',
       ],
     },
+    // "I'm an accredited partner" presents a seller even when the tagger reads "accredited" as the verb.
+    {
+      note: "Hi Sara, I'm an accredited Shopify partner and could move your store off Magento over a weekend.",
+      spans: [
+        "I'm an accredited Shopify partner and could move your store off Magento over a weekend.",
+      ],
+    },
   ],
 });

@@ -227,10 +227,12 @@ export function sellerIdentity(
   const inSubject = inClause.filter((h) => h.start >= (subject?.end ?? 0) && h.end <= subjectEnd);
   if (subject && inSubject.length > 0 && !inSubject.every((h) => employee(h, EMPLOYER_AT)))
     return offers || !lex.firstPossessive.has(subject.lower) || presentAct(verb);
+  // "I'm an authorised partner": the contraction is the "be" when the tagger reads it as one word.
   const identityVerb =
     verb && (IDENTITY_VERBS.has(verb.lemma) || verb.pos === 'X')
       ? verb
-      : clause.tokens.find((t) => t.pos === 'AUX' && t.lemma === 'be');
+      : (clause.tokens.find((t) => t.pos === 'AUX' && t.lemma === 'be') ??
+        (subject && /^(?:i'm|im|we're)$/.test(subject.lower) ? subject : undefined));
   if (!identityVerb) return false;
   // "am / are / run" + an article or possessive, then the seller within a few words:
   // "I'm a mortgage broker", "we're the team behind…", "I run a small practice".
