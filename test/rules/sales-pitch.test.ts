@@ -147,6 +147,10 @@ testRule(salesPitch, {
     {
       note: 'We met at the Bristol UX night and talked about building design systems for charities. Up for a pint next week?',
     },
+    // The verb is no backing of itself: growing chillies promises no growth.
+    {
+      note: 'We grow chillies on the plot next to yours at Hackney allotments! Fancy swapping seeds?',
+    },
   ],
   invalid: [
     {

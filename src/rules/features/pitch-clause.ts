@@ -206,7 +206,9 @@ function markFrames(
   const { customer, outcome, money, claim, cta, scarce, commercial } = r;
   // The frame of a pitch (issue 10): the sender's offering verb or trade, with what backs it
   // in the same clause — whom it serves, what it gains them, a figure, a price, a deadline.
-  const backed = customer || outcome || claim || commercial || scarce;
+  // The backing is other words than the verb: "we grow tomatoes" promises no growth.
+  const gain = outcome && local.outcomes.some((o) => !local.offerVerbs.some((h) => overlaps(o, h)));
+  const backed = customer || gain || claim || commercial || scarce;
   const trade = senderTrade(clause, lex, language);
   mark(f, 'senderTrade', trade);
   mark(f, 'offerFrame', (offer || mentionOffer || trade) && backed && clause.about !== 'recipient');
@@ -240,4 +242,8 @@ function markFrames(
   mark(f, 'quotesPrice', money && within('commercial'));
   // "Could you send pricing?", "Does Acme offer a free plan?": the reader is asked to sell.
   mark(f, 'recipientAsksPrice', asksThem && (within('commercial') || money));
+}
+
+function overlaps(a: Hit, b: Hit): boolean {
+  return a.start < b.end && b.start < a.end;
 }
