@@ -44,17 +44,12 @@ export interface NoteContext {
 export function readClause(clause: Clause, local: Record<Category, Hit[]>, context: NoteContext) {
   const { note, lex } = context;
   const a = note.analysis;
-  const folded = a.folded;
   // "Your advice saved our demo": a statement about the reader sells nothing of the sender's.
   const aboutReader = clause.about === 'recipient' && !clause.question && !clause.imperative;
-  const theirs = (h: Hit) => ownedByOther(h, clause, lex, a.language, folded);
-  // "your talk on pricing for marketplaces": the class is the topic of the reader's thing.
-  const theirTopic = (h: Hit) => theirs(h) || inReadersTopic(h, clause, lex);
-  dropOthersThings(local, clause, theirs, aboutReader);
-  local.customerNouns = local.customerNouns.filter((h) => !theirTopic(h));
+  const theirTopic = dropOthersThings(local, clause, context, aboutReader);
   const within = (c: Category) => local[c].length > 0;
   const sender = clause.about === 'sender';
-  const lower = folded.slice(clause.start, clause.end);
+  const lower = a.folded.slice(clause.start, clause.end);
   const offerHits = offeringVerbs(local, clause, note);
   const verb = mainVerb(clause);
   // The offering verb is what the sender does ("we build…", "Helping teams…",
@@ -79,10 +74,7 @@ export function readClause(clause: Clause, local: Record<Category, Hit[]>, conte
   const outcome = within('outcomes');
   const money = CURRENCY.test(lower) || clause.tokens.some((t) => t.type === 'currency');
   const claim = money || hasFigure(clause);
-  // "Could I send you my survey?", "Would you like to speak at…?": what is offered asks for
-  // their input or their part in the sender's event, it sells nothing.
-  const cta =
-    within('offerCta') && !within('advice') && !within('peerSharing') && !within('invite');
+  const cta = offersMaterial(within);
   const scarce = within('scarcity');
   // A price or trial in a question is the buyer's ("Is there a multi-year discount?") unless
   // the question offers it ("Want a quote?", "Can I send our rate card?").
@@ -119,11 +111,26 @@ type ClauseReading = ReturnType<typeof readClause>;
 function dropOthersThings(
   local: Record<Category, Hit[]>,
   clause: Clause,
-  theirs: (h: Hit) => boolean,
+  context: NoteContext,
   aboutReader: boolean,
-): void {
+): (h: Hit) => boolean {
+  const { lex, note } = context;
+  const theirs = (h: Hit) =>
+    ownedByOther(h, clause, lex, note.analysis.language, note.analysis.folded);
+  // "your talk on pricing for marketplaces": the class is the topic of the reader's thing.
+  const theirTopic = (h: Hit) => theirs(h) || inReadersTopic(h, clause, lex);
   local.commercial = aboutReader ? [] : local.commercial.filter((h) => !theirs(h));
   local.sellerNouns = local.sellerNouns.filter((h) => !theirs(h) && !namesAJob(h, clause));
+  local.customerNouns = local.customerNouns.filter((h) => !theirTopic(h));
+  return theirTopic;
+}
+
+/**
+ * An offer to show or send, unless what is offered asks for their input or their part in
+ * the sender's event: "Could I send you my survey?", "Would you like to speak at…?".
+ */
+function offersMaterial(within: (c: Category) => boolean): boolean {
+  return within('offerCta') && !within('advice') && !within('peerSharing') && !within('invite');
 }
 
 /**
