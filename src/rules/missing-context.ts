@@ -14,7 +14,7 @@ import {
   throughNamedPerson,
   weDid,
 } from './features/missing-context.js';
-import { listsFor } from './features/missing-context-lists.js';
+import { type Lists, listsFor } from './features/missing-context-lists.js';
 import { sharedNames } from './features/missing-context-names.js';
 import type { LearnedRule } from './model/learned-rule.js';
 import { type Features, probability, type Weights } from './model/logistic.js';
@@ -105,7 +105,7 @@ function readOnce(original: Note): Reading | undefined {
   const your = recipientThings(a.tokens, lists.sets);
   const bodyNames = sharedNames(
     a,
-    a.properNouns.filter((p) => inBody(p) && !lists.sets.platformNames.has(p.text.toLowerCase())),
+    a.properNouns.filter((p) => inBody(p) && namesSomeone(p.text, lists.sets)),
     lists.sets,
   );
   // Tokens inside a proper noun, by offset: one lookup per token even in a 100 KB note.
@@ -144,6 +144,15 @@ function readOnce(original: Note): Reading | undefined {
     decisive: relation > 0 || theirThing || features.sharedPlace === 1 || referralNamed,
     lookalikes: lookalikes(note, your, platform[0], shared.notShared, flattery[0]),
   };
+}
+
+/**
+ * A proper noun that can be a shared place, group or person: not the platform itself, nor a
+ * field, a role or a quarter in capitals ("we both work in HR", "how's Q4 looking").
+ */
+function namesSomeone(text: string, sets: Lists['sets']): boolean {
+  const name = text.toLowerCase();
+  return !sets.platformNames.has(name) && !sets.fieldAcronyms.has(name);
 }
 
 /** A Slack mention is a person; one that opens the note is the recipient being addressed. */

@@ -164,6 +164,7 @@ function fromLeads(note: Note, lower: string, lists: Lists): Reading {
 const IMPERATIVE_BEFORE = new Set([
   ',',
   ':',
+  '-',
   '—',
   '–',
   '->',

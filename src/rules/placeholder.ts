@@ -152,6 +152,32 @@ export const placeholder: Rule = {
 
 const FOUND = new WeakMap<Note, RuleFinding[]>();
 
+// First-person possessives: "(my company)" after a name is the sender's gloss, not a slot.
+const OWN = new Set([
+  'my',
+  'our',
+  'mein',
+  'meine',
+  'unser',
+  'unsere',
+  'mi',
+  'nuestra',
+  'nuestro',
+  'mon',
+  'ma',
+  'notre',
+  'meu',
+  'minha',
+  'nosso',
+  'nossa',
+]);
+
+/** "Ledgerly (my company)", "Ana (our CTO)": a name the sender glosses in parentheses. */
+function glossesAName(text: string, start: number, inner: string): boolean {
+  const before = /(\p{Lu}[\p{L}\p{N}.&'-]*)\s*$/u.exec(text.slice(Math.max(0, start - 40), start));
+  return before !== null && words(inner).some((w) => OWN.has(w));
+}
+
 function findTokens(note: Note): RuleFinding[] {
   const out: RuleFinding[] = [];
   const text = note.text;
@@ -164,6 +190,7 @@ function findTokens(note: Note): RuleFinding[] {
     // Where it stands is read only when what it holds does not settle it.
     const nameSlot = () => inNameSlot(text, m.index, m.index + token.length, lastVisible);
     if (!isToken(kind, inner, nameSlot)) continue;
+    if (kind === 'paren' && glossesAName(text, m.index, inner)) continue;
     const what = kind === 'blank' ? 'name' : fieldName(inner);
     out.push(
       at(

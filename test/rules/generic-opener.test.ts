@@ -116,5 +116,35 @@ testRule(genericOpener, {
       note: 'I noticed your LinkedIn profile yesterday.',
       spans: ['I noticed your LinkedIn profile'],
     },
+    // Canned lines in other words: a circle broadened, a sector, shared connections, "your content".
+    {
+      note: "Hi Sunil, I'm slowly broadening my professional circle this winter and you seemed a great fit for it.",
+      spans: ['broadening my professional circle'],
+    },
+    {
+      note: "I'm connecting with leaders in the logistics sector to trade ideas.",
+      spans: ['connecting with leaders in the'],
+    },
+    {
+      note: 'We share a lot of connections, so it felt right to reach out.',
+      spans: ['We share a lot of connections'],
+    },
+    {
+      note: 'I really enjoy reading your content. Happy to connect.',
+      spans: ['really enjoy reading your content'],
+    },
+    {
+      note: 'Your name popped up while I was browsing people in data science.',
+      spans: ['Your name popped up while', 'browsing people in'],
+    },
+    {
+      note: "Freelancers should stick together! Let's connect.",
+      spans: ['should stick together'],
+    },
+    // "you and I" across two clauses is no shared past, so the platform line stands alone.
+    {
+      note: "The algorithm recommended you and I'm keen to connect.",
+      spans: ['The algorithm'],
+    },
   ],
 });

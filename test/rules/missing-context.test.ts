@@ -50,6 +50,8 @@ testRule(missingContext, {
     { note: '田中さん、よろしくお願いします。' },
   ],
   invalid: [
+    // A field or a quarter in capitals names no shared place or person.
+    whole("Hi Ola, we are both in UX and I'd love to hear how H2 is shaping up for you."),
     whole("I admire your work. Let's connect"),
     whole('Hi, I see we have 12 mutual connections.'),
     whole("Hi, I'd like to connect with you."),

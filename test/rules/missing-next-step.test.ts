@@ -46,9 +46,20 @@ testRule(missingNextStep, {
     { note: 'Hola Inés, estaré encantada de mostrarte el prototipo cuando vengas a Sevilla.' },
     // A language the layer does not know: it says nothing rather than guess.
     { note: '田中さん、先日はありがとうございました。' },
+    // An ask in chat shorthand, a verb after a colon, a Spanish offer: next steps all.
+    {
+      note: 'Hi Omar, our studio builds booking sites for gyms. If your team ever wants a refresh, lmk.',
+    },
+    { note: 'Three places left on the spring cohort: grab one here https://example.com/apply' },
+    {
+      note: 'Hola Inés, soy fotógrafa de producto en Valencia, encantada de enseñarte mi portfolio.',
+    },
   ],
   invalid: [
     whole("Let's connect!"),
+    // Benefit from being connected, following their work: the invitation, not a step.
+    whole('Both in retail tech, so I think we could benefit from being connected.'),
+    whole('Great to be connected, looking forward to following your work.'),
     whole('Hi, I would like to connect with you.'),
     whole("Hi, I'd like to connect with you."),
     whole('Your app saved our shop hours. Thank you for building it!'),

@@ -3,6 +3,8 @@ import { testRule } from './rule-tester.js';
 
 testRule(placeholder, {
   valid: [
+    // The sender glossing a name in parentheses is no slot to fill.
+    { note: 'I started Fernway (my company) with two friends from uni.' },
     { note: 'We met at DevOpsDays (Amsterdam) last week.' },
     { note: 'Your regex talk made me <3 parsers again.' },
     { note: 'Congrats on the launch :tada: see you in #editor-dev' },

@@ -117,6 +117,40 @@ testRule(salesPitch, {
     },
     // A language the layer does not know: no guess.
     { note: 'Привет! Мы продаём CRM для клиник, скидка 20%. Показать демо?' },
+    // A survey or an interview asks for their input; the reader's topic is theirs; a seller noun before a job names people.
+    {
+      note: "Hi Noor, I'm a master's student writing my dissertation on clinic rotas. Could I send you a five-question survey?",
+    },
+    {
+      note: 'Loved your essay on pricing for indie studios. What made you drop the free tier?',
+    },
+    {
+      note: 'I run a supper club for product designers in Oslo. Fancy coming to the next one?',
+    },
+    // The sender's show or event invites; work at an employer is a job; growing one's network is the invitation.
+    {
+      note: 'I run a meetup for Rust developers in Lyon and would love you to speak at the next one.',
+    },
+    {
+      note: 'My team builds the payments API at Adyen and we hit the retry bug you blogged about. Any tips?',
+    },
+    {
+      note: "I'm trying to grow my network among climate founders and your posts keep coming up. Happy to connect.",
+    },
+    // A denied offer, notes promised as a peer, an offering verb as the topic of a talk.
+    {
+      note: "Hi Lars, I work in sales at Pipedrive but I'm not writing to sell you anything; your talk on churn at SaaStock stuck with me. Coffee?",
+    },
+    {
+      note: "Good to meet you at the Leeds FinOps breakfast. I'll send the article on reserved instances I mentioned.",
+    },
+    {
+      note: 'We met at the Bristol UX night and talked about building design systems for charities. Up for a pint next week?',
+    },
+    // The verb is no backing of itself: growing chillies promises no growth.
+    {
+      note: 'We grow chillies on the plot next to yours at Hackney allotments! Fancy swapping seeds?',
+    },
   ],
   invalid: [
     {
@@ -243,6 +277,76 @@ testRule(salesPitch, {
     {
       note: 'Hallo Jonas, wir bieten Steuerkanzleien eine kostenlose Analyse ihrer Abläufe an. Darf ich Ihnen ein Beispiel schicken?',
       spans: ['wir bieten Steuerkanzleien eine kostenlose Analyse ihrer Abläufe an.'],
+    },
+    // A trade stated as a fact, backed by a turnaround, a price comparison, a class of customers or an opening.
+    {
+      note: 'Hi Dale, we run a sign workshop in Derby and can usually have banners ready in 24 hours for half what the high-street shops charge.',
+      spans: [
+        'we run a sign workshop in Derby and can usually have banners ready in 24 hours for half what the high-street shops charge.',
+      ],
+    },
+    {
+      note: "Are supplier invoices still piling up? That's exactly what we sort out for wholesalers.",
+      spans: ["That's exactly what we sort out for wholesalers."],
+    },
+    {
+      note: 'Hi Ann, most of our clients cut their payroll errors to zero within a month.',
+      spans: ['most of our clients cut their payroll errors to zero within a month.'],
+    },
+    {
+      note: 'Hi Max, I do copywriting for dental clinics and could have your site rewritten by Friday.',
+      spans: ['I do copywriting for dental clinics and could have your site rewritten by Friday.'],
+    },
+    {
+      note: 'Our app gets contractors paid within a week of invoicing.',
+      spans: ['Our app gets contractors paid within a week of invoicing.'],
+    },
+    {
+      note: 'We made a plugin that tidies your Shopify catalogue overnight. Free for the first three months.',
+      spans: ['We made a plugin that tidies your Shopify catalogue overnight.'],
+    },
+    {
+      note: 'I photograph weddings around Cork and have one opening left in August.',
+      spans: ['I photograph weddings around Cork and have one opening left in August.'],
+    },
+    {
+      note: 'We build onboarding flows for proptechs, usually in about six weeks.',
+      spans: ['We build onboarding flows for proptechs, usually in about six weeks.'],
+    },
+    // Offers kept for "if you ever need", open capacity, "we run X for Y", the same in Spanish.
+    {
+      note: "Hi Tom, I run a two-person video studio making explainer films for biotech startups. If Cellora ever needs one, I'd be glad to quote.",
+      spans: ['I run a two-person video studio making explainer films for biotech startups.'],
+    },
+    {
+      note: "Hey Kim, I'm a freelance iOS developer and I'm free for three days a week from March if your team needs extra hands.",
+      spans: ["I'm a freelance iOS developer"],
+    },
+    {
+      note: 'Hi Ravi, we run bookkeeping for 80+ dental practices across Kent.',
+      spans: ['we run bookkeeping for 80+ dental practices across Kent.'],
+    },
+    {
+      note: 'Hola Pablo, soy traductora jurada y me quedan dos huecos libres en febrero. Si necesitas traducir contratos, encantada de ayudarte.',
+      spans: ['soy traductora jurada y me quedan dos huecos libres en febrero.'],
+    },
+    // "do" + a trade, and clients taken on a few at a time: a service with its capacity.
+    {
+      note: "Lovely to meet you at the Porto JS meetup. P.S. I do freelance illustration for children's apps, happy to share a few if you ever need a hand.",
+      spans: ["I do freelance illustration for children's apps, happy to share a few"],
+    },
+    {
+      note: 'I only take on three coaching clients at a time and one place just opened for April. Worth 15 minutes?',
+      spans: [
+        'I only take on three coaching clients at a time and one place just opened for April.',
+      ],
+    },
+    // "I'm an accredited partner" presents a seller even when the tagger reads "accredited" as the verb.
+    {
+      note: "Hi Sara, I'm an accredited Shopify partner and could move your store off Magento over a weekend.",
+      spans: [
+        "I'm an accredited Shopify partner and could move your store off Magento over a weekend.",
+      ],
     },
   ],
 });

@@ -22,6 +22,7 @@ export const LIST_NAMES = [
   'platform',
   'flattery',
   'platformNames',
+  'fieldAcronyms',
   'thanks',
   'throughPerson',
   'kinOwners',

@@ -14,11 +14,10 @@ import {
   offerAimedAtReader,
   readerPays,
   sellerWhoOffers,
+  senderTrade,
 } from './pitch-frames.js';
 import {
   hasFigure,
-  helpsWithAnAct,
-  isVerbAt,
   mainVerb,
   offerRightAfterSender,
   offerWindow,
@@ -27,7 +26,8 @@ import {
   sellerIdentity,
   startsWithCustomer,
 } from './pitch-grammar.js';
-import { hasClients, ownedByOther, ownsSellerNoun } from './pitch-ownership.js';
+import { hasClients, inReadersTopic, ownedByOther, ownsSellerNoun } from './pitch-ownership.js';
+import { offeringVerbs } from './pitch-verbs.js';
 import type { Category } from './pitch-vocab.js';
 
 const CURRENCY = /[$€£¥₹]|\b(?:usd|eur|gbp|r\$)\b/u;
@@ -44,13 +44,12 @@ export interface NoteContext {
 export function readClause(clause: Clause, local: Record<Category, Hit[]>, context: NoteContext) {
   const { note, lex } = context;
   const a = note.analysis;
-  const folded = a.folded;
   // "Your advice saved our demo": a statement about the reader sells nothing of the sender's.
   const aboutReader = clause.about === 'recipient' && !clause.question && !clause.imperative;
-  dropOthersThings(local, clause, context, aboutReader);
+  const theirTopic = dropOthersThings(local, clause, context, aboutReader);
   const within = (c: Category) => local[c].length > 0;
   const sender = clause.about === 'sender';
-  const lower = folded.slice(clause.start, clause.end);
+  const lower = a.folded.slice(clause.start, clause.end);
   const offerHits = offeringVerbs(local, clause, note);
   const verb = mainVerb(clause);
   // The offering verb is what the sender does ("we build…", "Helping teams…",
@@ -63,17 +62,19 @@ export function readClause(clause: Clause, local: Record<Category, Hit[]>, conte
   // "That's exactly what we fix", "how we help brands…": a first-person subject
   // right before an offering verb, inside someone else's clause.
   const mentionOffer =
-    !offer && clause.mentionsSender && offerRightAfterSender(clause, offerHits, lex);
+    !offer &&
+    ((clause.mentionsSender && offerRightAfterSender(clause, offerHits, lex)) ||
+      answersWithOwnWork(clause, lex, a.language));
   const seller = sellerIdentity(clause, verb, local, offer, lex);
   const asksThem = asksAboutTheirs(clause);
   const readersSide = asksThem || aboutReader;
   const customer =
     !readersSide &&
-    (within('customerNouns') || within('customerMarkers') || pluralAfterFor(clause));
+    (within('customerNouns') || within('customerMarkers') || pluralAfterFor(clause, theirTopic));
   const outcome = within('outcomes');
   const money = CURRENCY.test(lower) || clause.tokens.some((t) => t.type === 'currency');
   const claim = money || hasFigure(clause);
-  const cta = within('offerCta');
+  const cta = offersMaterial(within);
   const scarce = within('scarcity');
   // A price or trial in a question is the buyer's ("Is there a multi-year discount?") unless
   // the question offers it ("Want a quote?", "Can I send our rate card?").
@@ -112,22 +113,33 @@ function dropOthersThings(
   clause: Clause,
   context: NoteContext,
   aboutReader: boolean,
-): void {
-  const a = context.note.analysis;
-  const theirs = (h: Hit) => ownedByOther(h, clause, context.lex, a.language, a.folded);
+): (h: Hit) => boolean {
+  const { lex, note } = context;
+  const theirs = (h: Hit) =>
+    ownedByOther(h, clause, lex, note.analysis.language, note.analysis.folded);
+  // "your talk on pricing for marketplaces": the class is the topic of the reader's thing.
+  const theirTopic = (h: Hit) => theirs(h) || inReadersTopic(h, clause, lex);
   local.commercial = aboutReader ? [] : local.commercial.filter((h) => !theirs(h));
-  local.sellerNouns = local.sellerNouns.filter((h) => !theirs(h));
+  local.sellerNouns = local.sellerNouns.filter((h) => !theirs(h) && !namesAJob(h, clause));
+  local.customerNouns = local.customerNouns.filter((h) => !theirTopic(h));
+  return theirTopic;
 }
 
-/** Offering verbs used as verbs, not helping with an act nor inside the invitation itself. */
-function offeringVerbs(local: Record<Category, Hit[]>, clause: Clause, note: Note): Hit[] {
-  const language = note.analysis.language;
-  // "glad to connect", "shall I make the introduction": the invitation itself, not an offer.
-  const inviting = (h: Hit) =>
-    local.invitationActs.some((act) => h.start >= act.start && h.start < act.end);
-  return local.offerVerbs.filter(
-    (h) => isVerbAt(h, clause, language, note.text) && !helpsWithAnAct(h, clause) && !inviting(h),
-  );
+/**
+ * An offer to show or send, unless what is offered asks for their input or their part in
+ * the sender's event: "Could I send you my survey?", "Would you like to speak at…?".
+ */
+function offersMaterial(within: (c: Category) => boolean): boolean {
+  return within('offerCta') && !within('advice') && !within('peerSharing') && !within('invite');
+}
+
+/**
+ * "a book club for product managers", "open to roles in product management": a seller noun
+ * before another noun only qualifies it (a job, a field), it is not a thing on offer (English tags).
+ */
+function namesAJob(h: Hit, clause: Clause): boolean {
+  const next = clause.tokens.find((t) => t.start >= h.end);
+  return next !== undefined && next.start === h.end + 1 && next.pos === 'NOUN';
 }
 
 /** A giving verb where the sender's offering verb stands, in a clause that names the reader. */
@@ -172,7 +184,7 @@ export function clauseFeatures(r: ClauseReading, context: NoteContext): Record<s
     'customersGetOutcome',
     clause.about !== 'recipient' && startsWithCustomer(clause, local) && (outcome || claim),
   );
-  mark(f, 'senderMentionsOffer', mentionOffer || answersWithOwnWork(clause, lex, a.language));
+  mark(f, 'senderMentionsOffer', mentionOffer);
   mark(f, 'senderIsSeller', sender && seller);
   mark(f, 'senderClaim', sender && claim);
   mark(f, 'customerClass', customer);
@@ -201,8 +213,12 @@ function markFrames(
   const { customer, outcome, money, claim, cta, scarce, commercial } = r;
   // The frame of a pitch (issue 10): the sender's offering verb or trade, with what backs it
   // in the same clause — whom it serves, what it gains them, a figure, a price, a deadline.
-  const backed = customer || outcome || claim || commercial || scarce;
-  mark(f, 'offerFrame', (offer || mentionOffer) && backed && clause.about !== 'recipient');
+  // The backing is other words than the verb: "we grow tomatoes" promises no growth.
+  const gain = outcome && local.outcomes.some((o) => !local.offerVerbs.some((h) => overlaps(o, h)));
+  const backed = customer || gain || claim || commercial || scarce;
+  const trade = senderTrade(clause, lex, language);
+  mark(f, 'senderTrade', trade);
+  mark(f, 'offerFrame', (offer || mentionOffer || trade) && backed && clause.about !== 'recipient');
   mark(f, 'sellerFrame', sender && seller && backed);
   // "Helping Series A teams…", "Getting teams off spreadsheets…": an understood "I" serving customers.
   mark(
@@ -233,4 +249,8 @@ function markFrames(
   mark(f, 'quotesPrice', money && within('commercial'));
   // "Could you send pricing?", "Does Acme offer a free plan?": the reader is asked to sell.
   mark(f, 'recipientAsksPrice', asksThem && (within('commercial') || money));
+}
+
+function overlaps(a: Hit, b: Hit): boolean {
+  return a.start < b.end && b.start < a.end;
 }

@@ -224,3 +224,58 @@ export function answersWithOwnWork(clause: Clause, lex: Lexicon, language: Langu
     );
   });
 }
+
+// Present-tense verbs of a person's life, not a trade: "I love dogs", "we use tools like…".
+const NOT_A_TRADE = new Set([
+  ...NOT_AN_OFFER,
+  'use',
+  'read',
+  'follow',
+  'enjoy',
+  'miss',
+  'admire',
+  'attend',
+  'collect',
+  'study',
+  'live',
+  'work',
+  'run',
+  'go',
+  'come',
+  'look',
+  'feel',
+  'believe',
+  'wonder',
+  'remember',
+  'meet',
+  'hire',
+  'recruit',
+  'cover',
+  'pay',
+  'buy',
+]);
+
+/**
+ * "I photograph weddings", "we repair e-bikes", "I restore old boats": the sender's verb in the
+ * present with a bare plural object (a class of things, no article or possessive) is a trade,
+ * whatever the verb (English tags; the offering verbs are the vocabulary's).
+ */
+export function senderTrade(clause: Clause, lex: Lexicon, language: Language): boolean {
+  if (language !== 'en' || clause.about !== 'sender' || clause.question) return false;
+  const subject = clause.subject;
+  if (!subject || !lex.firstPerson.has(subject.lower)) return false;
+  const words = wordsOf(clause);
+  let k = words.indexOf(subject) + 1;
+  while (words[k]?.pos === 'ADV') k++;
+  const verb = words[k];
+  if (verb?.pos !== 'VERB' || verb.lemma !== verb.lower || NOT_A_TRADE.has(verb.lemma))
+    return false;
+  for (const w of words.slice(k + 1, k + 4)) {
+    if (w.pos === 'NOUN' || w.pos === 'PROPN') {
+      if (/[^s]s$/.test(w.lower)) return true;
+      continue;
+    }
+    if (w.pos !== 'ADJ') return false;
+  }
+  return false;
+}

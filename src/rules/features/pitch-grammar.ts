@@ -138,6 +138,15 @@ export function isVerbAt(h: Hit, clause: Clause, language: Language, text: strin
     (prev.pos === 'DET' ||
       (/^(?:NOUN|PROPN|ADJ)$/.test(prev.pos) && prev2 !== undefined && prev2.pos === 'DET'));
   if (t.pos === 'VERB') return !afterArticle;
+  // "I do bookkeeping for breweries", "we do consulting": "do" with a noun or a gerund object is
+  // the act, though tagged AUX ("I do think…" is not).
+  if (t.lemma === 'do' && t.pos === 'AUX') {
+    const object = ts.slice(k + 1, k + 3);
+    return (
+      /^(?:NOUN|PROPN|ADJ)$/.test(object[0]?.pos ?? '') ||
+      object.some((o) => o.pos === 'NOUN' || /ing$/.test(o.lower))
+    );
+  }
   // "could likely beat", "can usually get": after a modal (and an adverb) it is a verb, whatever the tag.
   const modal = (x: Tok | undefined) => x?.pos === 'AUX' && MODALS.has(x.lower);
   if (modal(prev) || (prev?.pos === 'ADV' && modal(prev2)) || (prev?.pos === 'ADJ' && modal(prev2)))
@@ -161,6 +170,8 @@ export function startsWithCustomer(clause: Clause, hits: Record<Category, Hit[]>
 const SKIP_TO_VERB = new Set(['AUX', 'PART', 'ADV', 'PUNCT']);
 // Verbs that state what the sender is or owns: "I'm a broker", "I run a practice", "we're the team behind…".
 const EMPLOYED_AT = new Set(['at', 'with', 'bei', 'en', 'chez', 'na', 'no', 'em', 'in']);
+const EMPLOYER_AT = new Set(['at', 'bei', 'chez']);
+const ARTICLES = new Set(['einer', 'einem', 'der', 'dem', 'den', 'the', 'a', 'an']);
 const IDENTITY_VERBS = new Set(['be', 'run', 'own', 'found', 'start', 'lead', 'head', 'manage']);
 
 /**
@@ -202,27 +213,48 @@ export function sellerIdentity(
   if (inClause.length === 0) return false;
   const subjectEnd = verb?.start ?? clause.end;
   const subject = clause.subject;
-  // "our platform helps…" presents a seller; "our agency has run every invoice through…" a customer.
-  if (subject && inClause.some((h) => h.start >= subject.end && h.end <= subjectEnd))
-    return offers || !lex.firstPossessive.has(subject.lower);
+  const ts = clause.tokens;
+  // "a designer at Monzo", "Recruiterin bei der Sparkasse": an employee, not a seller.
+  const employee = (h: Hit, at: ReadonlySet<string> = EMPLOYED_AT) => {
+    const k = ts.findIndex((t) => t.start >= h.end && t.type === 'word');
+    const after = ts[k];
+    if (!after || !at.has(after.lower)) return false;
+    // "Beraterin in einer Kanzlei" works there; "an agency in Leeds" is where the seller is.
+    return after.lower !== 'in' || ARTICLES.has(ts[k + 1]?.lower ?? '');
+  };
+  // "our platform helps…", "my firm gets…" present a seller; "our agency has run every invoice
+  // through…" a customer; "I'm a designer at Monzo" an employee ("a tax adviser in Leeds" a seller).
+  const inSubject = inClause.filter((h) => h.start >= (subject?.end ?? 0) && h.end <= subjectEnd);
+  if (subject && inSubject.length > 0 && !inSubject.every((h) => employee(h, EMPLOYER_AT)))
+    return offers || !lex.firstPossessive.has(subject.lower) || presentAct(verb);
+  // "I'm an authorised partner": the contraction is the "be" when the tagger reads it as one word.
   const identityVerb =
     verb && (IDENTITY_VERBS.has(verb.lemma) || verb.pos === 'X')
       ? verb
-      : clause.tokens.find((t) => t.pos === 'AUX' && t.lemma === 'be');
+      : (clause.tokens.find((t) => t.pos === 'AUX' && t.lemma === 'be') ??
+        (subject && /^(?:i'm|im|we're)$/.test(subject.lower) ? subject : undefined));
   if (!identityVerb) return false;
   // "am / are / run" + an article or possessive, then the seller within a few words:
   // "I'm a mortgage broker", "we're the team behind…", "I run a small practice".
-  const ts = clause.tokens;
   const k = ts.indexOf(identityVerb);
   const det = ts[k + 1];
   if (!det || !(det.pos === 'DET' || det.pos === 'PRON' || det.pos === 'X')) return false;
   const limit = ts[Math.min(ts.length, k + 7) - 1]?.end ?? clause.end;
-  return inClause.some((h) => {
-    if (h.start <= identityVerb.end || h.start >= limit) return false;
-    // "a designer at Monzo", "Recruiterin bei der Sparkasse": an employee, not a seller.
-    const after = ts.find((t) => t.start >= h.end && t.type === 'word');
-    return !(after && EMPLOYED_AT.has(after.lower));
-  });
+  return inClause.some((h) => h.start > identityVerb.end && h.start < limit && !employee(h));
+}
+
+// What a seller "does" that is no service: "our studio loves your work", "our app needs…".
+const NOT_AN_ACT = new Set(['have', 'be', 'love', 'like', 'need', 'want', 'use', 'miss', 'follow']);
+
+/** "gets", "lets", "turns": a verb in the present, third person (English tags), the habit of a business. */
+function presentAct(verb: Tok | undefined): boolean {
+  return (
+    verb !== undefined &&
+    verb.pos === 'VERB' &&
+    verb.lower.endsWith('s') &&
+    verb.lemma !== verb.lower &&
+    !NOT_AN_ACT.has(verb.lemma)
+  );
 }
 
 const TIME_UNITS =
@@ -245,8 +277,11 @@ export function hasFigure(clause: Clause): boolean {
   });
 }
 
-/** "for physio clinics", "for SaaS teams": a plural noun after "for" (English tags only). */
-export function pluralAfterFor(clause: Clause): boolean {
+/**
+ * "for physio clinics", "for SaaS teams": a plural noun after "for" (English tags only),
+ * unless it belongs to someone else's thing ("your talk on pricing for marketplaces").
+ */
+export function pluralAfterFor(clause: Clause, theirs: (h: Hit) => boolean): boolean {
   const ts = clause.tokens;
   for (let i = 0; i < ts.length; i++) {
     if ((ts[i] as (typeof ts)[number]).lower !== 'for') continue;
@@ -255,7 +290,9 @@ export function pluralAfterFor(clause: Clause): boolean {
     if (first && (first.pos === 'NUM' || first.type === 'number')) continue;
     for (let j = i + 1; j < Math.min(ts.length, i + 5); j++) {
       const t = ts[j] as (typeof ts)[number];
-      if (t.pos === 'NOUN' && t.lower !== t.lemma && t.lower.endsWith('s')) return true;
+      // A plural the lemmatiser does not know ("fintechs", "proptechs") is still a plural.
+      const plural = t.lower !== t.lemma || (/[^s]s$/.test(t.lower) && !TIME_UNITS.test(t.lower));
+      if (t.pos === 'NOUN' && plural && t.lower.endsWith('s')) return !theirs(t);
       if (t.pos === 'VERB' || t.pos === 'PUNCT' || t.pos === 'PRON') break;
     }
   }

@@ -91,3 +91,24 @@ function ownedBySender(clause: Clause, hits: Hit[], lex: Lexicon, except?: Token
     return false;
   });
 }
+
+// How far back a class may sit inside the noun phrase of someone's thing: "your talk on pricing for…".
+const TOPIC_REACH = 8;
+
+/**
+ * "your talk on pricing for marketplaces", "su artículo sobre precios para clínicas": the class
+ * is what the reader's (or a third party's) piece is about, not whom the sender serves. Walks back
+ * over nouns, adjectives and prepositions only; a verb or a clause break ends the phrase.
+ */
+export function inReadersTopic(h: Hit, clause: Clause, lex: Lexicon): boolean {
+  const ts = clause.tokens;
+  let k = ts.findIndex((t) => t.start <= h.start && t.end > h.start);
+  for (let steps = 0; k > 0 && steps < TOPIC_REACH; steps++) {
+    const t = ts[--k] as Token;
+    if (lex.secondPossessive.has(t.lower) || THIRD_POSSESSIVE.en?.has(t.lower)) return true;
+    if (t.text === "'s" || t.text === '’s') return true;
+    if (lex.firstPossessive.has(t.lower)) return false;
+    if (!/^(?:NOUN|PROPN|ADJ|ADP|DET|NUM|X)$/.test(t.pos)) return false;
+  }
+  return false;
+}

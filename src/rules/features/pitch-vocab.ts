@@ -31,6 +31,8 @@ export const CATEGORIES = [
   'intro',
   'invitationActs',
   'freeWords',
+  'peerSharing',
+  'communities',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

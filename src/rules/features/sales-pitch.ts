@@ -47,6 +47,8 @@ export const FEATURE_REASONS: Readonly<Record<string, string>> = {
   customersGetOutcome: 'it cites what your customers gain',
   senderGivesRecipient: 'it offers them something of yours',
   senderMentionsOffer: 'it says what you do for clients',
+  backedOffer: 'it backs your offer with whom it serves or what it gains them',
+  senderTrade: 'you say what you make or do for a living',
 };
 
 export interface PitchFeatures {
@@ -67,7 +69,8 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
   const counter = {
     hiring: any('hiring'),
     buying: any('buying'),
-    advice: any('advice'),
+    // Asking for their input, or sharing one's own notes as a peer ("the paper I mentioned").
+    advice: any('advice') || any('peerSharing'),
     invite: any('invite'),
     thanks: any('thanks'),
     intro: any('intro'),
@@ -103,12 +106,16 @@ function noteLevel(
   // Says what they sell, then asks for the meeting or offers the material: the shape of a pitch.
   const selling =
     noteFeatures.senderOffers ||
+    noteFeatures.senderTrade ||
     noteFeatures.senderIsSeller ||
     noteFeatures.senderMentionsOffer ||
     noteFeatures.leadVerbForCustomers;
   const asks =
     noteFeatures.offerToShowOrSend || noteFeatures.senderAsksToSell || noteFeatures.salesMeeting;
   if (selling && asks) noteFeatures.offerAfterSelling = 1;
+  // Each frame of an offer with its backing is rare in a few hundred notes; together they are
+  // the pitch's shape, so one pooled signal lets a wording the corpus lacks count in full.
+  if (BACKED_OFFER_FRAMES.some((k) => noteFeatures[k])) noteFeatures.backedOffer = 1;
   // "…great talk. P.S. we license our checkout": the offer kept for the postscript.
   const ps = postscriptStart(a.tokens, a.body.start);
   if (ps !== undefined && clauses.some((c) => c.clause.start >= ps && sellsOnItsOwn(c.features)))
@@ -116,9 +123,20 @@ function noteLevel(
   return noteFeatures;
 }
 
+/** An offer with what backs it in the same clause: whom it serves, what it gains, a figure. */
+const BACKED_OFFER_FRAMES = [
+  'offerFrame',
+  'sellerFrame',
+  'sellerWhoOffers',
+  'offerAimedAtReader',
+  'helpsOthersDo',
+  'customersGetOutcome',
+];
+
 /** A clause that carries an offer by itself, not only a counter-signal or an ask. */
 const SELLING_FRAMES = [
   'senderOffers',
+  'senderTrade',
   'senderIsSeller',
   'senderMentionsOffer',
   'ownsOffering',
@@ -134,6 +152,7 @@ function sellsOnItsOwn(f: Record<string, number>): boolean {
 /** The frames that state what the sender sells (as against asking for the meeting). */
 const OFFER_FRAMES = [
   'senderOffers',
+  'senderTrade',
   'senderIsSeller',
   'senderMentionsOffer',
   'offerFrame',
