@@ -110,7 +110,10 @@ export function sweep(hits: Record<Category, Hit[]>): (cl: Clause) => Record<Cat
       const from = i;
       while (i < list.length && (list[i] as Hit).start < cl.end) i++;
       cursor[c] = i;
-      out[c] = list.slice(from, i).filter((h) => h.end <= cl.end);
+      const inClause: Hit[] = [];
+      for (let k = from; k < i; k++)
+        if ((list[k] as Hit).end <= cl.end) inClause.push(list[k] as Hit);
+      out[c] = inClause;
     }
     return out;
   };

@@ -11,14 +11,45 @@
  * wildcards, or only punctuation) is always run whole.
  */
 
-/** Phrases as (list id, phrase index) pairs, flattened, by their full key. */
-const byFullKey = new Map<string, number[]>();
-// Stem keys by their first STEM_START units, each with its phrases; shorter stems by themselves.
+/**
+ * Keys by a hash of their word, each with the (list id, phrase index) pairs
+ * it admits, flattened: the pass over a text hashes its words as it reads
+ * them and looks numbers up, without cutting a string out of the text per
+ * word. A hit is confirmed against the key itself (hashes may collide).
+ */
+interface Entry {
+  word: string;
+  pairs: number[];
+}
+const byFullKey = new Map<number, Entry[]>();
+// Stem keys by the hash of their first STEM_START units; shorter stems by their own hash.
 const STEM_START = 3;
-const byStemStart = new Map<string, Array<{ stem: string; pairs: number[] }>>();
-const byShortStem = new Map<string, number[]>();
+const byStemStart = new Map<number, Entry[]>();
+const byShortStem = new Map<number, Entry[]>();
 /** Per list id: true when some phrase has no key, so that the list is always run whole. */
 const keyless: boolean[] = [];
+
+/** The hash `index` computes for the first `n` units of a word. */
+function hashOf(word: string, n: number): number {
+  let h = 0;
+  for (let k = 0; k < n; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) | 0;
+  return h;
+}
+
+/** Adds (list, phrase) to the entry of `word` under `hash`, creating it when new. */
+function enter(
+  map: Map<number, Entry[]>,
+  hash: number,
+  word: string,
+  list: number,
+  phrase: number,
+) {
+  const entries = map.get(hash) ?? [];
+  map.set(hash, entries);
+  const entry = entries.find((e) => e.word === word);
+  if (entry) entry.pairs.push(list, phrase);
+  else entries.push({ word, pairs: [list, phrase] });
+}
 
 function isWordUnit(c: number): boolean {
   return (
@@ -92,24 +123,11 @@ export function registerList(keys: ReadonlyArray<Key | undefined>): number {
   keyless.push(keys.some((k) => k === undefined));
   if (keyless[id]) return id;
   (keys as Key[]).forEach((key, phrase) => {
-    if (!key.stem) {
-      const pairs = byFullKey.get(key.word);
-      if (pairs) pairs.push(id, phrase);
-      else byFullKey.set(key.word, [id, phrase]);
-      return;
-    }
-    if (key.word.length < STEM_START) {
-      const pairs = byShortStem.get(key.word);
-      if (pairs) pairs.push(id, phrase);
-      else byShortStem.set(key.word, [id, phrase]);
-      return;
-    }
-    const start = key.word.slice(0, STEM_START);
-    const bucket = byStemStart.get(start) ?? [];
-    byStemStart.set(start, bucket);
-    const entry = bucket.find((e) => e.stem === key.word);
-    if (entry) entry.pairs.push(id, phrase);
-    else bucket.push({ stem: key.word, pairs: [id, phrase] });
+    const word = key.word;
+    if (!key.stem) enter(byFullKey, hashOf(word, word.length), word, id, phrase);
+    else if (word.length < STEM_START)
+      enter(byShortStem, hashOf(word, word.length), word, id, phrase);
+    else enter(byStemStart, hashOf(word, STEM_START), word, id, phrase);
   });
   return id;
 }
@@ -147,6 +165,7 @@ export function candidates(text: string, id: number): Candidates {
 function index(text: string): Array<number[] | undefined> {
   // Filled up front: an array written at scattered indices would fall back to a slow dictionary.
   const out: Array<number[] | undefined> = new Array(keyless.length).fill(undefined);
+  const shortStems = byShortStem.size > 0;
   let i = 0;
   const len = text.length;
   while (i < len) {
@@ -154,24 +173,39 @@ function index(text: string): Array<number[] | undefined> {
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < len && isWordUnit(text.charCodeAt(j))) j++;
-    const full = byFullKey.get(text.slice(i, j));
-    if (full) add(out, full);
-    if (byShortStem.size > 0)
-      for (let n = 1; n < STEM_START && n <= j - i; n++) {
-        const pairs = byShortStem.get(text.slice(i, i + n));
-        if (pairs) add(out, pairs);
-      }
-    if (j - i >= STEM_START) {
-      const bucket = byStemStart.get(text.slice(i, i + STEM_START));
-      if (bucket)
-        for (const { stem, pairs } of bucket)
-          if (stem.length <= j - i && text.startsWith(stem, i)) add(out, pairs);
+    // One pass over the word: its hash so far is the hash of each of its prefixes.
+    let h = 0;
+    let j = i;
+    let stems: Entry[] | undefined;
+    for (; j < len; j++) {
+      const c = text.charCodeAt(j);
+      if (!isWordUnit(c)) break;
+      h = (Math.imul(h, 31) + c) | 0;
+      const n = j + 1 - i;
+      if (n < STEM_START) {
+        if (shortStems) addMatching(out, byShortStem.get(h), text, i, n, n);
+      } else if (n === STEM_START) stems = byStemStart.get(h);
     }
+    addMatching(out, byFullKey.get(h), text, i, j - i, j - i);
+    addMatching(out, stems, text, i, STEM_START, j - i);
     i = j;
   }
   return out;
+}
+
+/** The pairs of each entry whose word, `min` to `max` units long, stands in `text` at `at`. */
+function addMatching(
+  out: Array<number[] | undefined>,
+  entries: readonly Entry[] | undefined,
+  text: string,
+  at: number,
+  min: number,
+  max: number,
+): void {
+  if (!entries) return;
+  for (const e of entries)
+    if (e.word.length >= min && e.word.length <= max && text.startsWith(e.word, at))
+      add(out, e.pairs);
 }
 
 function add(out: Array<number[] | undefined>, pairs: readonly number[]): void {
