@@ -32,7 +32,7 @@ const keyless: boolean[] = [];
 /** The hash `index` computes for the first `n` units of a word. */
 function hashOf(word: string, n: number): number {
   let h = 0;
-  for (let k = 0; k < n; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) | 0;
+  for (let k = 0; k < n; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) & 0x3fffffff;
   return h;
 }
 
@@ -180,7 +180,7 @@ function index(text: string): Array<number[] | undefined> {
     for (; j < len; j++) {
       const c = text.charCodeAt(j);
       if (!isWordUnit(c)) break;
-      h = (Math.imul(h, 31) + c) | 0;
+      h = (Math.imul(h, 31) + c) & 0x3fffffff;
       const n = j + 1 - i;
       if (n < STEM_START) {
         if (shortStems) addMatching(out, byShortStem.get(h), text, i, n, n);

@@ -83,10 +83,11 @@ export function findPhrases(pattern: RegExp, folded: string): Hit[] {
   const only = list && candidates(folded, list.id);
   if (!list || !only || only.length > MAX_SEPARATE) return scan(pattern, folded);
   if (only.length === 0) return [];
-  return scanEach(
-    only.map((k) => (list.compiled[k] ??= new RegExp(list.alternatives[k] as string, 'g'))),
-    folded,
+  const compiled = only.map(
+    (k) => (list.compiled[k] ??= new RegExp(list.alternatives[k] as string, 'g')),
   );
+  // One phrase alone: its own scan is what scanEach would find, without the bookkeeping.
+  return compiled.length === 1 ? scan(compiled[0] as RegExp, folded) : scanEach(compiled, folded);
 }
 
 function scan(pattern: RegExp, folded: string): Hit[] {
