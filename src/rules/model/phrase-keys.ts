@@ -21,11 +21,67 @@ interface Entry {
   word: string;
   pairs: number[];
 }
-const byFullKey = new Map<number, Entry[]>();
+
+/**
+ * Keys by hash in open addressing over typed arrays: a note looks up each of
+ * its words, and a few kilobytes of slots stay in cache where a Map's buckets
+ * do not. Entries of one hash (collisions) share a group.
+ */
+class KeyTable {
+  #hashes = new Int32Array(256);
+  /** Group index + 1 per slot; 0 is an empty slot. */
+  #slots = new Int32Array(256);
+  readonly #groups: Entry[][] = [];
+
+  get size(): number {
+    return this.#groups.length;
+  }
+
+  get(hash: number): Entry[] | undefined {
+    const mask = this.#slots.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const g = this.#slots[i] as number;
+      if (g === 0) return undefined;
+      if (this.#hashes[i] === hash) return this.#groups[g - 1];
+    }
+  }
+
+  /** Adds (list, phrase) to the entry of `word` under `hash`, creating it when new. */
+  enter(hash: number, word: string, list: number, phrase: number): void {
+    let group = this.get(hash);
+    if (!group) {
+      group = [];
+      this.#groups.push(group);
+      if (this.#groups.length * 2 > this.#slots.length) this.#grow();
+      this.#place(hash, this.#groups.length);
+    }
+    const entry = group.find((e) => e.word === word);
+    if (entry) entry.pairs.push(list, phrase);
+    else group.push({ word, pairs: [list, phrase] });
+  }
+
+  #place(hash: number, slot: number): void {
+    const mask = this.#slots.length - 1;
+    let i = hash & mask;
+    while (this.#slots[i] !== 0) i = (i + 1) & mask;
+    this.#slots[i] = slot;
+    this.#hashes[i] = hash;
+  }
+
+  #grow(): void {
+    const old = { hashes: this.#hashes, slots: this.#slots };
+    this.#hashes = new Int32Array(old.slots.length * 2);
+    this.#slots = new Int32Array(old.slots.length * 2);
+    for (let i = 0; i < old.slots.length; i++)
+      if (old.slots[i] !== 0) this.#place(old.hashes[i] as number, old.slots[i] as number);
+  }
+}
+
+const byFullKey = new KeyTable();
 // Stem keys by the hash of their first STEM_START units; shorter stems by their own hash.
 const STEM_START = 3;
-const byStemStart = new Map<number, Entry[]>();
-const byShortStem = new Map<number, Entry[]>();
+const byStemStart = new KeyTable();
+const byShortStem = new KeyTable();
 /** Per list id: true when some phrase has no key, so that the list is always run whole. */
 const keyless: boolean[] = [];
 
@@ -34,21 +90,6 @@ function hashOf(word: string, n: number): number {
   let h = 0;
   for (let k = 0; k < n; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) & 0x3fffffff;
   return h;
-}
-
-/** Adds (list, phrase) to the entry of `word` under `hash`, creating it when new. */
-function enter(
-  map: Map<number, Entry[]>,
-  hash: number,
-  word: string,
-  list: number,
-  phrase: number,
-) {
-  const entries = map.get(hash) ?? [];
-  map.set(hash, entries);
-  const entry = entries.find((e) => e.word === word);
-  if (entry) entry.pairs.push(list, phrase);
-  else entries.push({ word, pairs: [list, phrase] });
 }
 
 function isWordUnit(c: number): boolean {
@@ -87,6 +128,25 @@ function runs(s: string): Array<{ word: string; left: boolean; right: boolean }>
  */
 export function phraseKey(words: readonly string[], leadBoundary: boolean, tailBoundary: boolean) {
   let best: Key | undefined;
+  for (const key of phraseKeys(words, leadBoundary, tailBoundary)) {
+    // Longer keys are rarer; a full key beats a stem of the same length.
+    if (
+      !best ||
+      key.word.length > best.word.length ||
+      (key.word.length === best.word.length && best.stem && !key.stem)
+    )
+      best = key;
+  }
+  return best;
+}
+
+/** Every key of a phrase (see phraseKey), in the order of its words: each is in every match. */
+export function phraseKeys(
+  words: readonly string[],
+  leadBoundary: boolean,
+  tailBoundary: boolean,
+): Key[] {
+  const keys: Key[] = [];
   words.forEach((word, k) => {
     if (word === '*') return;
     const stem = word.endsWith('*');
@@ -103,31 +163,42 @@ export function phraseKey(words: readonly string[], leadBoundary: boolean, tailB
       const continues = last && stem;
       const rightBounded = !last || k < words.length - 1 || tailBoundary || continues;
       if (!rightBounded) return;
-      const key = { word: r.word, stem: continues };
-      // Longer keys are rarer; a full key beats a stem of the same length.
-      if (
-        !best ||
-        key.word.length > best.word.length ||
-        (key.word.length === best.word.length && best.stem && !key.stem)
-      )
-        best = key;
+      keys.push({ word: r.word, stem: continues });
     });
   });
-  return best;
+  return keys;
 }
 
-/** Registers a list's phrase keys (in the list's own order); returns the list's id. */
-export function registerList(keys: ReadonlyArray<Key | undefined>): number {
+/**
+ * Per list id, per phrase: hashes of the whole words (full keys) every match
+ * of the phrase contains besides its key. A candidate whose text lacks one
+ * of them cannot match, and is dropped before its regex runs.
+ */
+const required: Array<Array<Int32Array | undefined>> = [];
+
+/**
+ * Registers a list's phrase keys (in the list's own order) and, per phrase,
+ * the other whole words its matches must contain; returns the list's id.
+ */
+export function registerList(
+  keys: ReadonlyArray<Key | undefined>,
+  words: ReadonlyArray<readonly string[]> = [],
+): number {
   const id = keyless.length;
   lastText = undefined;
   keyless.push(keys.some((k) => k === undefined));
+  required.push(
+    words.map((ws) =>
+      ws.length > 0 ? Int32Array.from(ws, (w) => hashOf(w, w.length)) : undefined,
+    ),
+  );
   if (keyless[id]) return id;
   (keys as Key[]).forEach((key, phrase) => {
     const word = key.word;
-    if (!key.stem) enter(byFullKey, hashOf(word, word.length), word, id, phrase);
+    if (!key.stem) byFullKey.enter(hashOf(word, word.length), word, id, phrase);
     else if (word.length < STEM_START)
-      enter(byShortStem, hashOf(word, word.length), word, id, phrase);
-    else enter(byStemStart, hashOf(word, STEM_START), word, id, phrase);
+      byShortStem.enter(hashOf(word, word.length), word, id, phrase);
+    else byStemStart.enter(hashOf(word, STEM_START), word, id, phrase);
   });
   return id;
 }
@@ -159,12 +230,50 @@ export function candidates(text: string, id: number): Candidates {
       if (found[i] !== found[n - 1]) found[n++] = found[i] as number;
     found.length = n;
   }
+  return withRequiredWords(found, required[id] as Array<Int32Array | undefined>);
+}
+
+/** The candidates whose other whole words all occur in the text (by hash: a collision only keeps one). */
+function withRequiredWords(found: number[], words: Array<Int32Array | undefined>): number[] {
+  let n = 0;
+  for (let i = 0; i < found.length; i++) {
+    const phrase = found[i] as number;
+    const hashes = words[phrase];
+    let all = true;
+    if (hashes) for (let k = 0; k < hashes.length && all; k++) all = textHas(hashes[k] as number);
+    if (all) found[n++] = phrase;
+  }
+  found.length = n;
   return found;
 }
 
+// The whole words of the last text indexed, as a bit per hash (one hash function, so a filter
+// that may say yes wrongly, never no): a few hundred bytes, cleared per text.
+const WORD_BITS = 1 << 13;
+const wordsOfText = new Uint32Array(WORD_BITS / 32);
+
+function textHas(hash: number): boolean {
+  const bit = hash & (WORD_BITS - 1);
+  return ((wordsOfText[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+}
+
+function markWord(hash: number): void {
+  const bit = hash & (WORD_BITS - 1);
+  wordsOfText[bit >>> 5] = (wordsOfText[bit >>> 5] as number) | (1 << (bit & 31));
+}
+
+// One array per list id, kept from text to text and cleared where the last
+// text wrote (allocating and filling ~200 slots per text cost more than the pass).
+const perList: Array<number[] | undefined> = [];
+const written: number[] = [];
+
 function index(text: string): Array<number[] | undefined> {
+  const out = perList;
+  for (const id of written) out[id] = undefined;
+  written.length = 0;
   // Filled up front: an array written at scattered indices would fall back to a slow dictionary.
-  const out: Array<number[] | undefined> = new Array(keyless.length).fill(undefined);
+  while (out.length < keyless.length) out.push(undefined);
+  wordsOfText.fill(0);
   const shortStems = byShortStem.size > 0;
   let i = 0;
   const len = text.length;
@@ -186,6 +295,7 @@ function index(text: string): Array<number[] | undefined> {
         if (shortStems) addMatching(out, byShortStem.get(h), text, i, n, n);
       } else if (n === STEM_START) stems = byStemStart.get(h);
     }
+    markWord(h);
     addMatching(out, byFullKey.get(h), text, i, j - i, j - i);
     addMatching(out, stems, text, i, STEM_START, j - i);
     i = j;
@@ -203,9 +313,18 @@ function addMatching(
   max: number,
 ): void {
   if (!entries) return;
-  for (const e of entries)
-    if (e.word.length >= min && e.word.length <= max && text.startsWith(e.word, at))
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k] as Entry;
+    if (e.word.length >= min && e.word.length <= max && standsAt(text, at, e.word))
       add(out, e.pairs);
+  }
+}
+
+/** `text.startsWith(word, at)`, unit by unit: cheaper than the builtin call for short words. */
+function standsAt(text: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++)
+    if (text.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 function add(out: Array<number[] | undefined>, pairs: readonly number[]): void {
@@ -213,6 +332,9 @@ function add(out: Array<number[] | undefined>, pairs: readonly number[]): void {
     const id = pairs[k] as number;
     const list = out[id];
     if (list) list.push(pairs[k + 1] as number);
-    else out[id] = [pairs[k + 1] as number];
+    else {
+      out[id] = [pairs[k + 1] as number];
+      written.push(id);
+    }
   }
 }
