@@ -100,20 +100,22 @@ export function vocabularyHits(note: Note, p: Record<Category, RegExp>): Record<
  * per clause: a 100 KB note has thousands of both.
  */
 export function sweep(hits: Record<Category, Hit[]>): (cl: Clause) => Record<Category, Hit[]> {
-  const cursor = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  // By category index, the category's hits and how far the sweep has gone in them.
+  const lists = CATEGORIES.map((c) => hits[c]);
+  const cursor = new Array<number>(CATEGORIES.length).fill(0);
   return (cl: Clause): Record<Category, Hit[]> => {
     const out = {} as Record<Category, Hit[]>;
-    for (const c of CATEGORIES) {
-      const list = hits[c];
-      let i = cursor[c];
+    for (let n = 0; n < CATEGORIES.length; n++) {
+      const list = lists[n] as Hit[];
+      let i = cursor[n] as number;
       while (i < list.length && (list[i] as Hit).start < cl.start) i++;
       const from = i;
       while (i < list.length && (list[i] as Hit).start < cl.end) i++;
-      cursor[c] = i;
+      cursor[n] = i;
       const inClause: Hit[] = [];
       for (let k = from; k < i; k++)
         if ((list[k] as Hit).end <= cl.end) inClause.push(list[k] as Hit);
-      out[c] = inClause;
+      out[CATEGORIES[n] as Category] = inClause;
     }
     return out;
   };

@@ -11,72 +11,14 @@
  * wildcards, or only punctuation) is always run whole.
  */
 
+import { type Entry, KeyTable, markWord, textHas, wordsOfText } from './key-table.js';
+
 /**
  * Keys by a hash of their word, each with the (list id, phrase index) pairs
  * it admits, flattened: the pass over a text hashes its words as it reads
  * them and looks numbers up, without cutting a string out of the text per
  * word. A hit is confirmed against the key itself (hashes may collide).
  */
-interface Entry {
-  word: string;
-  pairs: number[];
-}
-
-/**
- * Keys by hash in open addressing over typed arrays: a note looks up each of
- * its words, and a few kilobytes of slots stay in cache where a Map's buckets
- * do not. Entries of one hash (collisions) share a group.
- */
-class KeyTable {
-  #hashes = new Int32Array(256);
-  /** Group index + 1 per slot; 0 is an empty slot. */
-  #slots = new Int32Array(256);
-  readonly #groups: Entry[][] = [];
-
-  get size(): number {
-    return this.#groups.length;
-  }
-
-  get(hash: number): Entry[] | undefined {
-    const mask = this.#slots.length - 1;
-    for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const g = this.#slots[i] as number;
-      if (g === 0) return undefined;
-      if (this.#hashes[i] === hash) return this.#groups[g - 1];
-    }
-  }
-
-  /** Adds (list, phrase) to the entry of `word` under `hash`, creating it when new. */
-  enter(hash: number, word: string, list: number, phrase: number): void {
-    let group = this.get(hash);
-    if (!group) {
-      group = [];
-      this.#groups.push(group);
-      if (this.#groups.length * 2 > this.#slots.length) this.#grow();
-      this.#place(hash, this.#groups.length);
-    }
-    const entry = group.find((e) => e.word === word);
-    if (entry) entry.pairs.push(list, phrase);
-    else group.push({ word, pairs: [list, phrase] });
-  }
-
-  #place(hash: number, slot: number): void {
-    const mask = this.#slots.length - 1;
-    let i = hash & mask;
-    while (this.#slots[i] !== 0) i = (i + 1) & mask;
-    this.#slots[i] = slot;
-    this.#hashes[i] = hash;
-  }
-
-  #grow(): void {
-    const old = { hashes: this.#hashes, slots: this.#slots };
-    this.#hashes = new Int32Array(old.slots.length * 2);
-    this.#slots = new Int32Array(old.slots.length * 2);
-    for (let i = 0; i < old.slots.length; i++)
-      if (old.slots[i] !== 0) this.#place(old.hashes[i] as number, old.slots[i] as number);
-  }
-}
-
 const byFullKey = new KeyTable();
 // Stem keys by the hash of their first STEM_START units; shorter stems by their own hash.
 const STEM_START = 3;
@@ -224,13 +166,26 @@ export function candidates(text: string, id: number): Candidates {
   const found = lastCandidates[id];
   if (!found) return NONE;
   if (found.length > 1) {
-    found.sort((a, b) => a - b);
+    sortAscending(found);
     let n = 1;
     for (let i = 1; i < found.length; i++)
       if (found[i] !== found[n - 1]) found[n++] = found[i] as number;
     found.length = n;
   }
   return withRequiredWords(found, required[id] as Array<Int32Array | undefined>);
+}
+
+/** Insertion sort: the lists are a few numbers long, where a comparator sort costs more. */
+function sortAscending(xs: number[]): void {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (xs[j] as number) > x) {
+      xs[j + 1] = xs[j] as number;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
 }
 
 /** The candidates whose other whole words all occur in the text (by hash: a collision only keeps one). */
@@ -245,21 +200,6 @@ function withRequiredWords(found: number[], words: Array<Int32Array | undefined>
   }
   found.length = n;
   return found;
-}
-
-// The whole words of the last text indexed, as a bit per hash (one hash function, so a filter
-// that may say yes wrongly, never no): a few hundred bytes, cleared per text.
-const WORD_BITS = 1 << 13;
-const wordsOfText = new Uint32Array(WORD_BITS / 32);
-
-function textHas(hash: number): boolean {
-  const bit = hash & (WORD_BITS - 1);
-  return ((wordsOfText[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
-}
-
-function markWord(hash: number): void {
-  const bit = hash & (WORD_BITS - 1);
-  wordsOfText[bit >>> 5] = (wordsOfText[bit >>> 5] as number) | (1 << (bit & 31));
 }
 
 // One array per list id, kept from text to text and cleared where the last
