@@ -31,9 +31,11 @@ const SIGN_OFF_WORD =
 export function signOffStart(text: string): number {
   const m = SIGN_OFF_WORD.test(text) ? SIGN_OFF.exec(text) : null;
   if (m) return m.index + (m[0].length - m[0].trimStart().length);
-  const lines = text.trimEnd().split(/\r?\n/);
-  const last = lines.at(-1) ?? '';
-  if (lines.length > 1 && NAME_LINE.test(last)) return text.trimEnd().length - last.length;
+  // The last line of the trimmed text, without splitting the whole note into lines.
+  const trimmed = text.trimEnd();
+  const lastBreak = trimmed.lastIndexOf('\n');
+  const last = trimmed.slice(lastBreak + 1);
+  if (lastBreak >= 0 && NAME_LINE.test(last)) return trimmed.length - last.length;
   return text.length;
 }
 
