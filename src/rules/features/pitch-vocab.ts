@@ -63,8 +63,10 @@ export const NAMEABLE: ReadonlySet<Category> = new Set([
 
 // A quoted title: opening quote not inside a word ("I'd" is no quote), up to 80 characters.
 export const QUOTE_MAX = 82;
+// Each opening quote is matched before the look-behind that checks the character in front of
+// it, so the regex tries the look-behind only at quotes, not at every position of the note.
 const QUOTED =
-  /(?<![\p{L}\p{N}])(?:'[^'\n]{1,80}'|"[^"\n]{1,80}"|“[^”\n]{1,80}”|‘[^’\n]{1,80}’|«[^»\n]{1,80}»|„[^“\n]{1,80}“)(?![\p{L}\p{N}])/gu;
+  /(?:'(?<![\p{L}\p{N}]')[^'\n]{1,80}'|"(?<![\p{L}\p{N}]")[^"\n]{1,80}"|“(?<![\p{L}\p{N}]“)[^”\n]{1,80}”|‘(?<![\p{L}\p{N}]‘)[^’\n]{1,80}’|«(?<![\p{L}\p{N}]«)[^»\n]{1,80}»|„(?<![\p{L}\p{N}]„)[^“\n]{1,80}“)(?![\p{L}\p{N}])/gu;
 
 export function quotedSpans(text: string): Array<{ start: number; end: number }> {
   return Array.from(text.matchAll(QUOTED), (m) => ({ start: m.index, end: m.index + m[0].length }));
