@@ -186,7 +186,9 @@ export const defaultText: Rule = {
   description:
     "The note is LinkedIn's stock text with nothing personal beyond a greeting and sign-off.",
   check(note) {
-    const folded = foldSameLength(note.text);
+    // The language layer folds the text already, unless it read only the start of a paste.
+    const a = note.analysis;
+    const folded = a.truncated ? foldSameLength(note.text) : a.folded;
     if (!REQUIRED.some((words) => words.every((w) => folded.includes(w)))) return [];
     STOCK.lastIndex = 0;
     const stock = [...folded.matchAll(STOCK)];

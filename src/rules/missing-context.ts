@@ -109,7 +109,8 @@ function readOnce(original: Note): Reading | undefined {
     lists.sets,
   );
   // Tokens inside a proper noun, by offset: one lookup per token even in a 100 KB note.
-  const nameStarts = new Set(bodyNames.flatMap((n) => n.tokens.map((t) => t.start)));
+  const nameStarts = new Set<number>();
+  for (const n of bodyNames) for (const t of n.tokens) nameStarts.add(t.start);
   const isName = (t: Token) => nameStarts.has(t.start);
   const shared = sharedMarkers(a.clauses, lists.sets, isName);
   const names = bodyNames.length;

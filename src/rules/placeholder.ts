@@ -178,9 +178,14 @@ function glossesAName(text: string, start: number, inner: string): boolean {
   return before !== null && words(inner).some((w) => OWN.has(w));
 }
 
+// Every candidate above holds one of these characters or three capitals in a row (the bare
+// tokens too): a note without any has no token, and this scan is much cheaper than CANDIDATES.
+const MAY_HOLD_TOKEN = /[{$*%«‹[<(#_]|\p{Lu}{3}/u;
+
 function findTokens(note: Note): RuleFinding[] {
   const out: RuleFinding[] = [];
   const text = note.text;
+  if (!MAY_HOLD_TOKEN.test(text)) return out;
   const lastVisible = text.trimEnd().length;
   for (const m of note.matches(CANDIDATES, 'text')) {
     const kind = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0] as Kind;

@@ -9,7 +9,9 @@ export const tooManyLines: Rule = {
   level: 'info',
   description: 'More than about three short lines: an invitation is read in a glance.',
   check(note) {
-    const { start, end } = body(note.text);
+    // The language layer has the body already, unless it read only the start of a paste.
+    const a = note.analysis;
+    const { start, end } = a.truncated ? body(note.text) : a.body;
     const lineStarts: number[] = [];
     const content = note.text.slice(start, end);
     for (const m of content.matchAll(/[^\r\n]*\S[^\r\n]*/g)) {

@@ -153,7 +153,7 @@ function opensWithSenderFeeling(words: Token[], from: number, lex: Lexicon): boo
     .slice(from, from + 4)
     .map((w) => w.lower)
     .join(' ');
-  return spacedCues(lex).senderOpeners.some(([o, spaced]) => head === o || head.startsWith(spaced));
+  return cuesOf(lex).senderOpener.test(head);
 }
 
 /** The verb reached before any subject decides the clause. */
@@ -171,30 +171,33 @@ function aboutFromFirstVerb(
 }
 
 export function leadsWithCta(c: Clause, lex: Lexicon): boolean {
-  const lower = c.text.toLowerCase();
-  for (const [cue, spaced] of spacedCues(lex).ctaLeads)
-    if (lower.startsWith(cue) || lower.includes(spaced)) return true;
-  return false;
+  return cuesOf(lex).ctaLead.test(c.text.toLowerCase());
 }
 
-interface SpacedCues {
-  /** Each opener with a space after it. */
-  senderOpeners: ReadonlyArray<readonly [string, string]>;
-  /** Each lead with a space on either side. */
-  ctaLeads: ReadonlyArray<readonly [string, string]>;
+interface Cues {
+  /** Some opener is the whole head or its first words: `head === o || head.startsWith(`${o} `)`. */
+  senderOpener: RegExp;
+  /** Some lead starts the clause or stands spaced inside it: `lower.startsWith(cue) || lower.includes(` ${cue} `)`. */
+  ctaLead: RegExp;
 }
 
-// The spaced forms are built once per language, not once per clause and cue.
-const SPACED = new WeakMap<Lexicon, SpacedCues>();
+// One regex per language for each list, built once, instead of a loop over every cue per clause.
+const CUES = new WeakMap<Lexicon, Cues>();
 
-function spacedCues(lex: Lexicon): SpacedCues {
-  let cues = SPACED.get(lex);
+function cuesOf(lex: Lexicon): Cues {
+  let cues = CUES.get(lex);
   if (!cues) {
     cues = {
-      senderOpeners: lex.senderOpeners.map((o) => [o, `${o} `] as const),
-      ctaLeads: lex.ctaLeads.map((cue) => [cue, ` ${cue} `] as const),
+      senderOpener: new RegExp(`^(?:${alternatives(lex.senderOpeners)})(?: |$)`),
+      ctaLead: new RegExp(`^(?:${alternatives(lex.ctaLeads)})| (?:${alternatives(lex.ctaLeads)}) `),
     };
-    SPACED.set(lex, cues);
+    CUES.set(lex, cues);
   }
   return cues;
+}
+
+/** Literal strings as regex alternatives (no `u` flag: code unit for code unit, as `includes`); none matches nothing. */
+function alternatives(literals: readonly string[]): string {
+  if (literals.length === 0) return '(?!)';
+  return literals.map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|');
 }

@@ -65,8 +65,10 @@ export const NAMEABLE: ReadonlySet<Category> = new Set([
 
 // A quoted title: opening quote not inside a word ("I'd" is no quote), up to 80 characters.
 export const QUOTE_MAX = 82;
+// Each opening quote is matched before the look-behind that checks the character in front of
+// it, so the regex tries the look-behind only at quotes, not at every position of the note.
 const QUOTED =
-  /(?<![\p{L}\p{N}])(?:'[^'\n]{1,80}'|"[^"\n]{1,80}"|“[^”\n]{1,80}”|‘[^’\n]{1,80}’|«[^»\n]{1,80}»|„[^“\n]{1,80}“)(?![\p{L}\p{N}])/gu;
+  /(?:'(?<![\p{L}\p{N}]')[^'\n]{1,80}'|"(?<![\p{L}\p{N}]")[^"\n]{1,80}"|“(?<![\p{L}\p{N}]“)[^”\n]{1,80}”|‘(?<![\p{L}\p{N}]‘)[^’\n]{1,80}’|«(?<![\p{L}\p{N}]«)[^»\n]{1,80}»|„(?<![\p{L}\p{N}]„)[^“\n]{1,80}“)(?![\p{L}\p{N}])/gu;
 
 export function quotedSpans(text: string): Array<{ start: number; end: number }> {
   return Array.from(text.matchAll(QUOTED), (m) => ({ start: m.index, end: m.index + m[0].length }));
@@ -102,17 +104,22 @@ export function vocabularyHits(note: Note, p: Record<Category, RegExp>): Record<
  * per clause: a 100 KB note has thousands of both.
  */
 export function sweep(hits: Record<Category, Hit[]>): (cl: Clause) => Record<Category, Hit[]> {
-  const cursor = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  // By category index, the category's hits and how far the sweep has gone in them.
+  const lists = CATEGORIES.map((c) => hits[c]);
+  const cursor = new Array<number>(CATEGORIES.length).fill(0);
   return (cl: Clause): Record<Category, Hit[]> => {
     const out = {} as Record<Category, Hit[]>;
-    for (const c of CATEGORIES) {
-      const list = hits[c];
-      let i = cursor[c];
+    for (let n = 0; n < CATEGORIES.length; n++) {
+      const list = lists[n] as Hit[];
+      let i = cursor[n] as number;
       while (i < list.length && (list[i] as Hit).start < cl.start) i++;
       const from = i;
       while (i < list.length && (list[i] as Hit).start < cl.end) i++;
-      cursor[c] = i;
-      out[c] = list.slice(from, i).filter((h) => h.end <= cl.end);
+      cursor[n] = i;
+      const inClause: Hit[] = [];
+      for (let k = from; k < i; k++)
+        if ((list[k] as Hit).end <= cl.end) inClause.push(list[k] as Hit);
+      out[CATEGORIES[n] as Category] = inClause;
     }
     return out;
   };

@@ -11,14 +11,28 @@
  * wildcards, or only punctuation) is always run whole.
  */
 
-/** Phrases as (list id, phrase index) pairs, flattened, by their full key. */
-const byFullKey = new Map<string, number[]>();
-// Stem keys by their first STEM_START units, each with its phrases; shorter stems by themselves.
+import { type Entry, KeyTable, markWord, textHas, wordsOfText } from './key-table.js';
+
+/**
+ * Keys by a hash of their word, each with the (list id, phrase index) pairs
+ * it admits, flattened: the pass over a text hashes its words as it reads
+ * them and looks numbers up, without cutting a string out of the text per
+ * word. A hit is confirmed against the key itself (hashes may collide).
+ */
+const byFullKey = new KeyTable();
+// Stem keys by the hash of their first STEM_START units; shorter stems by their own hash.
 const STEM_START = 3;
-const byStemStart = new Map<string, Array<{ stem: string; pairs: number[] }>>();
-const byShortStem = new Map<string, number[]>();
+const byStemStart = new KeyTable();
+const byShortStem = new KeyTable();
 /** Per list id: true when some phrase has no key, so that the list is always run whole. */
 const keyless: boolean[] = [];
+
+/** The hash `index` computes for the first `n` units of a word. */
+function hashOf(word: string, n: number): number {
+  let h = 0;
+  for (let k = 0; k < n; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) & 0x3fffffff;
+  return h;
+}
 
 function isWordUnit(c: number): boolean {
   return (
@@ -56,6 +70,25 @@ function runs(s: string): Array<{ word: string; left: boolean; right: boolean }>
  */
 export function phraseKey(words: readonly string[], leadBoundary: boolean, tailBoundary: boolean) {
   let best: Key | undefined;
+  for (const key of phraseKeys(words, leadBoundary, tailBoundary)) {
+    // Longer keys are rarer; a full key beats a stem of the same length.
+    if (
+      !best ||
+      key.word.length > best.word.length ||
+      (key.word.length === best.word.length && best.stem && !key.stem)
+    )
+      best = key;
+  }
+  return best;
+}
+
+/** Every key of a phrase (see phraseKey), in the order of its words: each is in every match. */
+export function phraseKeys(
+  words: readonly string[],
+  leadBoundary: boolean,
+  tailBoundary: boolean,
+): Key[] {
+  const keys: Key[] = [];
   words.forEach((word, k) => {
     if (word === '*') return;
     const stem = word.endsWith('*');
@@ -72,44 +105,42 @@ export function phraseKey(words: readonly string[], leadBoundary: boolean, tailB
       const continues = last && stem;
       const rightBounded = !last || k < words.length - 1 || tailBoundary || continues;
       if (!rightBounded) return;
-      const key = { word: r.word, stem: continues };
-      // Longer keys are rarer; a full key beats a stem of the same length.
-      if (
-        !best ||
-        key.word.length > best.word.length ||
-        (key.word.length === best.word.length && best.stem && !key.stem)
-      )
-        best = key;
+      keys.push({ word: r.word, stem: continues });
     });
   });
-  return best;
+  return keys;
 }
 
-/** Registers a list's phrase keys (in the list's own order); returns the list's id. */
-export function registerList(keys: ReadonlyArray<Key | undefined>): number {
+/**
+ * Per list id, per phrase: hashes of the whole words (full keys) every match
+ * of the phrase contains besides its key. A candidate whose text lacks one
+ * of them cannot match, and is dropped before its regex runs.
+ */
+const required: Array<Array<Int32Array | undefined>> = [];
+
+/**
+ * Registers a list's phrase keys (in the list's own order) and, per phrase,
+ * the other whole words its matches must contain; returns the list's id.
+ */
+export function registerList(
+  keys: ReadonlyArray<Key | undefined>,
+  words: ReadonlyArray<readonly string[]> = [],
+): number {
   const id = keyless.length;
   lastText = undefined;
   keyless.push(keys.some((k) => k === undefined));
+  required.push(
+    words.map((ws) =>
+      ws.length > 0 ? Int32Array.from(ws, (w) => hashOf(w, w.length)) : undefined,
+    ),
+  );
   if (keyless[id]) return id;
   (keys as Key[]).forEach((key, phrase) => {
-    if (!key.stem) {
-      const pairs = byFullKey.get(key.word);
-      if (pairs) pairs.push(id, phrase);
-      else byFullKey.set(key.word, [id, phrase]);
-      return;
-    }
-    if (key.word.length < STEM_START) {
-      const pairs = byShortStem.get(key.word);
-      if (pairs) pairs.push(id, phrase);
-      else byShortStem.set(key.word, [id, phrase]);
-      return;
-    }
-    const start = key.word.slice(0, STEM_START);
-    const bucket = byStemStart.get(start) ?? [];
-    byStemStart.set(start, bucket);
-    const entry = bucket.find((e) => e.stem === key.word);
-    if (entry) entry.pairs.push(id, phrase);
-    else bucket.push({ stem: key.word, pairs: [id, phrase] });
+    const word = key.word;
+    if (!key.stem) byFullKey.enter(hashOf(word, word.length), word, id, phrase);
+    else if (word.length < STEM_START)
+      byShortStem.enter(hashOf(word, word.length), word, id, phrase);
+    else byStemStart.enter(hashOf(word, STEM_START), word, id, phrase);
   });
   return id;
 }
@@ -135,18 +166,55 @@ export function candidates(text: string, id: number): Candidates {
   const found = lastCandidates[id];
   if (!found) return NONE;
   if (found.length > 1) {
-    found.sort((a, b) => a - b);
+    sortAscending(found);
     let n = 1;
     for (let i = 1; i < found.length; i++)
       if (found[i] !== found[n - 1]) found[n++] = found[i] as number;
     found.length = n;
   }
+  return withRequiredWords(found, required[id] as Array<Int32Array | undefined>);
+}
+
+/** Insertion sort: the lists are a few numbers long, where a comparator sort costs more. */
+function sortAscending(xs: number[]): void {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (xs[j] as number) > x) {
+      xs[j + 1] = xs[j] as number;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+}
+
+/** The candidates whose other whole words all occur in the text (by hash: a collision only keeps one). */
+function withRequiredWords(found: number[], words: Array<Int32Array | undefined>): number[] {
+  let n = 0;
+  for (let i = 0; i < found.length; i++) {
+    const phrase = found[i] as number;
+    const hashes = words[phrase];
+    let all = true;
+    if (hashes) for (let k = 0; k < hashes.length && all; k++) all = textHas(hashes[k] as number);
+    if (all) found[n++] = phrase;
+  }
+  found.length = n;
   return found;
 }
 
+// One array per list id, kept from text to text and cleared where the last
+// text wrote (allocating and filling ~200 slots per text cost more than the pass).
+const perList: Array<number[] | undefined> = [];
+const written: number[] = [];
+
 function index(text: string): Array<number[] | undefined> {
+  const out = perList;
+  for (const id of written) out[id] = undefined;
+  written.length = 0;
   // Filled up front: an array written at scattered indices would fall back to a slow dictionary.
-  const out: Array<number[] | undefined> = new Array(keyless.length).fill(undefined);
+  while (out.length < keyless.length) out.push(undefined);
+  wordsOfText.fill(0);
+  const shortStems = byShortStem.size > 0;
   let i = 0;
   const len = text.length;
   while (i < len) {
@@ -154,24 +222,49 @@ function index(text: string): Array<number[] | undefined> {
       i++;
       continue;
     }
-    let j = i + 1;
-    while (j < len && isWordUnit(text.charCodeAt(j))) j++;
-    const full = byFullKey.get(text.slice(i, j));
-    if (full) add(out, full);
-    if (byShortStem.size > 0)
-      for (let n = 1; n < STEM_START && n <= j - i; n++) {
-        const pairs = byShortStem.get(text.slice(i, i + n));
-        if (pairs) add(out, pairs);
-      }
-    if (j - i >= STEM_START) {
-      const bucket = byStemStart.get(text.slice(i, i + STEM_START));
-      if (bucket)
-        for (const { stem, pairs } of bucket)
-          if (stem.length <= j - i && text.startsWith(stem, i)) add(out, pairs);
+    // One pass over the word: its hash so far is the hash of each of its prefixes.
+    let h = 0;
+    let j = i;
+    let stems: Entry[] | undefined;
+    for (; j < len; j++) {
+      const c = text.charCodeAt(j);
+      if (!isWordUnit(c)) break;
+      h = (Math.imul(h, 31) + c) & 0x3fffffff;
+      const n = j + 1 - i;
+      if (n < STEM_START) {
+        if (shortStems) addMatching(out, byShortStem.get(h), text, i, n, n);
+      } else if (n === STEM_START) stems = byStemStart.get(h);
     }
+    markWord(h);
+    addMatching(out, byFullKey.get(h), text, i, j - i, j - i);
+    addMatching(out, stems, text, i, STEM_START, j - i);
     i = j;
   }
   return out;
+}
+
+/** The pairs of each entry whose word, `min` to `max` units long, stands in `text` at `at`. */
+function addMatching(
+  out: Array<number[] | undefined>,
+  entries: readonly Entry[] | undefined,
+  text: string,
+  at: number,
+  min: number,
+  max: number,
+): void {
+  if (!entries) return;
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k] as Entry;
+    if (e.word.length >= min && e.word.length <= max && standsAt(text, at, e.word))
+      add(out, e.pairs);
+  }
+}
+
+/** `text.startsWith(word, at)`, unit by unit: cheaper than the builtin call for short words. */
+function standsAt(text: string, at: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++)
+    if (text.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 function add(out: Array<number[] | undefined>, pairs: readonly number[]): void {
@@ -179,6 +272,9 @@ function add(out: Array<number[] | undefined>, pairs: readonly number[]): void {
     const id = pairs[k] as number;
     const list = out[id];
     if (list) list.push(pairs[k + 1] as number);
-    else out[id] = [pairs[k + 1] as number];
+    else {
+      out[id] = [pairs[k + 1] as number];
+      written.push(id);
+    }
   }
 }

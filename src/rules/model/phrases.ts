@@ -6,7 +6,7 @@
  * only match at word boundaries.
  */
 import { foldSameLength } from '../../text/fold.js';
-import { candidates, phraseKey, registerList } from './phrase-keys.js';
+import { candidates, phraseKey, phraseKeys, registerList } from './phrase-keys.js';
 
 // Plain classes and ASCII \b, not \p{…} look-arounds: a list of hundreds of
 // phrases compiles and runs many times faster without Unicode property classes
@@ -32,7 +32,7 @@ export function compilePhrases(phrases: readonly string[] | undefined): RegExp {
   if (list.length === 0) return /(?!)/g;
   list.sort((a, b) => b.length - a.length);
   // Phrases grouped by whether their edges are letters, so each group shares one boundary test.
-  const groups = new Map<string, Array<{ body: string; key: PhraseKey }>>();
+  const groups = new Map<string, Array<{ body: string; key: PhraseKey; also: string[] }>>();
   for (const p of list) {
     const lead = /^[\p{L}\d*]/u.test(p) ? BEFORE : '';
     const tail = /[\p{L}\d*]$/u.test(p) && !p.endsWith('*') ? AFTER : '';
@@ -40,21 +40,27 @@ export function compilePhrases(phrases: readonly string[] | undefined): RegExp {
     const words = p.split(/\s+/);
     const body = words.map(wordSource).join(String.raw`\s+`);
     const key = phraseKey(words, lead !== '', tail !== '');
-    groups.set(group, [...(groups.get(group) ?? []), { body, key }]);
+    // Besides the key, the whole words every match holds: a text without one is skipped.
+    const also = phraseKeys(words, lead !== '', tail !== '')
+      .filter((k) => !k.stem && k.word !== key?.word)
+      .map((k) => k.word);
+    groups.set(group, [...(groups.get(group) ?? []), { body, key, also }]);
   }
   // The alternatives in the order the regex tries them, each also as a regex of its own.
   const alternatives: string[] = [];
   const keys: PhraseKey[] = [];
+  const others: string[][] = [];
   const parts = [...groups].map(([group, entries]) => {
     const [lead, tail] = group.split('\u0000');
-    for (const { body, key } of entries) {
+    for (const { body, key, also } of entries) {
       alternatives.push(`${lead}(?:${body})${tail}`);
       keys.push(key);
+      others.push(also);
     }
     return `${lead}(?:${entries.map((e) => e.body).join('|')})${tail}`;
   });
   const pattern = new RegExp(parts.join('|'), 'g');
-  LISTS.set(pattern, { id: registerList(keys), alternatives, compiled: [] });
+  LISTS.set(pattern, { id: registerList(keys, others), alternatives, compiled: [] });
   return pattern;
 }
 
@@ -83,10 +89,11 @@ export function findPhrases(pattern: RegExp, folded: string): Hit[] {
   const only = list && candidates(folded, list.id);
   if (!list || !only || only.length > MAX_SEPARATE) return scan(pattern, folded);
   if (only.length === 0) return [];
-  return scanEach(
-    only.map((k) => (list.compiled[k] ??= new RegExp(list.alternatives[k] as string, 'g'))),
-    folded,
+  const compiled = only.map(
+    (k) => (list.compiled[k] ??= new RegExp(list.alternatives[k] as string, 'g')),
   );
+  // One phrase alone: its own scan is what scanEach would find, without the bookkeeping.
+  return compiled.length === 1 ? scan(compiled[0] as RegExp, folded) : scanEach(compiled, folded);
 }
 
 function scan(pattern: RegExp, folded: string): Hit[] {

@@ -40,6 +40,9 @@ describe('findPhrases', () => {
     ['my co-founder and i', ['co-founder', 'and']],
     ['demos are 2 x faster, not 5x faster', ['demos', 'are', 'x faster']],
     ['coffee on me', ['on me']],
+    // The key word of two phrases, without the other words either needs.
+    ['grab 15 minutes soon', []],
+    ['book 5 minutes this week', ['book 5 minutes']],
     ['viele große grüße', ['große']],
     ['nothing here', []],
     ['', []],
