@@ -2,16 +2,21 @@
  * The digest bench's ledgers: 50 entries over 60 days for each user (a third
  * accepted, some ignored), in an in-memory kv with one map per user, so that
  * a user's read touches only their keys and the figure is the digest's own
- * cost, not a database's. Built the same way on the main thread and, through
- * `setupPass`, inside the digest pass thread (which holds its own copy).
+ * cost, not a database's. With conditional writes, as the SQLite, Redis and
+ * Postgres stores have: each user's ledger summary is kept beside it, and a
+ * digest's read checks the entries against it, as in production. Built the
+ * same way on the main thread and, through `setupPass`, inside the digest
+ * pass thread (which holds its own copy).
  */
 import Keyv from 'keyv';
 import type { PassStore } from '../src/digest/pass-worker.js';
 import { RosterRecord, rosterKey } from '../src/digest/roster.js';
 import type { Outcome } from '../src/ledger/records.js';
+import { summaryKey } from '../src/ledger/scope.js';
 import { LedgerRepository, scopePrefix } from '../src/ledger/store.js';
 import { digestMessage } from '../src/slack/blocks/digest-message.js';
 import { memoryClaims } from '../src/store/claims.js';
+import { type ConditionalWrites, memoryConditionalWrites } from '../src/store/conditional.js';
 import { keyvKv, type LedgerKv } from '../src/store/kv.js';
 
 export const ENTRIES = 50;
@@ -20,12 +25,36 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export type PerUserKv = LedgerKv & { users: Map<string, Map<string, unknown>> };
 
+const LEDGER = '/ledger/';
+const SUMMARY = '/ledger-summary';
+
+/** The map a key lives in: its user's, the summary beside the ledger included. */
+function userOf(key: string): string {
+  if (key.endsWith(SUMMARY)) return key.slice(0, -SUMMARY.length) + LEDGER;
+  return key.slice(0, key.indexOf(LEDGER) + LEDGER.length);
+}
+
+/** Compare-and-set on the user's own map: a summary and the records it counts are one user's. */
+function perUserConditional(users: Map<string, Map<string, unknown>>): ConditionalWrites {
+  const mapOf = (key: string) => {
+    const user = userOf(key);
+    const map = users.get(user) ?? new Map<string, unknown>();
+    users.set(user, map);
+    return memoryConditionalWrites(map);
+  };
+  return {
+    getVersioned: (key) => mapOf(key).getVersioned(key),
+    createIfAbsent: (key, value) => mapOf(key).createIfAbsent(key, value),
+    setIfUnchanged: (guard, token, entries) => mapOf(guard).setIfUnchanged(guard, token, entries),
+  };
+}
+
 /** A LedgerKv with one map per user prefix, so a user's scan touches only their keys. */
 export function perUserKv(): PerUserKv {
   const users = new Map<string, Map<string, unknown>>();
-  const userOf = (key: string) => key.slice(0, key.indexOf('/ledger/') + '/ledger/'.length);
   return {
     users,
+    conditional: perUserConditional(users),
     get: async (key) => users.get(userOf(key))?.get(key),
     async set(key, value) {
       const user = userOf(key);
@@ -50,31 +79,52 @@ export function benchScope(u: number): { teamId: string; userId: string } {
   return { teamId: 'TBENCH', userId: `U${u.toString(36).toUpperCase().padStart(6, '0')}` };
 }
 
-/** Writes one ledger through the repository, then copies it to `users` users. */
-export async function seedLedgers(kv: PerUserKv, users: number): Promise<void> {
-  const templateScope = { teamId: 'TBENCH', userId: 'UTEMPLATE' };
+/** One user's ledger as the bench seeds it: its records and summary, as kept under `prefix`. */
+export type TemplateLedger = { prefix: string; summary: string; records: Map<string, unknown> };
+
+/**
+ * Writes one ledger through the repository, on a kv with conditional writes,
+ * so that its summary is written with its records as in production.
+ */
+export async function templateLedger(): Promise<TemplateLedger> {
+  const scope = { teamId: 'TBENCH', userId: 'UTEMPLATE' };
+  const kv = perUserKv();
   let t = NOW.getTime() - 60 * DAY;
   const repo = new LedgerRepository(kv, { clock: () => new Date(t) });
   const outcomes: (Outcome | undefined)[] = ['accepted', undefined, 'ignored', undefined];
   for (let i = 0; i < ENTRIES; i++) {
     t = NOW.getTime() - 60 * DAY + i * (60 / ENTRIES) * DAY;
-    const entry = await repo.logSend(templateScope, {
+    const entry = await repo.logSend(scope, {
       recipient: { name: `Person ${i}`, profileUrl: `https://www.linkedin.com/in/person-${i}` },
       noteLength: i % 3 === 0 ? 0 : 140,
       source: 'manual',
     });
     const outcome = outcomes[i % outcomes.length];
-    if (outcome) await repo.setOutcome(templateScope, entry.id, outcome, new Date(t + DAY));
+    if (outcome) await repo.setOutcome(scope, entry.id, outcome, new Date(t + DAY));
   }
-  const templatePrefix = scopePrefix(templateScope);
-  const template = kv.users.get(templatePrefix) ?? new Map();
-  kv.users.delete(templatePrefix);
-  for (let u = 0; u < users; u++) {
-    const prefix = scopePrefix(benchScope(u));
-    const map = new Map<string, unknown>();
-    for (const [key, value] of template) map.set(prefix + key.slice(templatePrefix.length), value);
-    kv.users.set(prefix, map);
+  const prefix = scopePrefix(scope);
+  const records = kv.users.get(prefix) ?? new Map<string, unknown>();
+  if (!records.has(summaryKey(scope))) throw new Error('bench ledger: no summary was written');
+  return { prefix, summary: summaryKey(scope), records };
+}
+
+/** Gives user `u` a copy of the template's records and summary. */
+export function copyLedger(kv: PerUserKv, template: TemplateLedger, u: number): void {
+  const scope = benchScope(u);
+  const prefix = scopePrefix(scope);
+  const map = new Map<string, unknown>();
+  for (const [key, value] of template.records) {
+    const copied =
+      key === template.summary ? summaryKey(scope) : prefix + key.slice(template.prefix.length);
+    map.set(copied, value);
   }
+  kv.users.set(prefix, map);
+}
+
+/** The template ledger copied to each of `users` users. */
+export async function seedLedgers(kv: PerUserKv, users: number): Promise<void> {
+  const template = await templateLedger();
+  for (let u = 0; u < users; u++) copyLedger(kv, template, u);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { LedgerRepository } from '../ledger/index.js';
+import { type LedgerRepository, summaryCovers } from '../ledger/index.js';
 import type { Scope } from '../store/scope.js';
 import { buildDigest, type DigestContent } from './build.js';
 
@@ -101,8 +101,10 @@ export interface DigestSendDeps {
 
 export async function sendDigest(deps: DigestSendDeps, scope: Scope, week?: string): Promise<void> {
   const now = deps.clock();
-  const { entries, settings } = await deps.ledger.snapshot(scope);
-  const digest = deps.render(buildDigest(entries, settings, now), now);
+  const { entries, settings, summary } = await deps.ledger.snapshot(scope);
+  // The read's own summary of these entries, when it made one reaching back far enough.
+  const read = summary !== undefined && summaryCovers(summary, now) ? summary : undefined;
+  const digest = deps.render(buildDigest(entries, settings, now, undefined, read), now);
   await deps.client.chat.postMessage({
     channel: scope.userId,
     text: digest.text,

@@ -3,7 +3,7 @@ import type { LedgerKv } from '../store/kv.js';
 import type { LedgerInputError, LedgerRecordError } from './errors.js';
 import { ledgerCsv } from './export.js';
 import { type LedgerStatus, type status, statusFrom } from './policy/status.js';
-import { summaryCovers } from './policy/summary.js';
+import { type LedgerSummary, summaryCovers } from './policy/summary.js';
 import { type LedgerSnapshot, type OnSkipped, readEntry, readSnapshot } from './read.js';
 import { makeRecipient, type Recipient, sameRecipient } from './recipient.js';
 import {
@@ -42,6 +42,9 @@ export interface LedgerRepositoryOptions {
 
 /** A stored summary as just read, with its token (see {@link LedgerRepository.snapshot}). */
 export type StoredRead = NonNullable<Awaited<ReturnType<SummaryStore['read']>>>;
+
+/** A full read, with the entries' summary where the store keeps summaries (see {@link LedgerRepository.snapshot}). */
+export type SummarisedSnapshot = LedgerSnapshot & { summary?: LedgerSummary };
 
 /** A user's summary and settings, as {@link LedgerRepository.summary} reads them. */
 export type SummaryRead = CachedSummaryRead;
@@ -163,8 +166,11 @@ export class LedgerRepository {
    * stored summary that does not count what was read (written around, by an
    * older version or by hand) is rebuilt from it. `summaryRead`: the
    * stored summary, or `null` for none, when the caller has just read it.
+   * Where the store keeps summaries, `summary` is the one of the entries
+   * read (the check against the stored one needs it), so a caller that
+   * summarises them need not again.
    */
-  async snapshot(scope: LedgerScope, summaryRead?: StoredRead | null): Promise<LedgerSnapshot> {
+  async snapshot(scope: LedgerScope, summaryRead?: StoredRead | null): Promise<SummarisedSnapshot> {
     const prefix = scopePrefix(scope);
     if (this.#summaries === undefined) return readSnapshot(this.#kv, prefix, this.#onSkipped);
     // Read before the records: a write between the two changes its token, and the repair is refused.
@@ -177,7 +183,7 @@ export class LedgerRepository {
   async #readAndRepair(
     scope: LedgerScope,
     stored: StoredRead | undefined,
-  ): Promise<LedgerSnapshot> {
+  ): Promise<SummarisedSnapshot> {
     const snapshot = await readSnapshot(this.#kv, scopePrefix(scope), this.#onSkipped);
     const summaries = this.#summaries;
     if (summaries === undefined) return snapshot;
@@ -190,7 +196,7 @@ export class LedgerRepository {
       void this.#cache
         .around(scope, () => summaries.repair(summaryKey(scope), stored, snapshot))
         .catch(() => {});
-    return snapshot;
+    return { ...snapshot, summary: read };
   }
 
   /**
