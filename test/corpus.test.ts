@@ -34,6 +34,12 @@ const heldOut = readdirSync(fileURLToPath(FIXTURES))
   .filter((f) => f.startsWith('heldout-') && f.endsWith('.jsonl'))
   .sort()
   .map((f) => ({ name: f, cases: load(new URL(f, FIXTURES)) }));
+// Notes by other hands, written to the contract without reading the rules: `npm run eval`
+// prints their figures; they are not held to the bars, so they can show where the rules fail.
+const fresh = readdirSync(fileURLToPath(FIXTURES))
+  .filter((f) => f.startsWith('fresh-') && f.endsWith('.jsonl'))
+  .sort()
+  .map((f) => ({ name: f, cases: load(new URL(f, FIXTURES)) }));
 
 function assertLabels(c: CorpusCase): void {
   const report = checkNote(c.note, { account: c.account });
@@ -66,6 +72,7 @@ describe('every labelled file', () => {
     { name: 'notes.jsonl', cases: notes },
     { name: 'more-notes.jsonl', cases: more },
     ...heldOut,
+    ...fresh,
   ];
   for (const { name, cases: all } of files) {
     it(`${name}: unique ids, known rule ids, no rule both fired and quiet, ready agrees`, () => {
