@@ -27,7 +27,7 @@ import {
   startsWithCustomer,
 } from './pitch-grammar.js';
 import { hasClients, inReadersTopic, ownedByOther, ownsSellerNoun } from './pitch-ownership.js';
-import { offeringVerbs } from './pitch-verbs.js';
+import { isTopic, offeringVerbs } from './pitch-verbs.js';
 import type { Category } from './pitch-vocab.js';
 
 const CURRENCY = /[$€£¥₹]|\b(?:usd|eur|gbp|r\$)\b/u;
@@ -38,6 +38,8 @@ export interface NoteContext {
   note: Note;
   lex: Lexicon;
   booking: boolean;
+  /** The note speaks of the sender's own writing or notes ("I wrote a short piece on…"). */
+  ownWork: boolean;
 }
 
 /** What a clause says, read once: the frames its features are made of. */
@@ -74,7 +76,8 @@ export function readClause(clause: Clause, local: Record<Category, Hit[]>, conte
   const outcome = within('outcomes');
   const money = CURRENCY.test(lower) || clause.tokens.some((t) => t.type === 'currency');
   const claim = money || hasFigure(clause);
-  const cta = offersMaterial(within);
+  // "I wrote a piece on X … happy to send it over": what is sent is that piece, not a product.
+  const cta = offersMaterial(within) && !(context.ownWork && within('sendsItOn'));
   const scarce = within('scarcity');
   // A price or trial in a question is the buyer's ("Is there a multi-year discount?") unless
   // the question offers it ("Want a quote?", "Can I send our rate card?").
@@ -119,7 +122,10 @@ function dropOthersThings(
     ownedByOther(h, clause, lex, note.analysis.language, note.analysis.folded);
   // "your talk on pricing for marketplaces": the class is the topic of the reader's thing.
   const theirTopic = (h: Hit) => theirs(h) || inReadersTopic(h, clause, lex);
-  local.commercial = aboutReader ? [] : local.commercial.filter((h) => !theirs(h));
+  // "your episode about pricing experiments": a price that is a topic is offered to no one.
+  local.commercial = aboutReader
+    ? []
+    : local.commercial.filter((h) => !theirs(h) && !isTopic(h, clause));
   local.sellerNouns = local.sellerNouns.filter((h) => !theirs(h) && !namesAJob(h, clause));
   local.customerNouns = local.customerNouns.filter((h) => !theirTopic(h));
   return theirTopic;

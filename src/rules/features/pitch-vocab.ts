@@ -33,6 +33,8 @@ export const CATEGORIES = [
   'freeWords',
   'peerSharing',
   'communities',
+  'networking',
+  'sendsItOn',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
