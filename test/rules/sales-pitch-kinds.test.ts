@@ -22,6 +22,10 @@ testRule(salesPitch, {
     {
       note: 'Hi Omar, thanks for the walk around the plant last week. Could I send you our Kenya expansion plan for a sanity check?',
     },
+    // A job seeker's portfolio after a careers event is not a product.
+    {
+      note: 'Hi Noor, good to meet you at the graduate fair in Leeds. Could I send you my portfolio?',
+    },
     // "Connecting" here is the invitation itself.
     { note: 'Hi Amy, great chatting at the school gate. Connecting as I said I would!' },
   ],
