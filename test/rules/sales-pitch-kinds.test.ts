@@ -35,6 +35,13 @@ testRule(salesPitch, {
       note: "We're the studio behind Fernpost, a booking tool for yoga teachers. Forty studios moved over this spring. First month is on us.",
       spans: ["We're the studio behind Fernpost, a booking tool for yoga teachers."],
     },
+    // The people a serving verb takes as object are the customers, named or not in a list.
+    {
+      note: "Good morning Helen, I'm a registered mortgage adviser helping contractors with their first application. Most of them qualify for more than they think.",
+      spans: [
+        "I'm a registered mortgage adviser helping contractors with their first application.",
+      ],
+    },
     // A subject-less "we are" (Spanish, Portuguese) and a trade named by its role (French).
     {
       note: 'Hola Marta, somos una consultora de Sevilla para hoteles rurales. Este año nuestros clientes llenaron un 30% más de noches. ¿Te cuento cómo?',

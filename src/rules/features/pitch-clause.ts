@@ -26,7 +26,13 @@ import {
   sellerIdentity,
   startsWithCustomer,
 } from './pitch-grammar.js';
-import { hasClients, inReadersTopic, ownedByOther, ownsSellerNoun } from './pitch-ownership.js';
+import {
+  hasClients,
+  inReadersTopic,
+  ownedByOther,
+  ownsSellerNoun,
+  pluralServed,
+} from './pitch-ownership.js';
 import { isTopic, offeringVerbs } from './pitch-verbs.js';
 import type { Category } from './pitch-vocab.js';
 
@@ -72,7 +78,10 @@ export function readClause(clause: Clause, local: Record<Category, Hit[]>, conte
   const readersSide = asksThem || aboutReader;
   const customer =
     !readersSide &&
-    (within('customerNouns') || within('customerMarkers') || pluralAfterFor(clause, theirTopic));
+    (within('customerNouns') ||
+      within('customerMarkers') ||
+      pluralAfterFor(clause, theirTopic) ||
+      pluralServed(clause, local.serveVerbs, theirTopic));
   const outcome = within('outcomes');
   const money = CURRENCY.test(lower) || clause.tokens.some((t) => t.type === 'currency');
   const claim = money || hasFigure(clause);

@@ -35,6 +35,7 @@ export const CATEGORIES = [
   'communities',
   'networking',
   'sendsItOn',
+  'serveVerbs',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
