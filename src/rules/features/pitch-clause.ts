@@ -76,17 +76,11 @@ export function readClause(clause: Clause, local: Record<Category, Hit[]>, conte
   const seller = sellerIdentity(clause, verb, local, offer, lex);
   const asksThem = asksAboutTheirs(clause);
   const readersSide = asksThem || aboutReader;
-  const customer =
-    !readersSide &&
-    (within('customerNouns') ||
-      within('customerMarkers') ||
-      pluralAfterFor(clause, theirTopic) ||
-      pluralServed(clause, local.serveVerbs, theirTopic));
+  const customer = !readersSide && namesCustomers(clause, local, theirTopic);
   const outcome = within('outcomes');
   const money = CURRENCY.test(lower) || clause.tokens.some((t) => t.type === 'currency');
   const claim = money || hasFigure(clause);
-  // "I wrote a piece on X … happy to send it over": what is sent is that piece, not a product.
-  const cta = offersMaterial(within) && !(context.ownWork && within('sendsItOn'));
+  const cta = offersMaterial(within, context.ownWork);
   const scarce = within('scarcity');
   // A price or trial in a question is the buyer's ("Is there a multi-year discount?") unless
   // the question offers it ("Want a quote?", "Can I send our rate card?").
@@ -142,10 +136,26 @@ function dropOthersThings(
 
 /**
  * An offer to show or send, unless what is offered asks for their input or their part in
- * the sender's event: "Could I send you my survey?", "Would you like to speak at…?".
+ * the sender's event: "Could I send you my survey?", "Would you like to speak at…?", or is
+ * the sender's own writing named earlier ("I wrote a piece on X … happy to send it over").
  */
-function offersMaterial(within: (c: Category) => boolean): boolean {
+function offersMaterial(within: (c: Category) => boolean, ownWork: boolean): boolean {
+  if (ownWork && within('sendsItOn')) return false;
   return within('offerCta') && !within('advice') && !within('peerSharing') && !within('invite');
+}
+
+/** A class of customers: named, marked, a plural after "for" or the object of a serving verb. */
+function namesCustomers(
+  clause: Clause,
+  local: Record<Category, Hit[]>,
+  theirTopic: (h: Hit) => boolean,
+): boolean {
+  return (
+    local.customerNouns.length > 0 ||
+    local.customerMarkers.length > 0 ||
+    pluralAfterFor(clause, theirTopic) ||
+    pluralServed(clause, local.serveVerbs, theirTopic)
+  );
 }
 
 /**
