@@ -33,6 +33,9 @@ export const CATEGORIES = [
   'freeWords',
   'peerSharing',
   'communities',
+  'networking',
+  'sendsItOn',
+  'serveVerbs',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
