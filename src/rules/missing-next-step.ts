@@ -26,6 +26,7 @@ const LIST_NAMES = [
   'imperatives',
   'activities',
   'pastMarkers',
+  'chainAfterNotStep',
 ] as const;
 type ListName = (typeof LIST_NAMES)[number];
 
@@ -39,6 +40,7 @@ interface Lists {
   asks: RegExp;
   questionOpeners: RegExp;
   pastMarkers: RegExp;
+  chainAfterNotStep: RegExp;
   imperatives: ReadonlySet<string>;
   activities: ReadonlySet<string>;
 }
@@ -67,6 +69,7 @@ function listsFor(language: Language): Lists | undefined {
         asks: compilePhrases(d.asks),
         questionOpeners: anchored(d.questionOpeners),
         pastMarkers: compilePhrases(d.pastMarkers),
+        chainAfterNotStep: anchored(d.chainAfterNotStep),
         imperatives: new Set(d.imperatives),
         activities: new Set(d.activities),
       },
@@ -137,7 +140,9 @@ function withoutFillers(text: string, fillers: RegExp): string {
  * the lead is about what the reader wants ("thought you'd want to know").
  */
 function fromLeads(note: Note, lower: string, lists: Lists): Reading {
-  const canned = new Map(cannedLines(note).map((c) => [c.start, c.end]));
+  const canned = cannedLines(note);
+  // The canned line the rest of a lead is part of ("always keen to meet others…").
+  const cannedEnd = (at: number) => canned.find((c) => c.start <= at && at < c.end)?.end;
   const notLeads = findPhrases(lists.notLeads, lower);
   let invitationOnly: Hit | undefined;
   let wish: Hit | undefined;
@@ -149,15 +154,29 @@ function fromLeads(note: Note, lower: string, lists: Lists): Reading {
     const restStart = lower.length - rest.length;
     const notStep = lists.notSteps.exec(rest);
     if (notStep) {
+      // "happy to connect and exchange notes": a step chained after the invitation.
+      if (chainedStep(rest.slice(notStep[0].length), lists)) return STEP;
       invitationOnly ??= { start: lead.start, end: restStart + notStep[0].length };
       continue;
     }
     const wished = lists.wishes.exec(rest);
-    const end = wished ? restStart + wished[0].length : canned.get(restStart);
+    const end = wished ? restStart + wished[0].length : cannedEnd(restStart);
     if (end === undefined) return STEP;
     wish ??= { start: lead.start, end };
   }
   return { step: false, invitationOnly, wish };
+}
+
+/** Whether what follows "connect" joins it to something that is not itself only connecting. */
+function chainedStep(afterNotStep: string, lists: Lists): boolean {
+  const joined = lists.chainAfterNotStep.exec(afterNotStep.trimStart());
+  if (!joined) return false;
+  const rest = withoutFillers(
+    afterNotStep.trimStart().slice(joined[0].length).trimStart(),
+    lists.fillers,
+  );
+  if (rest === '' || /^[.!,;:)]/.test(rest)) return false;
+  return !lists.notSteps.test(rest) && !lists.wishes.test(rest);
 }
 
 // A colon or dash before a bare verb sets it apart as the call to act ("slots left: grab a time").
@@ -175,6 +194,7 @@ const IMPERATIVE_BEFORE = new Set([
   'so',
   'then',
   'pls',
+  'kindly',
 ]);
 const IMPERATIVE_OBJECT = new Set(['DET', 'NUM', 'PRON', 'ADP', 'PART', 'ADV', 'NOUN', 'PROPN']);
 

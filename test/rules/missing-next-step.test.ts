@@ -54,8 +54,19 @@ testRule(missingNextStep, {
     {
       note: 'Hola Inés, soy fotógrafa de producto en Valencia, encantada de enseñarte mi portfolio.',
     },
+    // A step chained after connecting, a company's promise, a polite request or imperative.
+    {
+      note: 'Nice meeting you at the Bristol dbt meetup. Happy to connect and trade tips on incremental models.',
+    },
+    { note: "We'll bring the spare tent to Saturday's climb." },
+    { note: 'Kindly advise on the dates of the next intake.' },
+    { note: 'I would be grateful for a pointer to whoever runs graduate hiring at Arup.' },
   ],
   invalid: [
+    // Building relationships, meeting a class of people, "looking forward to it": still only the invitation.
+    whole('As an engineer myself I would be glad to build relationships across the industry.'),
+    whole('Always eager to meet fellow makers.'),
+    whole('Great to be connected with another designer. Looking forward to it.'),
     whole("Let's connect!"),
     // Benefit from being connected, following their work: the invitation, not a step.
     whole('Both in retail tech, so I think we could benefit from being connected.'),
