@@ -26,6 +26,10 @@ export const LIST_NAMES = [
   'thanks',
   'throughPerson',
   'kinOwners',
+  'negations',
+  'articles',
+  'memoryVerbs',
+  'wishedPast',
 ] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
