@@ -22,6 +22,10 @@ testRule(genericOpener, {
     { note: 'I loved reading your posts on cold-start latency in Lambda.' },
     { note: "I'd like to meet the people behind the Pagefind project." },
     { note: 'We share a love of trail running and a very muddy club in Hebden Bridge.' },
+    // A canned line beside a deed they did for the sender is not standing in for context.
+    {
+      note: 'Growing my network is not why I write: thanks for fixing our boiler on Christmas Eve.',
+    },
     // Praise with an object names something real.
     { note: 'Huge fan of your work on the Kafka connector for Postgres.' },
   ],

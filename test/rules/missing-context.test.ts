@@ -52,6 +52,8 @@ testRule(missingContext, {
     { note: 'You may not remember me, but we met at the Porto Rust meetup.' },
     { note: "Hi Sam, I'm taking over from Dana Ortiz as your account lead next month." },
     { note: 'The first time we met was at PyCon Lisbon.' },
+    // Thanks for a deed done for the sender is something they did.
+    { note: 'Thanks for walking me through the grant forms last week!' },
     // An employer before a title is still a shared employer.
     { note: "I'm also a Google engineer, on the Maps team." },
   ],
@@ -62,6 +64,8 @@ testRule(missingContext, {
     whole("It's high time we talked, I suppose."),
     whole("I'm also a Certified Financial Planner."),
     whole('Hi Priya, we both work in real estate around Austin.'),
+    // Thanks for reading the invitation itself is no deed.
+    whole('Thanks for considering my connection request.'),
     // A field or a quarter in capitals names no shared place or person.
     whole("Hi Ola, we are both in UX and I'd love to hear how H2 is shaping up for you."),
     whole("I admire your work. Let's connect"),

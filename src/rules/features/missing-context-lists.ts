@@ -30,6 +30,8 @@ export const LIST_NAMES = [
   'articles',
   'memoryVerbs',
   'wishedPast',
+  'senderOwned',
+  'noteItself',
 ] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 

@@ -195,12 +195,26 @@ export function thankedFor(
   sets: Record<ListName, ReadonlySet<string>>,
   isName: (t: Token) => boolean,
 ): boolean {
-  return hits.some((h) =>
-    words
-      .filter((t) => t.start >= h.end)
-      .slice(0, 7)
-      .some((t) => isName(t) || isSharedNoun(t, sets) || sets.specificThings.has(t.lemma)),
-  );
+  return hits.some((h) => {
+    const after = words.filter((t) => t.start >= h.end).slice(0, 7);
+    return (
+      after.some((t) => isName(t) || isSharedNoun(t, sets) || sets.specificThings.has(t.lemma)) ||
+      didForSender(after, sets)
+    );
+  });
+}
+
+/** "thanks for pulling my van out", "for mentoring me": a deed done for the sender, not for the note itself. */
+function didForSender(
+  after: readonly Token[],
+  sets: Record<ListName, ReadonlySet<string>>,
+): boolean {
+  if (after[0]?.pos !== 'VERB') return false;
+  const owned = after.slice(1, 4).findIndex((t) => sets.senderOwned.has(t.lower));
+  if (owned < 0) return false;
+  return !after
+    .slice(owned + 1, owned + 4)
+    .some((t) => sets.noteItself.has(t.lemma) || sets.noteItself.has(t.lower));
 }
 
 /** "I read Rivers of Trade", "we've used your SDK": the sender knows their work first-hand. */
