@@ -102,12 +102,19 @@ function linksBooking(note: Note): boolean {
   return [...urls, ...bare].some((u) => BOOKING.test(u.replace(/^[a-z]+:\/\//, '')));
 }
 
+/** "Free month for anyone here: <link>", "the repo I mentioned: github.com/…": a link set out to be opened. */
+function offersLink(note: Note): boolean {
+  const links = note.entities.filter((e) => e.kind === 'link').map((e) => e.start);
+  for (const m of note.text.matchAll(/(?:https?:\/\/|www\.)\S+/g)) links.push(m.index);
+  return links.some((at) => /[:→]\s*$|->\s*$/u.test(note.text.slice(Math.max(0, at - 4), at)));
+}
+
 const STEP: Reading = { step: true, invitationOnly: undefined };
 
 function read(note: Note, a: Analysis, lists: Lists): Reading {
   // Lower case without accents, the same length as the text: what vocabularies match.
   const lower = a.folded;
-  if (QUESTION.test(note.text) || linksBooking(note)) return STEP;
+  if (QUESTION.test(note.text) || linksBooking(note) || offersLink(note)) return STEP;
   if (findPhrases(lists.asks, lower).length > 0) return STEP;
   const led = fromLeads(note, lower, lists);
   if (led.step) return led;

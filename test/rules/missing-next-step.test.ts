@@ -60,12 +60,17 @@ testRule(missingNextStep, {
     },
     { note: "We'll bring the spare tent to Saturday's climb." },
     { note: 'Kindly advise on the dates of the next intake.' },
+    // A link set out after a colon is there to be opened.
+    { note: 'Our spring reading list is up: <https://example.org/reads|example.org/reads>' },
+    { note: 'Here are the slides from Tuesday: https://example.org/slides' },
     { note: 'I would be grateful for a pointer to whoever runs graduate hiring at Arup.' },
   ],
   invalid: [
     // Building relationships, meeting a class of people, "looking forward to it": still only the invitation.
     whole('As an engineer myself I would be glad to build relationships across the industry.'),
     whole('Always eager to meet fellow makers.'),
+    // A link mentioned in passing asks nothing of them.
+    whole('I blog at https://example.org now.'),
     whole('Great to be connected with another designer. Looking forward to it.'),
     whole("Let's connect!"),
     // Benefit from being connected, following their work: the invitation, not a step.
