@@ -27,6 +27,7 @@ const LIST_NAMES = [
   'activities',
   'pastMarkers',
   'chainAfterNotStep',
+  'subjectlessModals',
 ] as const;
 type ListName = (typeof LIST_NAMES)[number];
 
@@ -42,6 +43,7 @@ interface Lists {
   pastMarkers: RegExp;
   chainAfterNotStep: RegExp;
   imperatives: ReadonlySet<string>;
+  subjectlessModals: ReadonlySet<string>;
   activities: ReadonlySet<string>;
 }
 
@@ -71,6 +73,7 @@ function listsFor(language: Language): Lists | undefined {
         pastMarkers: compilePhrases(d.pastMarkers),
         chainAfterNotStep: anchored(d.chainAfterNotStep),
         imperatives: new Set(d.imperatives),
+        subjectlessModals: new Set(d.subjectlessModals),
         activities: new Set(d.activities),
       },
     );
@@ -123,7 +126,7 @@ function read(note: Note, a: Analysis, lists: Lists): Reading {
     const first = s.tokens[start];
     if (first && lists.questionOpeners.test(lower.slice(first.start, s.end))) return STEP;
   }
-  if (imperative(a, lists)) return STEP;
+  if (imperative(a, lists) || subjectlessOffer(a, lists)) return STEP;
   // "Coffee on me", "Lunch in Columbus next month": an activity proposed, not one remembered.
   for (const s of a.sentences) {
     if (findPhrases(lists.pastMarkers, lower.slice(s.start, s.end)).length > 0) continue;
@@ -184,6 +187,17 @@ function chainedStep(afterNotStep: string, lists: Lists): boolean {
   );
   if (rest === '' || /^[.!,;:)]/.test(rest)) return false;
   return !lists.notSteps.test(rest) && !lists.wishes.test(rest);
+}
+
+/** "Can have your logo on everything in two weeks", "Will send the deck tonight": the sender's offer, subject left out. */
+function subjectlessOffer(a: Analysis, lists: Lists): boolean {
+  return a.sentences.some((s) => {
+    const words = s.tokens.filter((t) => t.start >= a.body.start && t.type !== 'punctuation');
+    const [modal, verb] = words;
+    if (!modal || !verb || !lists.subjectlessModals.has(modal.lower)) return false;
+    // "Could be fun to connect" says nothing they can take up.
+    return verb.pos === 'VERB' && verb.lower === verb.lemma && verb.lemma !== 'be';
+  });
 }
 
 // A colon or dash before a bare verb sets it apart as the call to act ("slots left: grab a time").

@@ -60,6 +60,9 @@ testRule(missingNextStep, {
     },
     { note: "We'll bring the spare tent to Saturday's climb." },
     { note: 'Kindly advise on the dates of the next intake.' },
+    // An offer with its subject left out is still the sender's promise.
+    { note: 'Met you at the Derby makers fair. Can print your stall banner by Friday.' },
+    { note: 'Will send the photos from the Derby makers fair tonight.' },
     // A link set out after a colon is there to be opened.
     { note: 'Our spring reading list is up: <https://example.org/reads|example.org/reads>' },
     { note: 'Here are the slides from Tuesday: https://example.org/slides' },
@@ -69,6 +72,9 @@ testRule(missingNextStep, {
     // Building relationships, meeting a class of people, "looking forward to it": still only the invitation.
     whole('As an engineer myself I would be glad to build relationships across the industry.'),
     whole('Always eager to meet fellow makers.'),
+    // A modal that promises nothing they can take up.
+    whole('Met you at the Derby makers fair. Could be fun to connect.'),
+    whole("Met you at the Derby makers fair. Can't wait to connect."),
     // A link mentioned in passing asks nothing of them.
     whole('I blog at https://example.org now.'),
     whole('Great to be connected with another designer. Looking forward to it.'),
