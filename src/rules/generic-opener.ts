@@ -6,7 +6,7 @@ import { cannedLines, type Kind } from './vocab/canned-lines.js';
  * Canned lines that automation tools and copy-paste templates use in place of
  * a reason, by kind: the profile seen, the network grown, like-minded people,
  * mutual benefit, what LinkedIn suggested, a shared industry, their content
- * in general, a stock greeting. The words per language live in vocab/generic-opener.json; what
+ * in general, praise with no object, a stock greeting. The words per language live in vocab/generic-opener.json; what
  * makes a line canned is that it would fit any recipient. "Came across your
  * talk on X" names something real, so only the profile-shaped versions count.
  */
@@ -20,6 +20,7 @@ const WHY: Record<Kind, (phrase: string) => string> = {
   sameField: (p) =>
     `${p}: sharing an industry is true of thousands of people, so it is not a reason.`,
   content: (p) => `${p} could be said to anyone who posts: it names nothing of theirs you read.`,
+  praise: (p) => `${p} praises them in general: it names nothing they did that you know of.`,
   stock: (p) => `${p} is a stock opener that reads as a template.`,
 };
 

@@ -3,7 +3,7 @@ import type { Token } from '../text/analysis.js';
 import { Note } from '../text/note.js';
 import {
   consumed,
-  isSharedNoun,
+  hasSharedNoun,
   namedPersonActs,
   namesOutsideSenderClauses,
   recipientDid,
@@ -15,6 +15,7 @@ import {
   weDid,
 } from './features/missing-context.js';
 import { type Lists, listsFor } from './features/missing-context-lists.js';
+import { affirmed } from './features/missing-context-lookalikes.js';
 import { sharedNames } from './features/missing-context-names.js';
 import type { LearnedRule } from './model/learned-rule.js';
 import { type Features, probability, type Weights } from './model/logistic.js';
@@ -96,7 +97,7 @@ function readOnce(original: Note): Reading | undefined {
   const inBody = (t: { start: number; end: number }) =>
     t.start >= a.body.start && t.end <= Math.max(a.body.end, a.body.start);
 
-  const history = findPhrases(lists.history, lower);
+  const history = affirmed(findPhrases(lists.history, lower), a.tokens, lists.sets);
   const referral = findPhrases(lists.referral, lower);
   const platform = findPhrases(lists.platform, lower);
   const flattery = findPhrases(lists.flattery, lower);
@@ -134,7 +135,7 @@ function readOnce(original: Note): Reading | undefined {
     referral: referral.length > 0 ? 1 : 0,
     theirThing: theirThing ? 1 : 0,
     sharedPlace: sharedPlace(words, lists.sets, inBody, isName) || shared.namedOrGroup ? 1 : 0,
-    sharedNoun: words.some((t) => inBody(t) && isSharedNoun(t, lists.sets)) ? 1 : 0,
+    sharedNoun: hasSharedNoun(words, lists.sets, inBody) ? 1 : 0,
     names: Math.min(names, 3) / 3,
     namesOutsideSender: namesOutsideSenderClauses(a, bodyNames) ? 1 : 0,
     platform: platform.length > 0 || cannedLines(note).length > 0 ? 1 : 0,

@@ -26,6 +26,8 @@ const LIST_NAMES = [
   'imperatives',
   'activities',
   'pastMarkers',
+  'chainAfterNotStep',
+  'subjectlessModals',
 ] as const;
 type ListName = (typeof LIST_NAMES)[number];
 
@@ -39,7 +41,9 @@ interface Lists {
   asks: RegExp;
   questionOpeners: RegExp;
   pastMarkers: RegExp;
+  chainAfterNotStep: RegExp;
   imperatives: ReadonlySet<string>;
+  subjectlessModals: ReadonlySet<string>;
   activities: ReadonlySet<string>;
 }
 
@@ -67,7 +71,9 @@ function listsFor(language: Language): Lists | undefined {
         asks: compilePhrases(d.asks),
         questionOpeners: anchored(d.questionOpeners),
         pastMarkers: compilePhrases(d.pastMarkers),
+        chainAfterNotStep: anchored(d.chainAfterNotStep),
         imperatives: new Set(d.imperatives),
+        subjectlessModals: new Set(d.subjectlessModals),
         activities: new Set(d.activities),
       },
     );
@@ -99,12 +105,19 @@ function linksBooking(note: Note): boolean {
   return [...urls, ...bare].some((u) => BOOKING.test(u.replace(/^[a-z]+:\/\//, '')));
 }
 
+/** "Free month for anyone here: <link>", "the repo I mentioned: github.com/…": a link set out to be opened. */
+function offersLink(note: Note): boolean {
+  const links = note.entities.filter((e) => e.kind === 'link').map((e) => e.start);
+  for (const m of note.text.matchAll(/(?:https?:\/\/|www\.)\S+/g)) links.push(m.index);
+  return links.some((at) => /[:→]\s*$|->\s*$/u.test(note.text.slice(Math.max(0, at - 4), at)));
+}
+
 const STEP: Reading = { step: true, invitationOnly: undefined };
 
 function read(note: Note, a: Analysis, lists: Lists): Reading {
   // Lower case without accents, the same length as the text: what vocabularies match.
   const lower = a.folded;
-  if (QUESTION.test(note.text) || linksBooking(note)) return STEP;
+  if (QUESTION.test(note.text) || linksBooking(note) || offersLink(note)) return STEP;
   if (findPhrases(lists.asks, lower).length > 0) return STEP;
   const led = fromLeads(note, lower, lists);
   if (led.step) return led;
@@ -113,7 +126,7 @@ function read(note: Note, a: Analysis, lists: Lists): Reading {
     const first = s.tokens[start];
     if (first && lists.questionOpeners.test(lower.slice(first.start, s.end))) return STEP;
   }
-  if (imperative(a, lists)) return STEP;
+  if (imperative(a, lists) || subjectlessOffer(a, lists)) return STEP;
   // "Coffee on me", "Lunch in Columbus next month": an activity proposed, not one remembered.
   for (const s of a.sentences) {
     if (findPhrases(lists.pastMarkers, lower.slice(s.start, s.end)).length > 0) continue;
@@ -137,7 +150,9 @@ function withoutFillers(text: string, fillers: RegExp): string {
  * the lead is about what the reader wants ("thought you'd want to know").
  */
 function fromLeads(note: Note, lower: string, lists: Lists): Reading {
-  const canned = new Map(cannedLines(note).map((c) => [c.start, c.end]));
+  const canned = cannedLines(note);
+  // The canned line the rest of a lead is part of ("always keen to meet others…").
+  const cannedEnd = (at: number) => canned.find((c) => c.start <= at && at < c.end)?.end;
   const notLeads = findPhrases(lists.notLeads, lower);
   let invitationOnly: Hit | undefined;
   let wish: Hit | undefined;
@@ -149,15 +164,40 @@ function fromLeads(note: Note, lower: string, lists: Lists): Reading {
     const restStart = lower.length - rest.length;
     const notStep = lists.notSteps.exec(rest);
     if (notStep) {
+      // "happy to connect and exchange notes": a step chained after the invitation.
+      if (chainedStep(rest.slice(notStep[0].length), lists)) return STEP;
       invitationOnly ??= { start: lead.start, end: restStart + notStep[0].length };
       continue;
     }
     const wished = lists.wishes.exec(rest);
-    const end = wished ? restStart + wished[0].length : canned.get(restStart);
+    const end = wished ? restStart + wished[0].length : cannedEnd(restStart);
     if (end === undefined) return STEP;
     wish ??= { start: lead.start, end };
   }
   return { step: false, invitationOnly, wish };
+}
+
+/** Whether what follows "connect" joins it to something that is not itself only connecting. */
+function chainedStep(afterNotStep: string, lists: Lists): boolean {
+  const joined = lists.chainAfterNotStep.exec(afterNotStep.trimStart());
+  if (!joined) return false;
+  const rest = withoutFillers(
+    afterNotStep.trimStart().slice(joined[0].length).trimStart(),
+    lists.fillers,
+  );
+  if (rest === '' || /^[.!,;:)]/.test(rest)) return false;
+  return !lists.notSteps.test(rest) && !lists.wishes.test(rest);
+}
+
+/** "Can have your logo on everything in two weeks", "Will send the deck tonight": the sender's offer, subject left out. */
+function subjectlessOffer(a: Analysis, lists: Lists): boolean {
+  return a.sentences.some((s) => {
+    const words = s.tokens.filter((t) => t.start >= a.body.start && t.type !== 'punctuation');
+    const [modal, verb] = words;
+    if (!modal || !verb || !lists.subjectlessModals.has(modal.lower)) return false;
+    // "Could be fun to connect" says nothing they can take up.
+    return verb.pos === 'VERB' && verb.lower === verb.lemma && verb.lemma !== 'be';
+  });
 }
 
 // A colon or dash before a bare verb sets it apart as the call to act ("slots left: grab a time").
@@ -175,6 +215,7 @@ const IMPERATIVE_BEFORE = new Set([
   'so',
   'then',
   'pls',
+  'kindly',
 ]);
 const IMPERATIVE_OBJECT = new Set(['DET', 'NUM', 'PRON', 'ADP', 'PART', 'ADV', 'NOUN', 'PROPN']);
 

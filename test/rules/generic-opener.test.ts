@@ -22,8 +22,28 @@ testRule(genericOpener, {
     { note: 'I loved reading your posts on cold-start latency in Lambda.' },
     { note: "I'd like to meet the people behind the Pagefind project." },
     { note: 'We share a love of trail running and a very muddy club in Hebden Bridge.' },
+    // A canned line beside a deed they did for the sender is not standing in for context.
+    {
+      note: 'Growing my network is not why I write: thanks for fixing our boiler on Christmas Eve.',
+    },
+    // Praise with an object names something real.
+    { note: 'Huge fan of your work on the Kafka connector for Postgres.' },
   ],
   invalid: [
+    // Praise with no object, and outreach to a whole class of people, would fit anyone.
+    {
+      note: "Hi Lee, you're doing amazing things in the climate space. Let's connect!",
+      spans: ["you're doing amazing things"],
+    },
+    {
+      note: 'Huge fan of your work. Would love to be connected.',
+      spans: ['Huge fan of your work'],
+    },
+    { note: 'Soy una gran admiradora de tu trabajo.', spans: ['admiradora de tu trabajo'] },
+    {
+      note: "I'm trying to connect with everyone who teaches maths in Leeds.",
+      spans: ['connect with everyone'],
+    },
     // Frames: a verb of growing with any circle of contacts, a class of people sought, shared counts.
     {
       note: "Hello Priya, I've been widening my personal network this year.",

@@ -48,8 +48,24 @@ testRule(missingContext, {
     { note: 'Hi [Name], we met at PyCon. Coffee?' },
     // A language the layer does not know: it says nothing rather than guess.
     { note: '田中さん、よろしくお願いします。' },
+    // Remembering is not denying: the history still stands; so does taking over a shared contact.
+    { note: 'You may not remember me, but we met at the Porto Rust meetup.' },
+    { note: "Hi Sam, I'm taking over from Dana Ortiz as your account lead next month." },
+    { note: 'The first time we met was at PyCon Lisbon.' },
+    // Thanks for a deed done for the sender is something they did.
+    { note: 'Thanks for walking me through the grant forms last week!' },
+    // An employer before a title is still a shared employer.
+    { note: "I'm also a Google engineer, on the Maps team." },
   ],
   invalid: [
+    // History denied or only wished for, a job title in capitals, a field in two words: no context.
+    whole('Hi Ravi, not sure we have met, but hello!'),
+    whole("Hello Tom, I don't think we've spoken before. I work in procurement too."),
+    whole("It's high time we talked, I suppose."),
+    whole("I'm also a Certified Financial Planner."),
+    whole('Hi Priya, we both work in real estate around Austin.'),
+    // Thanks for reading the invitation itself is no deed.
+    whole('Thanks for considering my connection request.'),
     // A field or a quarter in capitals names no shared place or person.
     whole("Hi Ola, we are both in UX and I'd love to hear how H2 is shaping up for you."),
     whole("I admire your work. Let's connect"),

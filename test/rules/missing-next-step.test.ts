@@ -54,8 +54,30 @@ testRule(missingNextStep, {
     {
       note: 'Hola Inés, soy fotógrafa de producto en Valencia, encantada de enseñarte mi portfolio.',
     },
+    // A step chained after connecting, a company's promise, a polite request or imperative.
+    {
+      note: 'Nice meeting you at the Bristol dbt meetup. Happy to connect and trade tips on incremental models.',
+    },
+    { note: "We'll bring the spare tent to Saturday's climb." },
+    { note: 'Kindly advise on the dates of the next intake.' },
+    // An offer with its subject left out is still the sender's promise.
+    { note: 'Met you at the Derby makers fair. Can print your stall banner by Friday.' },
+    { note: 'Will send the photos from the Derby makers fair tonight.' },
+    // A link set out after a colon is there to be opened.
+    { note: 'Our spring reading list is up: <https://example.org/reads|example.org/reads>' },
+    { note: 'Here are the slides from Tuesday: https://example.org/slides' },
+    { note: 'I would be grateful for a pointer to whoever runs graduate hiring at Arup.' },
   ],
   invalid: [
+    // Building relationships, meeting a class of people, "looking forward to it": still only the invitation.
+    whole('As an engineer myself I would be glad to build relationships across the industry.'),
+    whole('Always eager to meet fellow makers.'),
+    // A modal that promises nothing they can take up.
+    whole('Met you at the Derby makers fair. Could be fun to connect.'),
+    whole("Met you at the Derby makers fair. Can't wait to connect."),
+    // A link mentioned in passing asks nothing of them.
+    whole('I blog at https://example.org now.'),
+    whole('Great to be connected with another designer. Looking forward to it.'),
     whole("Let's connect!"),
     // Benefit from being connected, following their work: the invitation, not a step.
     whole('Both in retail tech, so I think we could benefit from being connected.'),

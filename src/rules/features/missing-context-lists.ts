@@ -26,6 +26,12 @@ export const LIST_NAMES = [
   'thanks',
   'throughPerson',
   'kinOwners',
+  'negations',
+  'articles',
+  'memoryVerbs',
+  'wishedPast',
+  'senderOwned',
+  'noteItself',
 ] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 

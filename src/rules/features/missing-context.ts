@@ -8,6 +8,7 @@
 import type { Analysis, Clause, Token } from '../../text/analysis.js';
 import type { Hit } from '../model/phrases.js';
 import { isSharedMarker, type ListName } from './missing-context-lists.js';
+import { fieldWord, isTitle, partOfField } from './missing-context-lookalikes.js';
 
 const PREPOSITION_AFTER = new Set(['on', 'about', 'at', 'for', 'with', 'from', 'in', 'of', 'to']);
 const TIME_WORDS = new Set([
@@ -22,6 +23,8 @@ const TIME_WORDS = new Set([
   'now',
   'moment',
 ]);
+// "we never met", "we didn't overlap": a past said not to have been.
+const NEVER = new Set(['never', "n't", 'not']);
 const RELATIVE = new Set(['that', 'which', 'where', 'when']);
 const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'X']);
 
@@ -45,9 +48,12 @@ const PRESENT = new Set([
 export function weDid(clauses: readonly Clause[]): boolean {
   return clauses.some((c) => {
     const we = c.tokens.findIndex((t) => t.lower === 'we');
-    if (we < 0) return false;
-    const verb = c.tokens.slice(we + 1, we + 4).find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    // "about time we connected" wishes for a past that has not happened.
+    if (we < 0 || c.tokens[we - 1]?.lemma === 'time') return false;
+    const after = c.tokens.slice(we + 1, we + 4);
+    const verb = after.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
     if (!verb || PRESENT.has(verb.lower) || verb.lower === verb.lemma) return false;
+    if (after.some((t) => t.start < verb.start && NEVER.has(t.lower))) return false;
     return (
       !verb.lower.endsWith('ing') &&
       !/^(?:would|could|should|will|can|may|might|must)$/.test(verb.lemma)
@@ -136,9 +142,9 @@ export function sharedMarkers(
       if (!isSharedMarker(words, i, sets)) continue;
       // The few words around the marker in its clause ("same X", "X too", "also at X").
       const near = [...words.slice(Math.max(0, i - 5), i), ...words.slice(i + 1, i + 4)];
-      const named = near.some(isName);
+      const named = near.some((t) => isName(t) && !isTitle(words, words.indexOf(t), sets, isName));
       const group = near.some((t) => isSharedNoun(t, sets) || sets.fellowOk.has(t.lower));
-      const industry = near.find((t) => sets.notShared.has(t.lemma) || sets.notShared.has(t.lower));
+      const industry = fieldWord(near, sets.notShared);
       // "fellow" is shared only with a group word or a name right after it ("fellow Wharton MBA", "fellow alum").
       if (w.lower === 'fellow') {
         const next = words[i + 1];
@@ -189,12 +195,26 @@ export function thankedFor(
   sets: Record<ListName, ReadonlySet<string>>,
   isName: (t: Token) => boolean,
 ): boolean {
-  return hits.some((h) =>
-    words
-      .filter((t) => t.start >= h.end)
-      .slice(0, 7)
-      .some((t) => isName(t) || isSharedNoun(t, sets) || sets.specificThings.has(t.lemma)),
-  );
+  return hits.some((h) => {
+    const after = words.filter((t) => t.start >= h.end).slice(0, 7);
+    return (
+      after.some((t) => isName(t) || isSharedNoun(t, sets) || sets.specificThings.has(t.lemma)) ||
+      didForSender(after, sets)
+    );
+  });
+}
+
+/** "thanks for pulling my van out", "for mentoring me": a deed done for the sender, not for the note itself. */
+function didForSender(
+  after: readonly Token[],
+  sets: Record<ListName, ReadonlySet<string>>,
+): boolean {
+  if (after[0]?.pos !== 'VERB') return false;
+  const owned = after.slice(1, 4).findIndex((t) => sets.senderOwned.has(t.lower));
+  if (owned < 0) return false;
+  return !after
+    .slice(owned + 1, owned + 4)
+    .some((t) => sets.noteItself.has(t.lemma) || sets.noteItself.has(t.lower));
 }
 
 /** "I read Rivers of Trade", "we've used your SDK": the sender knows their work first-hand. */
@@ -213,6 +233,17 @@ export function consumed(
   });
 }
 
+/** A word for a shared place or group ("meetup", "class"), not one inside a field ("real estate"). */
+export function hasSharedNoun(
+  words: readonly Token[],
+  sets: Record<ListName, ReadonlySet<string>>,
+  inBody: (t: Token) => boolean,
+): boolean {
+  return words.some(
+    (t, i) => inBody(t) && isSharedNoun(t, sets) && !partOfField(words, i, sets.notShared),
+  );
+}
+
 /** "the Wednesday pottery class", "my Leeds running crowd", "Rails Girls Lyon workshops": a named or pointed-at shared place. */
 export function sharedPlace(
   words: readonly Token[],
@@ -222,7 +253,7 @@ export function sharedPlace(
 ): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Token;
-    if (!isSharedNoun(w, sets) || !inBody(w)) continue;
+    if (!isSharedNoun(w, sets) || !inBody(w) || partOfField(words, i, sets.notShared)) continue;
     const before = words.slice(Math.max(0, i - 3), i);
     const after = words.slice(i + 1, i + 3);
     if (before.some(isName) || after.some(isName)) return true;

@@ -22,6 +22,7 @@ export type Kind =
   | 'platform'
   | 'sameField'
   | 'content'
+  | 'praise'
   | 'stock';
 const KINDS: readonly Kind[] = [
   'profile',
@@ -31,6 +32,7 @@ const KINDS: readonly Kind[] = [
   'platform',
   'sameField',
   'content',
+  'praise',
   'stock',
 ];
 
