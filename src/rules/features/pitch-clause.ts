@@ -26,14 +26,8 @@ import {
   sellerIdentity,
   startsWithCustomer,
 } from './pitch-grammar.js';
-import {
-  hasClients,
-  inReadersTopic,
-  ownedByOther,
-  ownsSellerNoun,
-  pluralServed,
-} from './pitch-ownership.js';
-import { isTopic, offeringVerbs } from './pitch-verbs.js';
+import { hasClients, inReadersTopic, ownedByOther, ownsSellerNoun } from './pitch-ownership.js';
+import { offeringVerbs } from './pitch-verbs.js';
 import type { Category } from './pitch-vocab.js';
 
 const CURRENCY = /[$€£¥₹]|\b(?:usd|eur|gbp|r\$)\b/u;
@@ -44,8 +38,6 @@ export interface NoteContext {
   note: Note;
   lex: Lexicon;
   booking: boolean;
-  /** The note speaks of the sender's own writing or notes ("I wrote a short piece on…"). */
-  ownWork: boolean;
 }
 
 /** What a clause says, read once: the frames its features are made of. */
@@ -76,11 +68,13 @@ export function readClause(clause: Clause, local: Record<Category, Hit[]>, conte
   const seller = sellerIdentity(clause, verb, local, offer, lex);
   const asksThem = asksAboutTheirs(clause);
   const readersSide = asksThem || aboutReader;
-  const customer = !readersSide && namesCustomers(clause, local, theirTopic);
+  const customer =
+    !readersSide &&
+    (within('customerNouns') || within('customerMarkers') || pluralAfterFor(clause, theirTopic));
   const outcome = within('outcomes');
   const money = CURRENCY.test(lower) || clause.tokens.some((t) => t.type === 'currency');
   const claim = money || hasFigure(clause);
-  const cta = offersMaterial(within, context.ownWork);
+  const cta = offersMaterial(within);
   const scarce = within('scarcity');
   // A price or trial in a question is the buyer's ("Is there a multi-year discount?") unless
   // the question offers it ("Want a quote?", "Can I send our rate card?").
@@ -125,10 +119,7 @@ function dropOthersThings(
     ownedByOther(h, clause, lex, note.analysis.language, note.analysis.folded);
   // "your talk on pricing for marketplaces": the class is the topic of the reader's thing.
   const theirTopic = (h: Hit) => theirs(h) || inReadersTopic(h, clause, lex);
-  // "your episode about pricing experiments": a price that is a topic is offered to no one.
-  local.commercial = aboutReader
-    ? []
-    : local.commercial.filter((h) => !theirs(h) && !isTopic(h, clause));
+  local.commercial = aboutReader ? [] : local.commercial.filter((h) => !theirs(h));
   local.sellerNouns = local.sellerNouns.filter((h) => !theirs(h) && !namesAJob(h, clause));
   local.customerNouns = local.customerNouns.filter((h) => !theirTopic(h));
   return theirTopic;
@@ -136,26 +127,10 @@ function dropOthersThings(
 
 /**
  * An offer to show or send, unless what is offered asks for their input or their part in
- * the sender's event: "Could I send you my survey?", "Would you like to speak at…?", or is
- * the sender's own writing named earlier ("I wrote a piece on X … happy to send it over").
+ * the sender's event: "Could I send you my survey?", "Would you like to speak at…?".
  */
-function offersMaterial(within: (c: Category) => boolean, ownWork: boolean): boolean {
-  if (ownWork && within('sendsItOn')) return false;
+function offersMaterial(within: (c: Category) => boolean): boolean {
   return within('offerCta') && !within('advice') && !within('peerSharing') && !within('invite');
-}
-
-/** A class of customers: named, marked, a plural after "for" or the object of a serving verb. */
-function namesCustomers(
-  clause: Clause,
-  local: Record<Category, Hit[]>,
-  theirTopic: (h: Hit) => boolean,
-): boolean {
-  return (
-    local.customerNouns.length > 0 ||
-    local.customerMarkers.length > 0 ||
-    pluralAfterFor(clause, theirTopic) ||
-    pluralServed(clause, local.serveVerbs, theirTopic)
-  );
 }
 
 /**

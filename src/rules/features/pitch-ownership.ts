@@ -112,27 +112,3 @@ export function inReadersTopic(h: Hit, clause: Clause, lex: Lexicon): boolean {
   }
   return false;
 }
-
-/**
- * "a tax agent helping Airbnb hosts with…", "asesoramos despachos…": the people a serving verb
- * takes as its object are a class of customers (a plural noun within three words, before any
- * other verb or stop; a number first makes it a quantity).
- */
-export function pluralServed(
-  clause: Clause,
-  serveVerbs: readonly Hit[],
-  theirs: (h: Hit) => boolean,
-) {
-  const ts = clause.tokens;
-  return serveVerbs.some((v) => {
-    const k = ts.findIndex((t) => t.start >= v.end);
-    if (k < 0 || ts[k]?.pos === 'NUM') return false;
-    for (let j = k; j < Math.min(ts.length, k + 3); j++) {
-      const t = ts[j] as Token;
-      if (t.pos === 'NOUN' && t.lower !== t.lemma) return !theirs(t);
-      if (t.pos === 'VERB' || t.pos === 'PUNCT' || t.pos === 'PRON' || t.pos === 'ADP')
-        return false;
-    }
-    return false;
-  });
-}

@@ -25,20 +25,9 @@ export function offeringVerbs(local: Record<Category, Hit[]>, clause: Clause, no
       !inviting(h) &&
       !negated(h, clause) &&
       !isTopic(h, clause) &&
-      !runsACommunity(h, local.communities) &&
-      !buildsTies(h, local.networking),
+      !runsACommunity(h, local.communities),
   );
 }
-
-/**
- * "keen to build relationships with…", "growing my network in…", "ampliar mi red": the verb's
- * object is the sender's own ties, which is networking, not a thing on offer.
- */
-function buildsTies(h: Hit, networking: readonly Hit[]): boolean {
-  // Within a word or two of the verb ("build strong relationships", "grow my network").
-  return networking.some((n) => n.start >= h.end && n.start - h.end <= TIES_GAP);
-}
-const TIES_GAP = 12;
 
 /** "I run a supper club for designers", "we run a meetup for…": hosting, not a trade. */
 function runsACommunity(h: Hit, communities: readonly Hit[]): boolean {
@@ -55,8 +44,8 @@ const TOPIC_WORDS: ReadonlySet<string> = new Set([
   'über',
 ]);
 
-/** The word is the topic of a talk or a piece ("about pricing"), not the sender's act or offer. */
-export function isTopic(h: Hit, clause: Clause): boolean {
+/** The offering verb is the topic of a talk or a piece, not the sender's act. */
+function isTopic(h: Hit, clause: Clause): boolean {
   const ts = clause.tokens;
   const k = ts.findIndex((t) => t.start <= h.start && t.end > h.start);
   return k > 0 && TOPIC_WORDS.has((ts[k - 1] as Token).lower);

@@ -33,9 +33,6 @@ export const CATEGORIES = [
   'freeWords',
   'peerSharing',
   'communities',
-  'networking',
-  'sendsItOn',
-  'serveVerbs',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

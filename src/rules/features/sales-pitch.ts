@@ -49,7 +49,6 @@ export const FEATURE_REASONS: Readonly<Record<string, string>> = {
   senderMentionsOffer: 'it says what you do for clients',
   backedOffer: 'it backs your offer with whom it serves or what it gains them',
   senderTrade: 'you say what you make or do for a living',
-  wholePitch: 'it says what you sell, backs it and pushes for the sale',
 };
 
 export interface PitchFeatures {
@@ -81,20 +80,15 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
     note.entities.some(
       (e) => e.kind === 'link' && findPhrases(p.bookingLinks, foldLink(e.target)).length > 0,
     );
-  const ownWork = hits.peerSharing.some(inBody);
-  const context: NoteContext = { note, lex: lexicon(a.language), booking, ownWork };
+  const context: NoteContext = { note, lex: lexicon(a.language), booking };
   const clauses = a.clauses.map((clause) => ({
     clause,
     features: clauseFeatures(readClause(clause, hitsIn(clause), context), context),
   }));
   const noteFeatures = noteLevel(note, clauses, booking);
   for (const [k, on] of Object.entries(counter)) if (on) noteFeatures[k] = 1;
-  // The counter-signals belong to the note, so every clause carries them; the pooled frame of a
-  // backed offer belongs to the clause that shows it, so the finding points at the offer itself.
-  for (const c of clauses) {
-    for (const [k, on] of Object.entries(counter)) if (on) c.features[k] = 1;
-    if (BACKED_OFFER_FRAMES.some((k) => c.features[k])) c.features.backedOffer = 1;
-  }
+  // The counter-signals belong to the note, so every clause carries them.
+  for (const c of clauses) for (const [k, on] of Object.entries(counter)) if (on) c.features[k] = 1;
   return { note: noteFeatures, clauses };
 }
 
@@ -110,15 +104,18 @@ function noteLevel(
     for (const k in features) noteFeatures[k] = Math.max(noteFeatures[k] ?? 0, features[k] ?? 0);
   if (booking) noteFeatures.bookingLink = 1;
   // Says what they sell, then asks for the meeting or offers the material: the shape of a pitch.
-  // The push may be a price, a free month or a deadline as well as the ask itself.
-  const [selling, , pushes] = PITCH_PARTS.map((part) => part.some((k) => noteFeatures[k]));
-  if (selling && pushes) noteFeatures.offerAfterSelling = 1;
+  const selling =
+    noteFeatures.senderOffers ||
+    noteFeatures.senderTrade ||
+    noteFeatures.senderIsSeller ||
+    noteFeatures.senderMentionsOffer ||
+    noteFeatures.leadVerbForCustomers;
+  const asks =
+    noteFeatures.offerToShowOrSend || noteFeatures.senderAsksToSell || noteFeatures.salesMeeting;
+  if (selling && asks) noteFeatures.offerAfterSelling = 1;
   // Each frame of an offer with its backing is rare in a few hundred notes; together they are
   // the pitch's shape, so one pooled signal lets a wording the corpus lacks count in full.
   if (BACKED_OFFER_FRAMES.some((k) => noteFeatures[k])) noteFeatures.backedOffer = 1;
-  // The three parts of a pitch spread over its sentences ("We're the team behind X. 30 homes
-  // switched. Free month."): each part alone is common in warm notes, all three together are not.
-  if (PITCH_PARTS.every((part) => part.some((k) => noteFeatures[k]))) noteFeatures.wholePitch = 1;
   // "…great talk. P.S. we license our checkout": the offer kept for the postscript.
   const ps = postscriptStart(a.tokens, a.body.start);
   if (ps !== undefined && clauses.some((c) => c.clause.start >= ps && sellsOnItsOwn(c.features)))
@@ -134,29 +131,6 @@ const BACKED_OFFER_FRAMES = [
   'offerAimedAtReader',
   'helpsOthersDo',
   'customersGetOutcome',
-];
-
-/** What the sender sells, what backs it, and what pushes for the sale. */
-const PITCH_PARTS = [
-  [
-    'senderOffers',
-    'senderTrade',
-    'senderIsSeller',
-    'senderMentionsOffer',
-    'ownsOffering',
-    'leadVerbForCustomers',
-    'helpsOthersDo',
-  ],
-  ['customerClass', 'outcome', 'senderClaim', 'money', 'senderHasClients', 'customersGetOutcome'],
-  [
-    'scarcity',
-    'salesMeeting',
-    'commercial',
-    'givenFree',
-    'offerToShowOrSend',
-    'bookingLink',
-    'senderAsksToSell',
-  ],
 ];
 
 /** A clause that carries an offer by itself, not only a counter-signal or an ask. */
