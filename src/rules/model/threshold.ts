@@ -62,7 +62,9 @@ export function chooseThreshold(
       best = [t];
     } else if (caught === bestCaught) best.push(t);
   }
-  // Of the thresholds that do equally well, the middle one: farthest from both edges.
+  // Of the thresholds that do equally well, the lowest: they catch the same training notes,
+  // and the lowest still catches the pitches worded unlike any of them (recall is what new
+  // wording costs most), within the same false-alarm bound.
   const fallback = options.threshold ?? 0.5;
   if (positives === 0 || best.length === 0) return fallback;
   return best[0] as number;
