@@ -12,9 +12,15 @@ import { DigestFakeApi } from './fake-api.js';
 const MONDAY_10_UTC = new Date('2026-11-23T10:00:00Z');
 const silent = { info() {}, warn() {}, error() {} };
 
+type PassDeps = Omit<DigestRunDeps, 'render'>;
+
 /** A pass with the app's digest builder, as the app runs one. */
-const runPass = (deps: Omit<DigestRunDeps, 'render'>) =>
-  runDigests({ render: digestMessage, ...deps });
+const runPass = (deps: PassDeps) => runDigests({ render: digestMessage, ...deps });
+
+/** A pass's deps with a claim store of its own and a silent logger, unless the test gives them. */
+const passDeps = (
+  deps: Pick<PassDeps, 'kv' | 'ledger' | 'client' | 'clock'> & Partial<PassDeps>,
+): PassDeps => ({ claims: memoryClaims(), logger: silent, ...deps });
 
 function setup(now: { t: Date }) {
   const kv = memoryLedgerKv();
@@ -55,14 +61,7 @@ describe('runDigests', () => {
       { recipient: { name: 'Ada Lovelace' }, noteLength: 120, source: 'manual' },
     );
     const { api, client } = await realClient();
-    const deps = {
-      kv,
-      ledger,
-      client,
-      clock,
-      claims: memoryClaims(),
-      logger: silent,
-    };
+    const deps = passDeps({ kv, ledger, client, clock });
 
     expect((await runPass(deps)).sent).toBe(0);
     now.t = MONDAY_10_UTC;
@@ -90,14 +89,7 @@ describe('runDigests', () => {
       warn: (m: string) => logged.push(m),
       error: (m: string) => logged.push(m),
     };
-    const result = await runPass({
-      kv,
-      ledger,
-      client,
-      clock,
-      claims: memoryClaims(),
-      logger,
-    });
+    const result = await runPass(passDeps({ kv, ledger, client, clock, logger }));
     expect(api.rateLimited).toBe(1);
     expect(result).toMatchObject({ sent: 2, failed: 2 });
     expect(api.posts.get('U1')).toBe(1);
@@ -105,18 +97,7 @@ describe('runDigests', () => {
     expect(logged.join('\n')).toMatch(/U2 not reachable \(user_not_found\)/);
     expect(logged.join('\n')).toMatch(/U3 not reachable \(channel_not_found\)/);
     // Failed for good this week: not tried again on the next tick.
-    expect(
-      (
-        await runPass({
-          kv,
-          ledger,
-          client,
-          clock,
-          claims: memoryClaims(),
-          logger,
-        })
-      ).sent,
-    ).toBe(0);
+    expect((await runPass(passDeps({ kv, ledger, client, clock, logger }))).sent).toBe(0);
     expect(api.posts.get('U2')).toBe(1);
   });
 
@@ -148,14 +129,7 @@ describe('runDigests', () => {
     await enrollDigest(kv, { teamId: 'T1', userId: 'U1' });
     await enrollDigest(kv, { teamId: 'T1', userId: 'U2' }, { enabled: false });
     const { api, client } = await realClient();
-    const result = await runPass({
-      kv,
-      ledger,
-      client,
-      clock,
-      claims: memoryClaims(),
-      logger: silent,
-    });
+    const result = await runPass(passDeps({ kv, ledger, client, clock }));
     expect(result.sent).toBe(1);
     expect(api.posts.has('U2')).toBe(false);
     expect((await getDigestState(kv, { teamId: 'T1', userId: 'U1' })).timeZone).toBe('UTC');
@@ -179,14 +153,7 @@ describe('runDigests', () => {
       return value;
     }) as typeof kv.get;
     const { api, client } = await realClient();
-    await runPass({
-      kv,
-      ledger,
-      client,
-      clock,
-      claims: memoryClaims(),
-      logger: silent,
-    });
+    await runPass(passDeps({ kv, ledger, client, clock }));
     expect(changed).toBe(true);
     expect(api.posts.get('U1')).toBe(1);
     expect(await getRoster(kv, scope)).toMatchObject({ day: 5, hour: 8, enabled: true });
@@ -214,14 +181,7 @@ describe('runDigests', () => {
       },
       conversations: { open: async () => ({}), history: async () => ({}) },
     };
-    const deps = {
-      kv,
-      ledger,
-      client,
-      clock,
-      claims: memoryClaims(),
-      logger: silent,
-    };
+    const deps = passDeps({ kv, ledger, client, clock });
     await runPass(deps);
     expect(posts).toHaveLength(1);
     tz = 'America/New_York'; // the user moved
@@ -259,16 +219,7 @@ describe('runDigests', () => {
       },
       conversations: { open: async () => ({}), history: async () => ({}) },
     };
-    const deps = {
-      kv,
-      ledger,
-      client,
-      clock,
-      claims: memoryClaims(),
-      logger: silent,
-      zoneRefreshesPerPass: 2,
-      concurrency: 1,
-    };
+    const deps = passDeps({ kv, ledger, client, clock, zoneRefreshesPerPass: 2, concurrency: 1 });
     expect((await runPass(deps)).sent).toBe(6); // every known zone is used meanwhile
     expect(asked).toEqual(['U1', 'U2', 'U6']);
     await runPass(deps);
@@ -300,14 +251,7 @@ describe('runDigests', () => {
       users: { info: async () => ({ user: { tz: 'UTC' } }) },
       conversations: { open: async () => ({}), history: async () => ({}) },
     };
-    const deps = {
-      kv,
-      ledger,
-      client,
-      clock,
-      claims: memoryClaims(),
-      logger: silent,
-    };
+    const deps = passDeps({ kv, ledger, client, clock });
     const result = await runPass({ ...deps, concurrency: 3 });
     expect(result).toEqual({ sent: 12, failed: 0, skipped: 0 });
     expect(posted.toSorted()).toEqual(users.toSorted());
