@@ -42,17 +42,31 @@ export function readJsonl(url: URL): LabelledNote[] {
 
 const CORPUS = new URL('../../shared/corpus/', import.meta.url);
 const FIXTURES = new URL('../test/fixtures/', import.meta.url);
+const TRAINING = new URL('training/', FIXTURES);
 
-/** dev.jsonl + notes.jsonl: what the learned rules train on. */
-export function trainingNotes(): LabelledNote[] {
+/** dev.jsonl + notes.jsonl, the shared corpus. */
+export function corpusNotes(): LabelledNote[] {
   return [...readJsonl(new URL('dev.jsonl', CORPUS)), ...readJsonl(new URL('notes.jsonl', CORPUS))];
 }
 
-/** Every labelled set under test/fixtures/: notes the weights never see. */
-export function heldOutSets(): Array<{ name: string; notes: LabelledNote[] }> {
-  return readdirSync(fileURLToPath(FIXTURES))
+/**
+ * What the learned rules train on: the shared corpus, then every set under
+ * test/fixtures/training/ (notes other hands wrote to the contract, kept for
+ * training because the corpus alone is too few and too alike to generalise).
+ */
+export function trainingNotes(): LabelledNote[] {
+  return [...corpusNotes(), ...jsonlIn(TRAINING).flatMap((f) => readJsonl(new URL(f, TRAINING)))];
+}
+
+function jsonlIn(dir: URL): string[] {
+  return readdirSync(fileURLToPath(dir))
     .filter((f) => f.endsWith('.jsonl'))
-    .sort()
+    .sort();
+}
+
+/** Every labelled set directly under test/fixtures/: notes the weights never see. */
+export function heldOutSets(): Array<{ name: string; notes: LabelledNote[] }> {
+  return jsonlIn(FIXTURES)
     .map((f) => ({ name: `test/fixtures/${f}`, notes: readJsonl(new URL(f, FIXTURES)) }))
     .filter((s) => s.notes.some((n) => n.fire.length + n.quiet.length > 0));
 }

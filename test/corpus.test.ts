@@ -40,6 +40,12 @@ const fresh = readdirSync(fileURLToPath(FIXTURES))
   .filter((f) => f.startsWith('fresh-') && f.endsWith('.jsonl'))
   .sort()
   .map((f) => ({ name: f, cases: load(new URL(f, FIXTURES)) }));
+// Sets of the same kind that the learned rules train on (scripts/corpus.ts).
+const TRAINING = new URL('training/', FIXTURES);
+const training = readdirSync(fileURLToPath(TRAINING))
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()
+  .map((f) => ({ name: `training/${f}`, cases: load(new URL(f, TRAINING)) }));
 
 function assertLabels(c: CorpusCase): void {
   const report = checkNote(c.note, { account: c.account });
@@ -73,6 +79,7 @@ describe('every labelled file', () => {
     { name: 'more-notes.jsonl', cases: more },
     ...heldOut,
     ...fresh,
+    ...training,
   ];
   for (const { name, cases: all } of files) {
     it(`${name}: unique ids, known rule ids, no rule both fired and quiet, ready agrees`, () => {
