@@ -1,6 +1,7 @@
 import type { Analysis, Language } from '../text/analysis.js';
 import type { Note } from '../text/note.js';
 import { compilePhrases, findPhrases, type Hit } from './model/phrases.js';
+import { type ActWords, inverted, modalLeads } from './next-step-acts.js';
 import { quote, type Rule, whole } from './rule.js';
 import { cannedLines } from './vocab/canned-lines.js';
 import vocabulary from './vocab/missing-next-step.json' with { type: 'json' };
@@ -28,6 +29,12 @@ const LIST_NAMES = [
   'pastMarkers',
   'chainAfterNotStep',
   'subjectlessModals',
+  'desires',
+  'firstPerson',
+  'offerModals',
+  'statives',
+  'negations',
+  'subjects',
 ] as const;
 type ListName = (typeof LIST_NAMES)[number];
 
@@ -42,9 +49,12 @@ interface Lists {
   questionOpeners: RegExp;
   pastMarkers: RegExp;
   chainAfterNotStep: RegExp;
+  statives: RegExp;
+  negated: RegExp;
   imperatives: ReadonlySet<string>;
   subjectlessModals: ReadonlySet<string>;
   activities: ReadonlySet<string>;
+  acts: ActWords;
 }
 
 const RAW = vocabulary as unknown as Record<string, Partial<Record<ListName, string[]>>>;
@@ -66,15 +76,26 @@ function listsFor(language: Language): Lists | undefined {
         notLeads: compilePhrases(d.notLeads),
         notSteps: anchored(d.notSteps),
         wishes: anchored(d.wishes),
-        fillers: anchored(d.fillers),
+        // What may stand between a lead and the act it leads to: adverbs, and the
+        // wanting itself ("I'd love the chance to show you" leads to "show you").
+        fillers: anchored([...(d.fillers ?? []), ...(d.desires ?? [])]),
         stepAfterNotStep: anchored(d.stepAfterNotStep),
         asks: compilePhrases(d.asks),
         questionOpeners: anchored(d.questionOpeners),
         pastMarkers: compilePhrases(d.pastMarkers),
         chainAfterNotStep: anchored(d.chainAfterNotStep),
+        statives: anchored(d.statives),
+        negated: anchored(d.negations),
         imperatives: new Set(d.imperatives),
         subjectlessModals: new Set(d.subjectlessModals),
         activities: new Set(d.activities),
+        acts: {
+          firstPerson: new Set(d.firstPerson),
+          offerModals: new Set(d.offerModals),
+          statives: new Set(d.statives),
+          negations: new Set(d.negations),
+          subjects: new Set(d.subjects),
+        },
       },
     );
   }
@@ -118,8 +139,8 @@ function read(note: Note, a: Analysis, lists: Lists): Reading {
   // Lower case without accents, the same length as the text: what vocabularies match.
   const lower = a.folded;
   if (QUESTION.test(note.text) || linksBooking(note) || offersLink(note)) return STEP;
-  if (findPhrases(lists.asks, lower).length > 0) return STEP;
-  const led = fromLeads(note, lower, lists);
+  if (findPhrases(lists.asks, lower).length > 0 || inverted(a, lists.acts)) return STEP;
+  const led = fromLeads(note, lower, lists, modalLeads(a, lists.acts));
   if (led.step) return led;
   for (const s of a.sentences) {
     const start = s.tokens.findIndex((t) => t.start >= a.body.start && t.type !== 'punctuation');
@@ -149,17 +170,21 @@ function withoutFillers(text: string, fillers: RegExp): string {
  * connected") or a vague future ("looking forward to working together"), or
  * the lead is about what the reader wants ("thought you'd want to know").
  */
-function fromLeads(note: Note, lower: string, lists: Lists): Reading {
+function fromLeads(note: Note, lower: string, lists: Lists, framed: readonly Hit[]): Reading {
   const canned = cannedLines(note);
   // The canned line the rest of a lead is part of ("always keen to meet others…").
   const cannedEnd = (at: number) => canned.find((c) => c.start <= at && at < c.end)?.end;
   const notLeads = findPhrases(lists.notLeads, lower);
   let invitationOnly: Hit | undefined;
   let wish: Hit | undefined;
-  for (const lead of findPhrases(lists.leads, lower)) {
+  const leads = [...findPhrases(lists.leads, lower), ...framed].sort((x, y) => x.start - y.start);
+  for (const lead of leads) {
     if (notLeads.some((n) => n.start <= lead.start && lead.end <= n.end)) continue;
     const rest = withoutFillers(lower.slice(lead.end).trimStart(), lists.fillers);
     if (rest === '' || /^[.!,;:)]/.test(rest)) continue;
+    // "I can't thank you enough", "I will admit…", "we can all agree": a statement, hedged or negated.
+    if (/^(?:'t|n't)\b/.test(rest) || lists.negated.test(rest) || lists.statives.test(rest))
+      continue;
     if (lists.stepAfterNotStep.test(rest)) return STEP;
     const restStart = lower.length - rest.length;
     const notStep = lists.notSteps.exec(rest);
@@ -217,7 +242,18 @@ const IMPERATIVE_BEFORE = new Set([
   'pls',
   'kindly',
 ]);
-const IMPERATIVE_OBJECT = new Set(['DET', 'NUM', 'PRON', 'ADP', 'PART', 'ADV', 'NOUN', 'PROPN']);
+// A verb after it too: "come grab it", "come say hi".
+const IMPERATIVE_OBJECT = new Set([
+  'VERB',
+  'DET',
+  'NUM',
+  'PRON',
+  'ADP',
+  'PART',
+  'ADV',
+  'NOUN',
+  'PROPN',
+]);
 
 /** "Send me the deck", "…, grab 20 minutes here": a bare action verb, in its base form, asking them to act. */
 function imperative(a: Analysis, lists: Lists): boolean {

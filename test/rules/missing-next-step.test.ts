@@ -38,6 +38,14 @@ testRule(missingNextStep, {
     // Offers made conditional or casual, and a booking link, are next steps.
     { note: 'hmu if the Denver office ever needs a second pair of eyes on Terraform' },
     { note: "If your team ever wants a hand with the migration, I'm around." },
+    // The sender's modal frame, by structure: adverbs, "you to", objects, subject carried or left out.
+    { note: 'We run the Leeds data meetup and would gladly host your team for a session.' },
+    { note: "We'd really love you to judge the student hackathon in June." },
+    { note: 'I would value your candid opinion on our pricing page.' },
+    { note: 'Saw the outage write-up. My team could lend you a hand with the postmortem tooling.' },
+    { note: 'Noticed the new studio on Mill Lane – can pop by with samples whenever suits.' },
+    { note: 'can i forward you the survey results' },
+    { note: 'Our choir rehearses on Tuesdays and you would be very welcome to join.' },
     { note: 'Two slots open next week → https://savvycal.com/mo-lind/intro' },
     { note: 'Open most Thursdays, times are <https://cal.com/mo/15|here>' },
     { note: 'Seats are limited: register before Friday.' },
@@ -101,6 +109,13 @@ testRule(missingNextStep, {
     whole('I thought you would want to know that we opened in Ohio.'),
     whole("I'll be your account lead from March."),
     whole('Hi Nia, I think we could really benefit from connecting.'),
+    // A modal that hedges, negates or reports is a statement, not an offer.
+    whole('Hi Ola, I would say we share a lot of the same interests.'),
+    whole('I will never forget your keynote at DevDays.'),
+    whole("I can't thank you enough for the mentoring sessions."),
+    whole('We can all agree your thread on hiring was spot on.'),
+    whole('Saw your name in the suggestions, so I figured I would say hello.'),
+    whole('Hi Ben, I would be honoured to be part of your network.'),
   ],
 });
 
