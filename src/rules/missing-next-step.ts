@@ -44,6 +44,7 @@ interface Lists {
   notSteps: RegExp;
   wishes: RegExp;
   fillers: RegExp;
+  adverbs: RegExp;
   stepAfterNotStep: RegExp;
   asks: RegExp;
   questionOpeners: RegExp;
@@ -79,6 +80,7 @@ function listsFor(language: Language): Lists | undefined {
         // What may stand between a lead and the act it leads to: adverbs, and the
         // wanting itself ("I'd love the chance to show you" leads to "show you").
         fillers: anchored([...(d.fillers ?? []), ...(d.desires ?? [])]),
+        adverbs: anchored(d.fillers),
         stepAfterNotStep: anchored(d.stepAfterNotStep),
         asks: compilePhrases(d.asks),
         questionOpeners: anchored(d.questionOpeners),
@@ -92,7 +94,6 @@ function listsFor(language: Language): Lists | undefined {
         acts: {
           firstPerson: new Set(d.firstPerson),
           offerModals: new Set(d.offerModals),
-          statives: new Set(d.statives),
           negations: new Set(d.negations),
           subjects: new Set(d.subjects),
         },
@@ -156,6 +157,11 @@ function read(note: Note, a: Analysis, lists: Lists): Reading {
   return led;
 }
 
+function hedged(after: string, lists: Lists): boolean {
+  const rest = withoutFillers(after, lists.adverbs);
+  return /^(?:'t|n't)\b/.test(rest) || lists.negated.test(rest) || lists.statives.test(rest);
+}
+
 /** The text with its leading adverbs ("really", "both") taken off. */
 function withoutFillers(text: string, fillers: RegExp): string {
   let rest = text;
@@ -180,11 +186,12 @@ function fromLeads(note: Note, lower: string, lists: Lists, framed: readonly Hit
   const leads = [...findPhrases(lists.leads, lower), ...framed].sort((x, y) => x.start - y.start);
   for (const lead of leads) {
     if (notLeads.some((n) => n.start <= lead.start && lead.end <= n.end)) continue;
-    const rest = withoutFillers(lower.slice(lead.end).trimStart(), lists.fillers);
+    const after = lower.slice(lead.end).trimStart();
+    const rest = withoutFillers(after, lists.fillers);
     if (rest === '' || /^[.!,;:)]/.test(rest)) continue;
-    // "I can't thank you enough", "I will admit…", "we can all agree": a statement, hedged or negated.
-    if (/^(?:'t|n't)\b/.test(rest) || lists.negated.test(rest) || lists.statives.test(rest))
-      continue;
+    // "I can't thank you enough", "I will admit…", "we can all agree": a bare modal hedged or
+    // negated is a statement; "keen to know", "love to understand" still ask.
+    if (!/\bto$/.test(lower.slice(lead.start, lead.end)) && hedged(after, lists)) continue;
     if (lists.stepAfterNotStep.test(rest)) return STEP;
     const restStart = lower.length - rest.length;
     const notStep = lists.notSteps.exec(rest);

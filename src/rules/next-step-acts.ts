@@ -11,8 +11,6 @@ export interface ActWords {
   firstPerson: ReadonlySet<string>;
   /** Modal lemmas that turn what follows into an offer, a wish or a promise ("would", "will", "can"). */
   offerModals: ReadonlySet<string>;
-  /** Verbs of knowing or saying: after the frame they hedge a statement ("someone I may know", "I'd say"). */
-  statives: ReadonlySet<string>;
   /** Subject pronouns that, after a sentence-initial modal, make it a question ("can I", "would you"). */
   subjects: ReadonlySet<string>;
   /** Adverbs that negate the frame ("I will never forget…"). */
@@ -40,8 +38,7 @@ function subjectless(ws: readonly Token[], i: number, acts: ActWords): Hit | und
   let j = i + 1;
   while (ws[j]?.pos === 'ADV' && !acts.negations.has(ws[j]?.lower ?? '')) j++;
   const verb = ws[j];
-  if (verb?.pos !== 'VERB' || verb.lemma !== verb.lower || acts.statives.has(verb.lemma))
-    return undefined;
+  if (verb?.pos !== 'VERB' || verb.lemma !== verb.lower) return undefined;
   return { start: modal.start, end: verb.start };
 }
 
@@ -97,7 +94,7 @@ export function modalLeads(a: Analysis, acts: ActWords): Hit[] {
       if (ws[j]?.pos === 'PART' && ws[j]?.lemma === 'not') continue;
       if (ws.slice(i + 2, j).some((w) => acts.negations.has(w.lower))) continue;
       const next = ws[j];
-      if (!next || acts.statives.has(next.lemma)) continue;
+      if (!next) continue;
       leads.push({ start: t.start, end: next.start });
     }
   }

@@ -45,6 +45,8 @@ testRule(missingNextStep, {
     { note: 'Saw the outage write-up. My team could lend you a hand with the postmortem tooling.' },
     { note: 'Noticed the new studio on Mill Lane – can pop by with samples whenever suits.' },
     { note: 'can i forward you the survey results' },
+    // After a wanting lead, a verb of knowing still asks.
+    { note: 'Would love to understand how you priced the enterprise tier.' },
     { note: 'Our choir rehearses on Tuesdays and you would be very welcome to join.' },
     { note: 'Two slots open next week → https://savvycal.com/mo-lind/intro' },
     { note: 'Open most Thursdays, times are <https://cal.com/mo/15|here>' },
@@ -116,6 +118,8 @@ testRule(missingNextStep, {
     whole('We can all agree your thread on hiring was spot on.'),
     whole('Saw your name in the suggestions, so I figured I would say hello.'),
     whole('Hi Ben, I would be honoured to be part of your network.'),
+    whole('I can see why your team loves working with you.'),
+    whole('I can only imagine how hard the launch was.'),
   ],
 });
 
