@@ -38,8 +38,15 @@ function tokens(text: string): Tok[] {
   const out: Tok[] = [];
   // A word may carry a gender mark: "Prezado(a)", "Estimado/a".
   const re =
-    /([\p{L}\p{M}][\p{L}\p{M}'.-]*(?:\((?:a|o|as|os)\)|\/(?:a|o))?)|(\n)|([-–—]+)|([,:;])|([.!…]+)|(\S)/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+    /([\p{L}\p{M}][\p{L}\p{M}'.-]*(?:\((?:a|o|as|os)\)|\/(?:a|o))?)|(\n)|([-–—]+)|([,:;])|([.!¡…]+)|(\S)/gu;
+  // "Dear Sir/Madam": titles offered as alternatives read as the first one.
+  const titled = text.replace(/([\p{L}.]+)\/([\p{L}.]+)/gu, (m, x: string, y: string) =>
+    TITLES.has(foldSameLength(x.replace(/\.$/, ''))) &&
+    TITLES.has(foldSameLength(y.replace(/\.$/, '')))
+      ? x + ' '.repeat(y.length + 1)
+      : m,
+  );
+  for (let m = re.exec(titled); m; m = re.exec(titled)) {
     if (m[1]) {
       const word = m[1].replace(/\(\w+\)$|\/\w+$/u, '').replace(/[-']+$/, '');
       const bare = word.replace(/\.+$/, '');

@@ -36,6 +36,25 @@ testRule(defaultText, {
   ],
   invalid: [
     { note: STOCK, spans: [STOCK] },
+    // Variants by pattern: "Linked In" split, "my network on LinkedIn", "je souhaite", "¡Saludos!", "Sir/Madam", "Thx".
+    {
+      note: "I'd like to add you to my professional network on Linked In.",
+      spans: ["I'd like to add you to my professional network on Linked In."],
+    },
+    {
+      note: "Hi Ola, I'd like to add you to my network on LinkedIn. - Kai",
+      spans: ["I'd like to add you to my network on LinkedIn."],
+    },
+    {
+      note: 'Je souhaite vous ajouter à mon réseau professionnel sur LinkedIn.',
+      spans: ['Je souhaite vous ajouter à mon réseau professionnel sur LinkedIn.'],
+    },
+    {
+      note: 'Hola, me gustaría añadirte a mi red profesional en LinkedIn. ¡Saludos!',
+      spans: ['me gustaría añadirte a mi red profesional en LinkedIn.'],
+    },
+    { note: `Dear Sir/Madam, ${STOCK}`, spans: [STOCK] },
+    { note: `Hey, ${STOCK} Thx, Tom`, spans: [STOCK] },
     { note: `Hi Maria, ${STOCK} Best, Tom`, spans: [STOCK] },
     { note: OLD, spans: [OLD] },
     {

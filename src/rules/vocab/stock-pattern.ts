@@ -58,7 +58,12 @@ export function stockPatternSource(pattern: string): string {
 // Formal templates mark gender after a word: "adicioná-lo(a)", "Estimado/a".
 const GENDER = String.raw`(?:\((?:a|o|as|os)\)|/(?:a|o))?`;
 
+// Words people split that LinkedIn writes as one ("Linked In", "Linked-In").
+const SPLIT: Readonly<Record<string, string>> = { linkedin: String.raw`linked[-\s]?in` };
+
 function word(w: string): string {
+  const split = SPLIT[w];
+  if (split) return split;
   const source = w
     .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
     .replace(/'/g, "'?")
@@ -77,7 +82,8 @@ export function requiredWords(pattern: string): string[] {
   for (const tok of foldSameLength(pattern).match(/[()[\]|]|[^\s()[\]|]+/g) ?? []) {
     if (tok === '(' || tok === '[') depth++;
     else if (tok === ')' || tok === ']') depth--;
-    else if (depth === 0 && /^\p{L}+$/u.test(tok) && !words.includes(tok)) words.push(tok);
+    else if (depth === 0 && /^\p{L}+$/u.test(tok) && !SPLIT[tok] && !words.includes(tok))
+      words.push(tok);
   }
   // Longest first: the rarest words rule a pattern out soonest.
   return words.sort((x, y) => y.length - x.length);
