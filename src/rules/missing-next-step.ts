@@ -1,7 +1,7 @@
 import type { Analysis, Language } from '../text/analysis.js';
 import type { Note } from '../text/note.js';
+import { type ActWords, inverted, modalLeads } from './model/next-step-acts.js';
 import { compilePhrases, findPhrases, type Hit } from './model/phrases.js';
-import { type ActWords, inverted, modalLeads } from './next-step-acts.js';
 import { quote, type Rule, whole } from './rule.js';
 import { cannedLines } from './vocab/canned-lines.js';
 import vocabulary from './vocab/missing-next-step.json' with { type: 'json' };

@@ -3,8 +3,8 @@
  * own modal frame ("I'd happily introduce you", "we'd love you to speak").
  * missing-next-step judges what such a frame leads to with its vocabularies.
  */
-import type { Analysis, Token } from '../text/analysis.js';
-import type { Hit } from './model/phrases.js';
+import type { Analysis, Token } from '../../text/analysis.js';
+import type { Hit } from './phrases.js';
 
 export interface ActWords {
   /** Subject words that are the sender ("i", "we"). */
