@@ -157,6 +157,7 @@ function read(note: Note, a: Analysis, lists: Lists): Reading {
   return led;
 }
 
+/** Whether what follows a bare modal makes it a statement: negated, or a verb of knowing or saying. */
 function hedged(after: string, lists: Lists): boolean {
   const rest = withoutFillers(after, lists.adverbs);
   return /^(?:'t|n't)\b/.test(rest) || lists.negated.test(rest) || lists.statives.test(rest);
