@@ -32,6 +32,8 @@ testRule(genericOpener, {
     { note: 'I saw your post about the rollout of passkeys at Monzo.' },
     { note: "We're both in YC W26, would love to compare hiring notes." },
     { note: 'As a fellow Stanford alum, I wanted to say hi.' },
+    { note: "I see you're also a volunteer at the Hackney food bank; I'm there on Saturdays." },
+    { note: "I'd love to connect with the engineers who built Tailscale's relays." },
   ],
   invalid: [
     // Praise with no object, and outreach to a whole class of people, would fit anyone.
@@ -205,5 +207,10 @@ testRule(genericOpener, {
       spans: ['Your posts are always so insightful'],
     },
     { note: 'As a fellow recruiter, I get it.', spans: ['As a fellow recruiter'] },
+    {
+      note: 'You seem like someone worth knowing. Our paths have never crossed.',
+      spans: ['someone worth knowing', 'Our paths have never crossed'],
+    },
+    { note: 'We have a lot in common, I think.', spans: ['We have a lot in common'] },
   ],
 });
