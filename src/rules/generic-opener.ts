@@ -1,3 +1,4 @@
+import { Note } from '../text/note.js';
 import { hasOutrightContext } from './missing-context.js';
 import { at, quote, type Rule, type RuleFinding } from './rule.js';
 import { cannedLines, type Kind } from './vocab/canned-lines.js';
@@ -30,11 +31,15 @@ export const genericOpener: Rule = {
   description:
     'A canned, automated-sounding line stands in for context: "I came across your profile", "expanding my network", "like-minded professionals", "we could add value to each other".',
   check(note) {
+    const lines = cannedLines(note);
+    if (lines.length === 0) return [];
     // A canned line beside real context is not standing in for it ("we met at
-    // the Leeds meetup; let's support each other's launches").
-    if (hasOutrightContext(note)) return [];
+    // the Leeds meetup; let's support each other's launches"). The context must
+    // hold without the canned lines: "been following your work" or "your
+    // network of amazing people" read as a thing of theirs only by their words.
+    if (hasOutrightContext(note) && hasOutrightContext(withoutLines(note, lines))) return [];
     const out: RuleFinding[] = [];
-    for (const h of cannedLines(note)) {
+    for (const h of lines) {
       out.push(
         at(
           note,
@@ -48,3 +53,11 @@ export const genericOpener: Rule = {
     return out;
   },
 };
+
+/** The note with its canned lines blanked out, same length, so what is left is the rest of it. */
+function withoutLines(note: Note, lines: readonly { start: number; end: number }[]): Note {
+  let text = note.text;
+  for (const l of lines)
+    text = text.slice(0, l.start) + ' '.repeat(l.end - l.start) + text.slice(l.end);
+  return new Note(text);
+}

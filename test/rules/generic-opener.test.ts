@@ -28,6 +28,12 @@ testRule(genericOpener, {
     },
     // Praise with an object names something real.
     { note: 'Huge fan of your work on the Kafka connector for Postgres.' },
+    // A seen thing with what it was about, and a "shared field" that is a name.
+    { note: 'I saw your post about the rollout of passkeys at Monzo.' },
+    { note: "We're both in YC W26, would love to compare hiring notes." },
+    { note: 'As a fellow Stanford alum, I wanted to say hi.' },
+    { note: "I see you're also a volunteer at the Hackney food bank; I'm there on Saturdays." },
+    { note: "I'd love to connect with the engineers who built Tailscale's relays." },
   ],
   invalid: [
     // Praise with no object, and outreach to a whole class of people, would fit anyone.
@@ -72,7 +78,7 @@ testRule(genericOpener, {
     },
     {
       note: "Saw that we're both in insurance, thought I'd say hi.",
-      spans: ["we're both in insurance"],
+      spans: ["we're both in insurance", "thought I'd say hi"],
     },
     {
       note: 'LinkedIn keeps suggesting you, so here I am.',
@@ -80,12 +86,12 @@ testRule(genericOpener, {
     },
     {
       note: 'Hi Sam, I figured it would be worthwhile to connect.',
-      spans: ['figured it would be worthwhile to connect'],
+      spans: ['I figured it would be worthwhile to connect'],
     },
     // Issue 10: generic openers in other words.
     {
       note: "I think there's a lot we could do for each other.",
-      spans: ['do for each other'],
+      spans: ['a lot we could do for each other'],
     },
     { note: 'Building out my connections this quarter.', spans: ['Building out my connections'] },
     { note: 'Trying to meet more people in my field.', spans: ['meet more people'] },
@@ -143,7 +149,7 @@ testRule(genericOpener, {
     },
     {
       note: "I'm connecting with leaders in the logistics sector to trade ideas.",
-      spans: ['connecting with leaders in the'],
+      spans: ['connecting with leaders in the', 'trade ideas'],
     },
     {
       note: 'We share a lot of connections, so it felt right to reach out.',
@@ -164,7 +170,47 @@ testRule(genericOpener, {
     // "you and I" across two clauses is no shared past, so the platform line stands alone.
     {
       note: "The algorithm recommended you and I'm keen to connect.",
-      spans: ['The algorithm'],
+      spans: ['The algorithm recommended'],
     },
+    // Kinds by structure: any verb of finding with their profile, any growing of one's
+    // contacts, value or help for each other, the platform's lists, praise of their posts.
+    {
+      note: 'Hi Ana, I happened upon your background this morning.',
+      spans: ['I happened upon your background'],
+    },
+    {
+      note: 'Your bio caught my interest, so here I am.',
+      spans: ['Your bio caught my interest'],
+    },
+    {
+      note: "I'm scaling up my contacts in retail this spring.",
+      spans: ['scaling up my contacts'],
+    },
+    {
+      note: 'Keen to add good people to my network.',
+      spans: ['add good people to my network'],
+    },
+    {
+      note: 'Always looking to meet new product folks.',
+      spans: ['Always looking to meet'],
+    },
+    {
+      note: "I'm sure we could create real value for one another.",
+      spans: ['create real value for one another'],
+    },
+    {
+      note: 'You showed up in my People You May Know, so hello!',
+      spans: ['in my People You May Know'],
+    },
+    {
+      note: 'Your posts are always so insightful.',
+      spans: ['Your posts are always so insightful'],
+    },
+    { note: 'As a fellow recruiter, I get it.', spans: ['As a fellow recruiter'] },
+    {
+      note: 'You seem like someone worth knowing. Our paths have never crossed.',
+      spans: ['someone worth knowing', 'Our paths have never crossed'],
+    },
+    { note: 'We have a lot in common, I think.', spans: ['We have a lot in common'] },
   ],
 });

@@ -1,5 +1,6 @@
 import type { Language } from '../../text/analysis.js';
 import type { Note } from '../../text/note.js';
+import { listsFor } from '../features/missing-context-lists.js';
 import { compilePhrases, findPhrases, type Hit } from '../model/phrases.js';
 import { type CompiledFrames, compileFrames, type Frame, findFrames } from './frames.js';
 import vocabulary from './generic-opener.json' with { type: 'json' };
@@ -88,9 +89,51 @@ function findCannedLines(note: Note): CannedLine[] {
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: CannedLine[] = [];
   for (const h of hits) {
+    if (madeSpecific(note, h)) continue;
     const last = out.at(-1);
     if (last && h.start < last.end) continue;
     out.push(h);
   }
   return out;
+}
+
+// What a seen thing is about, or who else was there: "saw your post about the
+// migration", "your name came up when I asked Ilse". Where it was seen is not:
+// "came across your profile on LinkedIn", "following your work for a while".
+const SPECIFIC_AFTER =
+  /^\s*(?:(?:about|on|regarding|quoting|re|titled|called|where|that|which|covering|at|from|with)\s+(?!(?:linkedin|here|this platform|the platform|the app|the site|this site|my feed|the feed|your feed|twitter|x|social media|online|the internet|google|search|a while|some time|ages|years|months|a bit|a long time|my|our)(?![a-z0-9]))\S|(?:when|while|after)\s+(?:i\s+)?(?:asked|talking|talked|spoke|speaking|chatting|chatted|mentioned|was\s+(?:talking|chatting|speaking)))/;
+const FIELD_ENDS_OF = /\s(?:at|from|of|with|for|in|on)$/;
+const FIELD_OF = /^\s+(?:at|from|of|with)\s+\S/;
+const SEEN_THINGS = new Set<Kind>(['profile', 'content', 'praise']);
+// People sought by who they are to something: "meet the people behind the Pagefind project".
+const PEOPLE_OF =
+  /^(?:\s+[^\s.,;:!?]+){0,3}?\s*(?:behind|who\s+(?:built|build|made|make|run|runs|ran|wrote|created|founded|organi[sz]ed?)|at)\s+\S/;
+
+/**
+ * A canned phrase made specific is no longer canned: a seen thing followed by
+ * what it was about, or a shared field that is a name ("we're both in YC W26",
+ * "a fellow Stanford alum": a cohort, a school, not an industry).
+ */
+function madeSpecific(note: Note, h: CannedLine): boolean {
+  if (SEEN_THINGS.has(h.kind) && SPECIFIC_AFTER.test(note.analysis.folded.slice(h.end, h.end + 80)))
+    return true;
+  if (h.kind === 'network' && PEOPLE_OF.test(note.analysis.folded.slice(h.end, h.end + 80)))
+    return true;
+  if (h.kind !== 'sameField' && h.kind !== 'likeMinded') return false;
+  // "you're also a volunteer at the food bank": a place or group, not a field.
+  const folded = note.analysis.folded;
+  if (
+    h.kind === 'sameField' &&
+    (FIELD_ENDS_OF.test(folded.slice(h.start, h.end)) ||
+      FIELD_OF.test(folded.slice(h.end, h.end + 40)))
+  )
+    return true;
+  const sets = listsFor(note.analysis.language)?.sets;
+  return note.analysis.properNouns.some(
+    (p) =>
+      p.start < h.end &&
+      p.end > h.start &&
+      !sets?.fieldAcronyms.has(p.text.toLowerCase()) &&
+      !sets?.platformNames.has(p.text.toLowerCase()),
+  );
 }

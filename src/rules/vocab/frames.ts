@@ -20,7 +20,8 @@ function escapeRegex(s: string): string {
 }
 
 function wordSource(word: string): string {
-  if (word === '*') return String.raw`[^\s]+`;
+  // A word, not the punctuation after it: "as a fellow * *" stops at "recruiter,".
+  if (word === '*') return String.raw`[^\s.,;:!?()"\[\]{}/]+`;
   if (word.endsWith('*')) return `${escapeRegex(word.slice(0, -1))}${WORD_REST}`;
   return escapeRegex(word);
 }
