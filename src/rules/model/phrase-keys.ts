@@ -90,7 +90,8 @@ export function phraseKeys(
 ): Key[] {
   const keys: Key[] = [];
   words.forEach((word, k) => {
-    if (word === '*') return;
+    // A head ("*beratung") ends a word whose start is unknown: no whole word or stem to key on.
+    if (word.startsWith('*')) return;
     const stem = word.endsWith('*');
     const literal = stem ? word.slice(0, -1) : word;
     const rs = runs(literal);

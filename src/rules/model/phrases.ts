@@ -2,8 +2,10 @@
  * Vocabulary phrases from a rule's JSON data compiled to one regex per list,
  * matched against `analysis.folded` (lower case, accents folded). A phrase is
  * words separated by spaces; a word ending in `*` is a stem (matches any word
- * it begins), a lone `*` is any one word. Edges that are letters or digits
- * only match at word boundaries.
+ * it begins), a word starting with `*` is a head (matches any word it ends:
+ * German compounds put the noun that counts last, "Steuerberatung"), a lone
+ * `*` is any one word. Edges that are letters or digits only match at word
+ * boundaries.
  */
 import { foldSameLength } from '../../text/fold.js';
 import { candidates, phraseKey, phraseKeys, registerList } from './phrase-keys.js';
@@ -22,6 +24,7 @@ function escapeRegex(s: string): string {
 
 function wordSource(word: string): string {
   if (word === '*') return `[^\\s]+`;
+  if (word.startsWith('*')) return `${WORD_REST.slice(0, -1)}+${wordSource(word.slice(1))}`;
   if (word.endsWith('*')) return `${escapeRegex(word.slice(0, -1))}${WORD_REST}`;
   return escapeRegex(word);
 }
