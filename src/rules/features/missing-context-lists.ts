@@ -32,6 +32,10 @@ export const LIST_NAMES = [
   'wishedPast',
   'senderOwned',
   'noteItself',
+  'roleNouns',
+  'titleModifiers',
+  'genericPieces',
+  'eventDays',
 ] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 

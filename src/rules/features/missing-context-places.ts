@@ -1,0 +1,96 @@
+/**
+ * Shared places and groups for missing-context: a word for one ("meetup",
+ * "class"), named or pointed at ("the Wednesday pottery class", "Jo from the
+ * gym"), and the shared markers ("same", "too", "fellow") around a name or a
+ * group, unless all they share is a field or a title.
+ */
+import type { Clause, Token } from '../../text/analysis.js';
+import { isSharedMarker, type ListName } from './missing-context-lists.js';
+import { fieldWord, isTitle, partOfField } from './missing-context-lookalikes.js';
+/** "same class", "fellow Wharton MBA", "at Zendesk too": shared, unless it is only an industry or title. */
+export function sharedMarkers(
+  clauses: readonly Clause[],
+  sets: Record<ListName, ReadonlySet<string>>,
+  isName: (t: Token) => boolean,
+): { namedOrGroup: boolean; notShared: string | undefined } {
+  let namedOrGroup = false;
+  let notShared: string | undefined;
+  for (const c of clauses) {
+    const words = c.tokens.filter((t) => t.type !== 'punctuation');
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as Token;
+      if (!isSharedMarker(words, i, sets)) continue;
+      // The few words around the marker in its clause ("same X", "X too", "also at X").
+      const near = [...words.slice(Math.max(0, i - 5), i), ...words.slice(i + 1, i + 4)];
+      const named = near.some((t) => isName(t) && !isTitle(words, words.indexOf(t), sets, isName));
+      const group = near.some((t) => isSharedNoun(t, sets) || sets.fellowOk.has(t.lower));
+      const industry = fieldWord(near, sets.notShared);
+      // "fellow" is shared only with a group word or a name right after it ("fellow Wharton MBA", "fellow alum").
+      if (w.lower === 'fellow') {
+        const next = words[i + 1];
+        if (next && (isName(next) || sets.fellowOk.has(next.lower) || isSharedNoun(next, sets)))
+          namedOrGroup = true;
+        else notShared ??= `${w.text} ${next?.text ?? ''}`.trim();
+        continue;
+      }
+      if ((named || group) && !industry) namedOrGroup = true;
+      else if (industry || w.lower === 'fellow')
+        notShared ??= `${w.text} ${industry?.text ?? words[i + 1]?.text ?? ''}`.trim();
+    }
+  }
+  return { namedOrGroup, notShared };
+}
+
+export function isSharedNoun(t: Token, sets: Record<ListName, ReadonlySet<string>>): boolean {
+  if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'X') return false;
+  return sets.sharedNouns.has(t.lower) || sets.sharedNouns.has(t.lemma);
+}
+/** A word for a shared place or group ("meetup", "class"), not one inside a field ("real estate"). */
+export function hasSharedNoun(
+  words: readonly Token[],
+  sets: Record<ListName, ReadonlySet<string>>,
+  inBody: (t: Token) => boolean,
+): boolean {
+  return words.some(
+    (t, i) => inBody(t) && isSharedNoun(t, sets) && !partOfField(words, i, sets.notShared),
+  );
+}
+
+/** "the Wednesday pottery class", "my Leeds running crowd", "Rails Girls Lyon workshops": a named or pointed-at shared place. */
+export function sharedPlace(
+  words: readonly Token[],
+  sets: Record<ListName, ReadonlySet<string>>,
+  inBody: (t: Token) => boolean,
+  isName: (t: Token) => boolean,
+): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Token;
+    if (!isSharedNoun(w, sets) || !inBody(w) || partOfField(words, i, sets.notShared)) continue;
+    const before = words.slice(Math.max(0, i - 3), i);
+    const after = words.slice(i + 1, i + 3);
+    if (before.some(isName) || after.some(isName)) return true;
+    if (/^\p{Lu}/u.test(w.text) && w.pos !== 'X') return true;
+    // "the Wednesday pottery class": a day makes it one they both go to.
+    if (before.some((t) => sets.eventDays.has(t.lower) && t.pos !== 'ADV')) return true;
+    if (fromThe(words, i, before)) return true;
+  }
+  return words.some((t, i) => sets.eventDays.has(t.lower) && dayOwns(words, i));
+}
+
+/**
+ * "Jo from the gym", "you from the Tuesday club": someone placed by a place
+ * the reader knows without its name. "from the sales team at Acme" is an
+ * employer the sender names, read elsewhere.
+ */
+function fromThe(words: readonly Token[], i: number, before: readonly Token[]): boolean {
+  const from = before.findIndex((t) => t.lower === 'from');
+  if (from < 0 || !['the', 'our'].includes(before[from + 1]?.lower ?? '')) return false;
+  const next = words[i + 1];
+  return !next || !['at', 'of', 'in', 'for'].includes(next.lower);
+}
+
+/** "Thursday's photo walk", "last night's meetup": an occasion both know by its day. */
+function dayOwns(words: readonly Token[], i: number): boolean {
+  if (words[i + 1]?.lower !== "'s") return false;
+  return words.slice(i + 2, i + 5).some((t) => t.pos === 'NOUN');
+}
