@@ -20,17 +20,30 @@ export function sharedMarkers(
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as Token;
       if (!isSharedMarker(words, i, sets)) continue;
-      // The few words around the marker in its clause ("same X", "X too", "also at X").
-      const near = [...words.slice(Math.max(0, i - 5), i), ...words.slice(i + 1, i + 4)];
+      // "a photographer too", "nurse here too": what is shared is a kind of person.
+      if (titleBefore(words, i, sets)) {
+        notShared ??= words
+          .slice(i - 2, i + 1)
+          .map((t) => t.text)
+          .join(' ');
+        continue;
+      }
+      // The few words around the marker in its clause ("same X", "X too", "also at X");
+      // "both of us …" says its clause of the two of them.
+      const near =
+        w.lower === 'both'
+          ? words.filter((_, k) => k !== i)
+          : [...words.slice(Math.max(0, i - 5), i), ...words.slice(i + 1, i + 4)];
       const named = near.some((t) => isName(t) && !isTitle(words, words.indexOf(t), sets, isName));
       const group = near.some((t) => isSharedNoun(t, sets) || sets.fellowOk.has(t.lower));
       const industry = fieldWord(near, sets.notShared);
       // "fellow" is shared only with a group word or a name right after it ("fellow Wharton MBA", "fellow alum").
-      if (w.lower === 'fellow') {
+      // "another" likewise ("another Riverside Rowing member"), but "another question" claims nothing.
+      if (w.lower === 'fellow' || w.lower === 'another') {
         const next = words[i + 1];
         if (next && (isName(next) || sets.fellowOk.has(next.lower) || isSharedNoun(next, sets)))
           namedOrGroup = true;
-        else notShared ??= `${w.text} ${next?.text ?? ''}`.trim();
+        else if (w.lower === 'fellow') notShared ??= `${w.text} ${next?.text ?? ''}`.trim();
         continue;
       }
       if ((named || group) && !industry) namedOrGroup = true;
@@ -39,6 +52,18 @@ export function sharedMarkers(
     }
   }
   return { namedOrGroup, notShared };
+}
+
+/** An article and a common noun ("a photographer"), or a noun opening "… here", before the marker. */
+function titleBefore(
+  words: readonly Token[],
+  i: number,
+  sets: Record<ListName, ReadonlySet<string>>,
+): boolean {
+  const noun = words[i - 1];
+  const before = words[i - 2];
+  if (noun?.lower === 'here') return i === 2 && before?.pos === 'NOUN';
+  return noun?.pos === 'NOUN' && before !== undefined && sets.articles.has(before.lower);
 }
 
 export function isSharedNoun(t: Token, sets: Record<ListName, ReadonlySet<string>>): boolean {
@@ -52,8 +77,32 @@ export function hasSharedNoun(
   inBody: (t: Token) => boolean,
 ): boolean {
   return words.some(
-    (t, i) => inBody(t) && isSharedNoun(t, sets) && !partOfField(words, i, sets.notShared),
+    (t, i) =>
+      inBody(t) &&
+      isSharedNoun(t, sets) &&
+      !partOfField(words, i, sets.notShared) &&
+      !sendersNew(words, i, sets),
   );
+}
+
+const FIRST_PERSON = new Set(['i', 'we', "i'm", "we're"]);
+
+/**
+ * "I'm starting a little peer group", "we run a book club": one the sender
+ * has or makes now, not one the reader is in. "we met at a meetup" is past.
+ */
+function sendersNew(
+  words: readonly Token[],
+  i: number,
+  sets: Record<ListName, ReadonlySet<string>>,
+): boolean {
+  let k = i - 1;
+  while (k > i - 4 && k >= 0 && ['ADJ', 'NOUN', 'PROPN'].includes((words[k] as Token).pos)) k--;
+  if (k < 0 || !sets.articles.has((words[k] as Token).lower)) return false;
+  const verb = words[k - 1];
+  if (!verb || verb.pos !== 'VERB' || !(verb.lower.endsWith('ing') || verb.lower === verb.lemma))
+    return false;
+  return words.slice(Math.max(0, k - 4), k - 1).some((t) => FIRST_PERSON.has(t.lower));
 }
 
 /** "the Wednesday pottery class", "my Leeds running crowd", "Rails Girls Lyon workshops": a named or pointed-at shared place. */

@@ -128,6 +128,13 @@ export function recipientThings(
   return { specific, generic, genericHit };
 }
 
+/** "the startup world", "the tech space": a field even when pointed at. */
+function fieldLike(phrase: readonly Token[], sets: Record<ListName, ReadonlySet<string>>): boolean {
+  const end = phrase.findIndex((t) => t.pos === 'ADP');
+  const t = (end < 0 ? phrase : phrase.slice(0, end)).at(-1);
+  return t !== undefined && (sets.notShared.has(t.lemma) || sets.genericThings.has(t.lemma));
+}
+
 /**
  * The noun phrase from `from`, up to its verb or its punctuation: "…in
  * sustainability | is inspiring". A hyphen joins words whatever their tags ("cold-start").
@@ -162,7 +169,7 @@ function pointedAt(topic: readonly Token[], sets: Record<ListName, ReadonlySet<s
       (t.pos === 'PROPN' && !sets.platformNames.has(t.lower) && !sets.fieldAcronyms.has(t.lower)) ||
       t.type === 'number' ||
       sets.specificThings.has(t.lemma) ||
-      (DEICTIC.has(t.lower) && k < 2),
+      (DEICTIC.has(t.lower) && k < 2 && !fieldLike(topic.slice(k + 1), sets)),
   );
 }
 
