@@ -36,6 +36,7 @@ export const LIST_NAMES = [
   'titleModifiers',
   'genericPieces',
   'eventDays',
+  'orgUnits',
 ] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 

@@ -8,6 +8,7 @@
  */
 import type { Analysis, Clause, Phrase, Token } from '../../text/analysis.js';
 import { isSharedMarker, type ListName } from './missing-context-lists.js';
+import { isRoleNoun } from './missing-context-places.js';
 
 // Quarters, halves and fiscal years: dates, not places or groups.
 const PERIOD = /^(?:q[1-4]|h[12]|fy\s?'?\d{2,4})$/iu;
@@ -69,7 +70,7 @@ export function isTitleRun(
   sets: Record<ListName, ReadonlySet<string>>,
 ): boolean {
   const last = tokens.at(-1);
-  if (!last || !(sets.roleNouns.has(last.lemma) || sets.roleNouns.has(last.lower))) return false;
+  if (!last || !isRoleNoun(last, sets)) return false;
   return tokens
     .slice(0, -1)
     .every(
@@ -77,7 +78,7 @@ export function isTitleRun(
         sets.titleModifiers.has(t.lower) ||
         sets.notShared.has(t.lower) ||
         sets.fieldAcronyms.has(t.lower) ||
-        sets.roleNouns.has(t.lower) ||
+        isRoleNoun(t, sets) ||
         /^\p{L}+ed$/u.test(t.lower) ||
         t.pos === 'ADJ',
     );

@@ -43,12 +43,14 @@ export function sharedMarkers(
         const next = words[i + 1];
         if (next && (isName(next) || sets.fellowOk.has(next.lower) || isSharedNoun(next, sets)))
           namedOrGroup = true;
-        else if (w.lower === 'fellow') notShared ??= `${w.text} ${next?.text ?? ''}`.trim();
+        else if (w.lower === 'fellow' || words.slice(i + 1, i + 4).some((t) => isRoleNoun(t, sets)))
+          notShared ??= `${w.text} ${next?.text ?? ''}`.trim();
         continue;
       }
+      // A job ("also a Certified Public Accountant") says only what they are, for the message.
+      const role = industry ?? near.find((t) => isRoleNoun(t, sets));
       if ((named || group) && !industry) namedOrGroup = true;
-      else if (industry || w.lower === 'fellow')
-        notShared ??= `${w.text} ${industry?.text ?? words[i + 1]?.text ?? ''}`.trim();
+      else if (role) notShared ??= `${w.text} ${role.text}`;
     }
   }
   return { namedOrGroup, notShared };
@@ -64,6 +66,10 @@ function titleBefore(
   const before = words[i - 2];
   if (noun?.lower === 'here') return i === 2 && before?.pos === 'NOUN';
   return noun?.pos === 'NOUN' && before !== undefined && sets.articles.has(before.lower);
+}
+
+export function isRoleNoun(t: Token, sets: Record<ListName, ReadonlySet<string>>): boolean {
+  return [t.lemma, t.lower, t.lower.replace(/s$/u, '')].some((w) => sets.roleNouns.has(w));
 }
 
 export function isSharedNoun(t: Token, sets: Record<ListName, ReadonlySet<string>>): boolean {
@@ -100,7 +106,7 @@ function sendersNew(
   while (k > i - 4 && k >= 0 && ['ADJ', 'NOUN', 'PROPN'].includes((words[k] as Token).pos)) k--;
   if (k < 0 || !sets.articles.has((words[k] as Token).lower)) return false;
   const verb = words[k - 1];
-  if (!verb || verb.pos !== 'VERB' || !(verb.lower.endsWith('ing') || verb.lower === verb.lemma))
+  if (verb?.pos !== 'VERB' || !(verb.lower.endsWith('ing') || verb.lower === verb.lemma))
     return false;
   return words.slice(Math.max(0, k - 4), k - 1).some((t) => FIRST_PERSON.has(t.lower));
 }
@@ -121,8 +127,9 @@ export function sharedPlace(
     if (/^\p{Lu}/u.test(w.text) && w.pos !== 'X') return true;
     // "the Wednesday pottery class": a day makes it one they both go to.
     if (before.some((t) => sets.eventDays.has(t.lower) && t.pos !== 'ADV')) return true;
-    if (fromThe(words, i, before)) return true;
+    if (fromThe(words, i, before, sets)) return true;
   }
+  if (namedFromThe(words, inBody, sets)) return true;
   return words.some((t, i) => sets.eventDays.has(t.lower) && dayOwns(words, i));
 }
 
@@ -131,11 +138,43 @@ export function sharedPlace(
  * the reader knows without its name. "from the sales team at Acme" is an
  * employer the sender names, read elsewhere.
  */
-function fromThe(words: readonly Token[], i: number, before: readonly Token[]): boolean {
+function fromThe(
+  words: readonly Token[],
+  i: number,
+  before: readonly Token[],
+  sets: Record<ListName, ReadonlySet<string>>,
+): boolean {
   const from = before.findIndex((t) => t.lower === 'from');
+  // "Tom from the growth team": a unit of the sender's company, which the reader need not share.
+  if (sets.orgUnits.has((words[i] as Token).lemma)) return false;
   if (from < 0 || !['the', 'our'].includes(before[from + 1]?.lower ?? '')) return false;
+  // "from the Acme team": a company the sender names for themself.
+  if (before.slice(from + 2).some((t) => t.pos === 'PROPN')) return false;
   const next = words[i + 1];
   return !next || !['at', 'of', 'in', 'for'].includes(next.lower);
+}
+
+/** "Kate from the climbing wall": the sender named by a place the reader knows, whatever its noun. */
+function namedFromThe(
+  words: readonly Token[],
+  inBody: (t: Token) => boolean,
+  sets: Record<ListName, ReadonlySet<string>>,
+): boolean {
+  return words.some((t, i) => {
+    if (t.lower !== 'from' || words[i + 1]?.lower !== 'the' || !inBody(t)) return false;
+    const name = words[i - 1];
+    if (name?.pos !== 'PROPN' || !/^\p{Lu}/u.test(name.text)) return false;
+    const rest = words.slice(i + 2, i + 5);
+    const end = rest.findIndex((w) => w.pos !== 'NOUN' && w.pos !== 'ADJ' && w.pos !== 'VERB');
+    // Common words only: a name stops it, as "from the Acme team" names the sender's company.
+    const phrase = end < 0 ? rest : rest.slice(0, end);
+    const next = rest[phrase.length];
+    return (
+      phrase.some((w) => w.pos === 'NOUN') &&
+      !phrase.some((w) => sets.orgUnits.has(w.lemma)) &&
+      (!next || !['at', 'of', 'in', 'for'].includes(next.lower))
+    );
+  });
 }
 
 /** "Thursday's photo walk", "last night's meetup": an occasion both know by its day. */

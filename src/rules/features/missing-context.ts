@@ -56,6 +56,10 @@ export function weDid(clauses: readonly Clause[]): boolean {
     const verb = after.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
     if (!verb || PRESENT.has(verb.lower) || verb.lower === verb.lemma) return false;
     if (after.some((t) => t.start < verb.start && NEVER.has(t.lower))) return false;
+    // "we raised $4M", "we hired 30 people": the sender's company counting its results.
+    const object = c.tokens[c.tokens.indexOf(verb) + 1];
+    if (object && (object.pos === 'NUM' || object.pos === 'SYM' || object.type === 'currency'))
+      return false;
     return (
       !verb.lower.endsWith('ing') &&
       !/^(?:would|could|should|will|can|may|might|must)$/.test(verb.lemma)
@@ -241,9 +245,15 @@ export function consumed(
     const verb = c.tokens.findIndex((t) => sets.consumeVerbs.has(t.lower));
     if (verb < 0) return false;
     // Their generic "posts" or "work" do not count; a named book, talk or product does.
+    // A title in capitals mid-sentence is a name whatever its tag ("finished reading Inspired").
     return c.tokens
       .slice(verb + 1, verb + 5)
-      .some((t) => t.pos === 'PROPN' && !sets.platformNames.has(t.lower));
+      .some(
+        (t, k, ts) =>
+          (t.pos === 'PROPN' ||
+            (/^\p{Lu}\p{Ll}/u.test(t.text) && k > 0 && ts[k - 1]?.type !== 'punctuation')) &&
+          !sets.platformNames.has(t.lower),
+      );
   });
 }
 
