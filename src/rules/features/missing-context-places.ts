@@ -154,17 +154,24 @@ function fromThe(
   return !next || !['at', 'of', 'in', 'for'].includes(next.lower);
 }
 
-/** "Kate from the climbing wall": the sender named by a place the reader knows, whatever its noun. */
+/**
+ * "Kate from the climbing wall", "it's mia from pilates": the sender named by
+ * a place the reader knows, whatever its noun. "It's Dan from TalentHub" names a company.
+ */
 function namedFromThe(
   words: readonly Token[],
   inBody: (t: Token) => boolean,
   sets: Record<ListName, ReadonlySet<string>>,
 ): boolean {
   return words.some((t, i) => {
-    if (t.lower !== 'from' || words[i + 1]?.lower !== 'the' || !inBody(t)) return false;
+    if (t.lower !== 'from' || !inBody(t)) return false;
     const name = words[i - 1];
-    if (name?.pos !== 'PROPN' || !/^\p{Lu}/u.test(name.text)) return false;
-    const rest = words.slice(i + 2, i + 5);
+    const the = words[i + 1]?.lower === 'the';
+    // "it's mia from pilates": introduced as someone the reader should know, lower case or not.
+    const itIs = words[i - 2]?.lower === "'s" && words[i - 3]?.lower === 'it';
+    if (!the && !itIs) return false;
+    if (!itIs && (name?.pos !== 'PROPN' || !/^\p{Lu}/u.test(name.text))) return false;
+    const rest = words.slice(i + (the ? 2 : 1), i + 5);
     const end = rest.findIndex((w) => w.pos !== 'NOUN' && w.pos !== 'ADJ' && w.pos !== 'VERB');
     // Common words only: a name stops it, as "from the Acme team" names the sender's company.
     const phrase = end < 0 ? rest : rest.slice(0, end);
