@@ -3,13 +3,10 @@ import type { Token } from '../text/analysis.js';
 import { Note } from '../text/note.js';
 import {
   consumed,
-  hasSharedNoun,
   namedPersonActs,
   namesOutsideSenderClauses,
   recipientDid,
   recipientThings,
-  sharedMarkers,
-  sharedPlace,
   thankedFor,
   throughNamedPerson,
   weDid,
@@ -17,6 +14,7 @@ import {
 import { type Lists, listsFor } from './features/missing-context-lists.js';
 import { affirmed } from './features/missing-context-lookalikes.js';
 import { sharedNames } from './features/missing-context-names.js';
+import { hasSharedNoun, sharedMarkers, sharedPlace } from './features/missing-context-places.js';
 import type { LearnedRule } from './model/learned-rule.js';
 import { type Features, probability, type Weights } from './model/logistic.js';
 import { findPhrases, type Hit } from './model/phrases.js';
@@ -140,7 +138,9 @@ function readOnce(original: Note): Reading | undefined {
     namesOutsideSender: namesOutsideSenderClauses(a, bodyNames) ? 1 : 0,
     platform: platform.length > 0 || cannedLines(note).length > 0 ? 1 : 0,
   };
-  const referralNamed = referral.length > 0 && (names > 0 || kin || mention);
+  const referralNamed =
+    referral.length > 0 &&
+    (names > 0 || kin || mention || referredByName(referral, words, lists.sets));
   return {
     features,
     decisive: relation > 0 || theirThing || features.sharedPlace === 1 || referralNamed,
@@ -157,10 +157,39 @@ function namesSomeone(text: string, sets: Lists['sets']): boolean {
   return !sets.platformNames.has(name) && !sets.fieldAcronyms.has(name);
 }
 
-/** A Slack mention is a person; one that opens the note is the recipient being addressed. */
+/**
+ * A Slack mention is a person; one that opens the note is the recipient
+ * being addressed, unless a verb follows it ("@Ana suggested I write").
+ */
 function mentionsSomeone(note: Note): boolean {
   const lead = note.text.length - note.text.trimStart().length;
-  return note.entities.some((e) => e.kind === 'mention' && e.start > lead);
+  const tokens = note.analysis.tokens;
+  return note.entities.some(
+    (e) =>
+      e.kind === 'mention' &&
+      (e.start > lead || tokens.find((t) => t.start >= e.end)?.pos === 'VERB'),
+  );
+}
+
+/**
+ * "Ana mentioned you…", "Priya suggested I write": the one who referred
+ * them, a name even where a sentence starts with it.
+ */
+function referredByName(
+  referral: readonly Hit[],
+  words: readonly Token[],
+  sets: Lists['sets'],
+): boolean {
+  return referral.some((h) => {
+    const before = words.findLast((t) => t.end <= h.start);
+    return (
+      before !== undefined &&
+      before.pos === 'PROPN' &&
+      /^\p{Lu}/u.test(before.text) &&
+      !sets.platformNames.has(before.lower) &&
+      !sets.fieldAcronyms.has(before.lower)
+    );
+  });
 }
 
 function lookalikes(

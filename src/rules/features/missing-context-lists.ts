@@ -32,6 +32,11 @@ export const LIST_NAMES = [
   'wishedPast',
   'senderOwned',
   'noteItself',
+  'roleNouns',
+  'titleModifiers',
+  'genericPieces',
+  'eventDays',
+  'orgUnits',
 ] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 

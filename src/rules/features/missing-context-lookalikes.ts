@@ -7,6 +7,9 @@ import type { Token } from '../../text/analysis.js';
 import type { Hit } from '../model/phrases.js';
 import type { ListName } from './missing-context-lists.js';
 
+// Present forms after "since we": a cause ("since we're both in fintech"), not a shared past.
+const PRESENT = new Set(['am', 'is', 'are', "'re", "'m", 'have', "'ve", 'do']);
+
 /**
  * History said to be absent ("not sure we've met", "I don't think we spoke")
  * is no history, nor is a past only wished for ("high time we talked");
@@ -23,6 +26,15 @@ export function affirmed(
     const clause = before.slice(before.findLastIndex((t) => t.type === 'punctuation') + 1);
     // "about time we talked" wishes for a past that has not happened.
     if (sets.wishedPast.has(`${clause.at(-2)?.lower} ${clause.at(-1)?.lower}`)) return false;
+    // "let's keep each other in mind" proposes; it recalls nothing.
+    if (clause.some((t) => t.lower === "let's" || t.lower === 'let')) return false;
+    const inside = tokens.filter((t) => t.start >= h.start && t.end <= h.end);
+    if (inside.at(-1)?.lower === 'we') {
+      // "since we move in similar circles", "since we're in the same field": a reason, not a time.
+      const after = tokens.filter((t) => t.start >= h.end).slice(0, 3);
+      const verb = after.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      if (verb && (PRESENT.has(verb.lower) || verb.lower === verb.lemma)) return false;
+    }
     const negated = clause.findIndex((t) => sets.negations.has(t.lower));
     if (negated < 0) return true;
     return clause

@@ -8,6 +8,7 @@
  */
 import type { Analysis, Clause, Phrase, Token } from '../../text/analysis.js';
 import { isSharedMarker, type ListName } from './missing-context-lists.js';
+import { isRoleNoun } from './missing-context-places.js';
 
 // Quarters, halves and fiscal years: dates, not places or groups.
 const PERIOD = /^(?:q[1-4]|h[12]|fy\s?'?\d{2,4})$/iu;
@@ -21,12 +22,66 @@ export function sharedNames(
   names: readonly Phrase[],
   sets: Record<ListName, ReadonlySet<string>>,
 ): Phrase[] {
-  return names.filter((n) => {
+  return names.flatMap((whole) => {
+    const n = withoutMarker(whole, sets);
+    if (!n) return [];
     const lower = n.text.toLowerCase();
-    if (PERIOD.test(lower) || sets.notShared.has(lower)) return false;
+    if (PERIOD.test(lower) || sets.notShared.has(lower) || sets.fieldAcronyms.has(lower)) return [];
+    // "Happy Monday", "Friday": a day is a time, not a place; "the Tuesday Run Club" stays a name.
+    const day = sets.eventDays.has(n.tokens.at(-1)?.lower ?? '');
+    if (day || isAmount(a, n) || isTitleRun(n.tokens, sets)) return [];
     const clause = a.clauses.find((c) => c.start <= n.start && n.end <= c.end);
-    return !clause || !sendersOwn(clause, n, sets);
+    return !clause || !sendersOwn(clause, n, sets) ? [n] : [];
   });
+}
+
+/** "Fellow UX", "Another CPA" capitalised at a sentence start: the name is what follows the marker. */
+function withoutMarker(n: Phrase, sets: Record<ListName, ReadonlySet<string>>): Phrase | undefined {
+  const first = n.tokens[0];
+  if (!first || !(sets.sharedMarkers.has(first.lower) || first.lower === 'another')) return n;
+  const rest = n.tokens.slice(1);
+  const head = rest[0];
+  const last = rest.at(-1);
+  if (!head || !last) return undefined;
+  return {
+    start: head.start,
+    end: last.end,
+    text: n.text.slice(head.start - n.start),
+    tokens: rest,
+  };
+}
+
+/** "$4M", "50K": the letter of an amount, not a name. */
+function isAmount(a: Analysis, n: Phrase): boolean {
+  const first = n.tokens[0] as Token;
+  const before = a.tokens[first.index - 1];
+  return (
+    n.text.length <= 2 && before !== undefined && before.end === first.start && before.pos === 'NUM'
+  );
+}
+
+/**
+ * "Chartered Accountant", "Senior Product Manager", "Certified Financial
+ * Planner": a job title in capitals, a kind of person and not a place or group
+ * they share. "Google Engineer" keeps its employer.
+ */
+export function isTitleRun(
+  tokens: readonly Token[],
+  sets: Record<ListName, ReadonlySet<string>>,
+): boolean {
+  const last = tokens.at(-1);
+  if (!last || !isRoleNoun(last, sets)) return false;
+  return tokens
+    .slice(0, -1)
+    .every(
+      (t) =>
+        sets.titleModifiers.has(t.lower) ||
+        sets.notShared.has(t.lower) ||
+        sets.fieldAcronyms.has(t.lower) ||
+        isRoleNoun(t, sets) ||
+        /^\p{L}+ed$/u.test(t.lower) ||
+        t.pos === 'ADJ',
+    );
 }
 
 /** "…at U of T", "…a team in Cardiff": a name placed by the sender's present self-description. */

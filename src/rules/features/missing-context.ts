@@ -7,8 +7,8 @@
  */
 import type { Analysis, Clause, Token } from '../../text/analysis.js';
 import type { Hit } from '../model/phrases.js';
-import { isSharedMarker, type ListName } from './missing-context-lists.js';
-import { fieldWord, isTitle, partOfField } from './missing-context-lookalikes.js';
+import type { ListName } from './missing-context-lists.js';
+import { isSharedNoun } from './missing-context-places.js';
 
 const PREPOSITION_AFTER = new Set(['on', 'about', 'at', 'for', 'with', 'from', 'in', 'of', 'to']);
 const TIME_WORDS = new Set([
@@ -26,6 +26,8 @@ const TIME_WORDS = new Set([
 // "we never met", "we didn't overlap": a past said not to have been.
 const NEVER = new Set(['never', "n't", 'not']);
 const RELATIVE = new Set(['that', 'which', 'where', 'when']);
+const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'X', 'DET', 'ADP', 'CCONJ', 'PART']);
+const DEICTIC = new Set(['the', 'this', 'that', 'these', 'those']);
 const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'X']);
 
 // Present forms: "we're hiring", "we have" say what the sender does now, not what the two shared.
@@ -54,6 +56,10 @@ export function weDid(clauses: readonly Clause[]): boolean {
     const verb = after.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
     if (!verb || PRESENT.has(verb.lower) || verb.lower === verb.lemma) return false;
     if (after.some((t) => t.start < verb.start && NEVER.has(t.lower))) return false;
+    // "we raised $4M", "we hired 30 people": the sender's company counting its results.
+    const object = c.tokens[c.tokens.indexOf(verb) + 1];
+    if (object && (object.pos === 'NUM' || object.pos === 'SYM' || object.type === 'currency'))
+      return false;
     return (
       !verb.lower.endsWith('ing') &&
       !/^(?:would|could|should|will|can|may|might|must)$/.test(verb.lemma)
@@ -107,13 +113,12 @@ export function recipientThings(
     const listed = nouns.some((t) => known(t, sets.specificThings));
     const isGeneric = known(first, sets.genericThings);
     // A generic head needs a real object after it: "your work on Kafka", not "your journey for a while".
+    const topic = nounPhrase(words, j + 1);
     const described =
       !isGeneric ||
-      words
-        .slice(j + 1, j + 7)
-        .filter((t) => t.type !== 'punctuation')
-        .slice(0, 4)
-        .some((t) => (t.pos === 'NOUN' || t.pos === 'PROPN') && !TIME_WORDS.has(t.lemma));
+      (onePiece(head, sets)
+        ? topic.some((t) => (t.pos === 'NOUN' || t.pos === 'PROPN') && !TIME_WORDS.has(t.lemma))
+        : pointedAt(topic, sets));
     if (named || listed || (followed && first.pos !== 'X' && described) || (followed && !isGeneric))
       specific = true;
     else if (isGeneric) {
@@ -127,43 +132,49 @@ export function recipientThings(
   return { specific, generic, genericHit };
 }
 
-/** "same class", "fellow Wharton MBA", "at Zendesk too": shared, unless it is only an industry or title. */
-export function sharedMarkers(
-  clauses: readonly Clause[],
-  sets: Record<ListName, ReadonlySet<string>>,
-  isName: (t: Token) => boolean,
-): { namedOrGroup: boolean; notShared: string | undefined } {
-  let namedOrGroup = false;
-  let notShared: string | undefined;
-  for (const c of clauses) {
-    const words = c.tokens.filter((t) => t.type !== 'punctuation');
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i] as Token;
-      if (!isSharedMarker(words, i, sets)) continue;
-      // The few words around the marker in its clause ("same X", "X too", "also at X").
-      const near = [...words.slice(Math.max(0, i - 5), i), ...words.slice(i + 1, i + 4)];
-      const named = near.some((t) => isName(t) && !isTitle(words, words.indexOf(t), sets, isName));
-      const group = near.some((t) => isSharedNoun(t, sets) || sets.fellowOk.has(t.lower));
-      const industry = fieldWord(near, sets.notShared);
-      // "fellow" is shared only with a group word or a name right after it ("fellow Wharton MBA", "fellow alum").
-      if (w.lower === 'fellow') {
-        const next = words[i + 1];
-        if (next && (isName(next) || sets.fellowOk.has(next.lower) || isSharedNoun(next, sets)))
-          namedOrGroup = true;
-        else notShared ??= `${w.text} ${next?.text ?? ''}`.trim();
-        continue;
-      }
-      if ((named || group) && !industry) namedOrGroup = true;
-      else if (industry || w.lower === 'fellow')
-        notShared ??= `${w.text} ${industry?.text ?? words[i + 1]?.text ?? ''}`.trim();
-    }
-  }
-  return { namedOrGroup, notShared };
+/** "the startup world", "the tech space": a field even when pointed at. */
+function fieldLike(phrase: readonly Token[], sets: Record<ListName, ReadonlySet<string>>): boolean {
+  const end = phrase.findIndex((t) => t.pos === 'ADP');
+  const t = (end < 0 ? phrase : phrase.slice(0, end)).at(-1);
+  return t !== undefined && (sets.notShared.has(t.lemma) || sets.genericThings.has(t.lemma));
 }
 
-export function isSharedNoun(t: Token, sets: Record<ListName, ReadonlySet<string>>): boolean {
-  if (t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.pos !== 'X') return false;
-  return sets.sharedNouns.has(t.lower) || sets.sharedNouns.has(t.lemma);
+/**
+ * The noun phrase from `from`, up to its verb or its punctuation: "…in
+ * sustainability | is inspiring". A hyphen joins words whatever their tags ("cold-start").
+ */
+function nounPhrase(words: readonly Token[], from: number): Token[] {
+  const phrase: Token[] = [];
+  for (let k = from; k < words.length && phrase.length < 6; k++) {
+    const t = words[k] as Token;
+    const prev = words[k - 1];
+    const hyphen = t.text === '-' && prev?.end === t.start && words[k + 1]?.start === t.end;
+    if (hyphen) continue;
+    const joined = prev?.text === '-' && prev.end === t.start;
+    if (!joined && (t.type === 'punctuation' || !PHRASE.has(t.pos))) break;
+    phrase.push(t);
+  }
+  return phrase;
+}
+
+/**
+ * "your post on churn" is one piece; "your posts on leadership", "your
+ * content on supply chain", "your work in sustainability" are a field they
+ * cover, however it is named.
+ */
+function onePiece(head: Token, sets: Record<ListName, ReadonlySet<string>>): boolean {
+  return head.lower === head.lemma && sets.genericPieces.has(head.lower);
+}
+
+/** A topic that is one thing, not a field: named, counted, pointed at ("the Thames barrier"), or a kind of piece. */
+function pointedAt(topic: readonly Token[], sets: Record<ListName, ReadonlySet<string>>): boolean {
+  return topic.some(
+    (t, k) =>
+      (t.pos === 'PROPN' && !sets.platformNames.has(t.lower) && !sets.fieldAcronyms.has(t.lower)) ||
+      t.type === 'number' ||
+      sets.specificThings.has(t.lemma) ||
+      (DEICTIC.has(t.lower) && k < 2 && !fieldLike(topic.slice(k + 1), sets)),
+  );
 }
 
 /** "you ran the Bath breakfast club", "saw you shipped the plugin": something they did, named. */
@@ -182,8 +193,15 @@ export function recipientDid(
       (t) => sets.recipientVerbs.has(t.lower) || sets.recipientVerbs.has(t.lemma),
     );
     if (!verb) return false;
+    // "what you've built in your career", "what are you building these days": no thing of theirs named.
     return c.tokens.some(
-      (t) => inBody(t) && (t.pos === 'PROPN' || t.pos === 'NOUN') && t.start > verb.end,
+      (t) =>
+        inBody(t) &&
+        (t.pos === 'PROPN' || t.pos === 'NOUN') &&
+        t.start > verb.end &&
+        !sets.genericThings.has(t.lemma) &&
+        !sets.genericThings.has(t.lower) &&
+        !TIME_WORDS.has(t.lemma),
     );
   });
 }
@@ -227,39 +245,16 @@ export function consumed(
     const verb = c.tokens.findIndex((t) => sets.consumeVerbs.has(t.lower));
     if (verb < 0) return false;
     // Their generic "posts" or "work" do not count; a named book, talk or product does.
+    // A title in capitals mid-sentence is a name whatever its tag ("finished reading Inspired").
     return c.tokens
       .slice(verb + 1, verb + 5)
-      .some((t) => t.pos === 'PROPN' && !sets.platformNames.has(t.lower));
+      .some(
+        (t, k, ts) =>
+          (t.pos === 'PROPN' ||
+            (/^\p{Lu}\p{Ll}/u.test(t.text) && k > 0 && ts[k - 1]?.type !== 'punctuation')) &&
+          !sets.platformNames.has(t.lower),
+      );
   });
-}
-
-/** A word for a shared place or group ("meetup", "class"), not one inside a field ("real estate"). */
-export function hasSharedNoun(
-  words: readonly Token[],
-  sets: Record<ListName, ReadonlySet<string>>,
-  inBody: (t: Token) => boolean,
-): boolean {
-  return words.some(
-    (t, i) => inBody(t) && isSharedNoun(t, sets) && !partOfField(words, i, sets.notShared),
-  );
-}
-
-/** "the Wednesday pottery class", "my Leeds running crowd", "Rails Girls Lyon workshops": a named or pointed-at shared place. */
-export function sharedPlace(
-  words: readonly Token[],
-  sets: Record<ListName, ReadonlySet<string>>,
-  inBody: (t: Token) => boolean,
-  isName: (t: Token) => boolean,
-): boolean {
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as Token;
-    if (!isSharedNoun(w, sets) || !inBody(w) || partOfField(words, i, sets.notShared)) continue;
-    const before = words.slice(Math.max(0, i - 3), i);
-    const after = words.slice(i + 1, i + 3);
-    if (before.some(isName) || after.some(isName)) return true;
-    if (/^\p{Lu}/u.test(w.text) && w.pos !== 'X') return true;
-  }
-  return false;
 }
 
 export function namesOutsideSenderClauses(a: Analysis, names: Analysis['properNouns']): boolean {
