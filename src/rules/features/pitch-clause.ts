@@ -7,6 +7,7 @@ import type { Clause } from '../../text/analysis.js';
 import type { Language, Lexicon } from '../../text/language.js';
 import type { Note } from '../../text/note.js';
 import type { Hit } from '../model/phrases.js';
+import { hasFigure, pluralAfterFor } from './pitch-figures.js';
 import {
   answersWithOwnWork,
   givenFree,
@@ -17,16 +18,15 @@ import {
   senderTrade,
 } from './pitch-frames.js';
 import {
-  hasFigure,
   mainVerb,
   offerRightAfterSender,
   offerWindow,
-  pluralAfterFor,
   possessedSeller,
   sellerIdentity,
   startsWithCustomer,
 } from './pitch-grammar.js';
 import { hasClients, inReadersTopic, ownedByOther, ownsSellerNoun } from './pitch-ownership.js';
+import { roleHeadline, servesReader } from './pitch-reader.js';
 import { offeringVerbs } from './pitch-verbs.js';
 import type { Category } from './pitch-vocab.js';
 
@@ -48,7 +48,8 @@ export function readClause(clause: Clause, local: Record<Category, Hit[]>, conte
   const aboutReader = clause.about === 'recipient' && !clause.question && !clause.imperative;
   const theirTopic = dropOthersThings(local, clause, context, aboutReader);
   const within = (c: Category) => local[c].length > 0;
-  const sender = clause.about === 'sender';
+  // "we both coach U10s", "we're both in the choir": what the sender shares with the reader, not a trade.
+  const sender = clause.about === 'sender' && !sharedWithReader(clause, lex);
   const lower = a.folded.slice(clause.start, clause.end);
   const offerHits = offeringVerbs(local, clause, note);
   const verb = mainVerb(clause);
@@ -75,10 +76,13 @@ export function readClause(clause: Clause, local: Record<Category, Hit[]>, conte
   const money = CURRENCY.test(lower) || clause.tokens.some((t) => t.type === 'currency');
   const claim = money || hasFigure(clause);
   const cta = offersMaterial(within);
-  const scarce = within('scarcity');
+  // "you might be taking on new clients": the reader's capacity, asked about, is no pitch of the sender's.
+  const scarce = local.scarcity.some((h) => !afterReader(h, clause, lex));
   // A price or trial in a question is the buyer's ("Is there a multi-year discount?") unless
   // the question offers it ("Want a quote?", "Can I send our rate card?").
-  const commercial = within('commercial') && (!clause.question || cta || sender);
+  // "Would you be open to a proposal?": a question that offers, like "Want a quote?".
+  const offersInQuestion = cta || within('meetingAsk');
+  const commercial = within('commercial') && (!clause.question || offersInQuestion || sender);
   const asks = clause.question && (sender || ASKS_PERMISSION.test(lower.trim()));
   return {
     clause,
@@ -99,6 +103,7 @@ export function readClause(clause: Clause, local: Record<Category, Hit[]>, conte
     scarce,
     commercial,
     asks,
+    offersInQuestion,
   };
 }
 
@@ -167,6 +172,24 @@ function asksAboutTheirs(clause: Clause): boolean {
   );
 }
 
+/** "we both", "we're both", "both of us": a first-person subject the reader belongs to. */
+function sharedWithReader(clause: Clause, lex: Lexicon): boolean {
+  const ts = clause.tokens.filter((t) => t.type === 'word');
+  return ts.some(
+    (t, i) =>
+      t.lower === 'both' &&
+      (lex.firstPerson.has(ts[i - 1]?.lower ?? '') ||
+        lex.firstPerson.has(ts[i - 2]?.lower ?? '') ||
+        ts[i + 2]?.lower === 'us'),
+  );
+}
+
+/** A second-person word within the four words before the hit. */
+function afterReader(h: Hit, clause: Clause, lex: Lexicon): boolean {
+  const before = clause.tokens.filter((t) => t.type === 'word' && t.end <= h.start).slice(-4);
+  return before.some((t) => lex.secondPerson.has(t.lower));
+}
+
 function mark(f: Record<string, number>, name: string, on: boolean): void {
   if (on) f[name] = 1;
 }
@@ -185,7 +208,11 @@ export function clauseFeatures(r: ClauseReading, context: NoteContext): Record<s
     clause.about !== 'recipient' && startsWithCustomer(clause, local) && (outcome || claim),
   );
   mark(f, 'senderMentionsOffer', mentionOffer);
-  mark(f, 'senderIsSeller', sender && seller);
+  mark(
+    f,
+    'senderIsSeller',
+    (sender && seller) || roleHeadline(clause, local.sellerRoles, a.language),
+  );
   mark(f, 'senderClaim', sender && claim);
   mark(f, 'customerClass', customer);
   mark(f, 'outcome', outcome);
@@ -246,9 +273,10 @@ function markFrames(
     (sender || mentionOffer) && helpsOthersDo(clause, offerHits, lex, language, folded),
   );
   mark(f, 'readerPays', readerPays(clause, money, lex));
+  mark(f, 'servesReader', !asksThem && servesReader(clause, lex, language));
   mark(f, 'quotesPrice', money && within('commercial'));
   // "Could you send pricing?", "Does Acme offer a free plan?": the reader is asked to sell.
-  mark(f, 'recipientAsksPrice', asksThem && (within('commercial') || money));
+  mark(f, 'recipientAsksPrice', asksThem && !r.offersInQuestion && (within('commercial') || money));
 }
 
 function overlaps(a: Hit, b: Hit): boolean {

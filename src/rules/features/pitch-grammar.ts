@@ -56,6 +56,11 @@ export function offerWindow(
       if (lex.secondPerson.has(t.lower) || lex.thirdPerson.has(t.lower)) break;
       if (COORDINATORS.has(t.lower) && !startsNewSubject(ts, i + 1, lex)) {
         span = Math.max(span, i - from + COORDINATED_VERB_REACH);
+        // "…and saw you made the switch": the reader takes over the verb after the coordinator too.
+        for (let j = i + 1; j < Math.min(ts.length, from + span); j++) {
+          const w = ts[j] as Tok;
+          if (lex.secondPerson.has(w.lower) || lex.thirdPerson.has(w.lower)) span = j - from;
+        }
         break;
       }
     }
@@ -255,46 +260,4 @@ function presentAct(verb: Tok | undefined): boolean {
     verb.lemma !== verb.lower &&
     !NOT_AN_ACT.has(verb.lemma)
   );
-}
-
-const TIME_UNITS =
-  /^(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|am|pm|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)$/;
-
-/**
- * A figure that claims something: "500+ SMBs", "30%", "5x", "4,000 trucks". Not a
- * year ("in 2016"), a duration or a date ("20 minutes", "14 May"), nor a number
- * word ("two quick questions"): those say when or how long, not how well.
- */
-export function hasFigure(clause: Clause): boolean {
-  const ts = clause.tokens;
-  return ts.some((t, i) => {
-    if (t.type !== 'number' && t.pos !== 'NUM') return false;
-    if (!/\d/.test(t.text)) return false;
-    // A year or a span of years: "in 2016", "2018-2020", "2019/20".
-    if (/^(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?$/.test(t.text)) return false;
-    const next = ts[i + 1]?.text === '-' ? ts[i + 2] : ts[i + 1];
-    return !(next && TIME_UNITS.test(next.lower));
-  });
-}
-
-/**
- * "for physio clinics", "for SaaS teams": a plural noun after "for" (English tags only),
- * unless it belongs to someone else's thing ("your talk on pricing for marketplaces").
- */
-export function pluralAfterFor(clause: Clause, theirs: (h: Hit) => boolean): boolean {
-  const ts = clause.tokens;
-  for (let i = 0; i < ts.length; i++) {
-    if ((ts[i] as (typeof ts)[number]).lower !== 'for') continue;
-    // "for two years", "for 10 people": a quantity, not a class of customers.
-    const first = ts[i + 1];
-    if (first && (first.pos === 'NUM' || first.type === 'number')) continue;
-    for (let j = i + 1; j < Math.min(ts.length, i + 5); j++) {
-      const t = ts[j] as (typeof ts)[number];
-      // A plural the lemmatiser does not know ("fintechs", "proptechs") is still a plural.
-      const plural = t.lower !== t.lemma || (/[^s]s$/.test(t.lower) && !TIME_UNITS.test(t.lower));
-      if (t.pos === 'NOUN' && plural && t.lower.endsWith('s')) return !theirs(t);
-      if (t.pos === 'VERB' || t.pos === 'PUNCT' || t.pos === 'PRON') break;
-    }
-  }
-  return false;
 }

@@ -55,7 +55,8 @@ export function ownedByOther(
     const t = ts[--k] as Token;
     const word = folded.slice(t.start, t.end);
     if (lex.secondPossessive.has(t.lower) || third.has(t.lower) || third.has(word)) return true;
-    if (t.text === "'s" || t.text === '’s') return true;
+    // "it's a paid retainer": the contraction of "is" (tagged AUX) owns nothing.
+    if ((t.text === "'s" || t.text === '’s') && t.pos !== 'AUX') return true;
     if (lex.firstPossessive.has(t.lower)) return false;
     if (t.type !== 'word' && t.type !== 'number') return false;
     if (TOPIC.has(word) && topics-- > 0) continue;
@@ -86,6 +87,8 @@ function ownedBySender(clause: Clause, hits: Hit[], lex: Lexicon, except?: Token
     for (let j = k - 1; j >= 0 && j >= k - OWNERSHIP_REACH; j--) {
       const w = words[j] as Token;
       if (lex.firstPossessive.has(w.lower)) return w !== except;
+      // "our rostering app", "my invoicing tool": a gerund the tagger reads as a verb still qualifies the noun.
+      if (w.pos === 'VERB' && w.lower.endsWith('ing') && j === k - 1) continue;
       if (/^(?:VERB|AUX|ADP|SCONJ|CCONJ|PRON|DET)$/.test(w.pos)) return false;
     }
     return false;

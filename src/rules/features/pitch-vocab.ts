@@ -89,7 +89,11 @@ export function vocabularyHits(note: Note, p: Record<Category, RegExp>): Record<
     /\p{Lu}/u.test(note.text[h.start] ?? '') &&
     !/(?:^|[.!?:;\n])\s*$/u.test(note.text.slice(Math.max(0, h.start - 3), h.start));
   // A plural acronym ("SMBs", "CTOs") is a class of people, not a name.
-  const acronymClass = (h: Hit) => /^\p{Lu}{2,}s$/u.test(note.text.slice(h.start, h.end));
+  // Nor is an acronym or a mixed-case term ("B2B", "SaaS", "CRM"): capitals inside the word, not a name's.
+  const acronymClass = (h: Hit) =>
+    /^\p{Lu}{2,}s$|^\p{Lu}[\p{Lu}\p{N}]+$|^\p{Lu}\p{Ll}+\p{Lu}/u.test(
+      note.text.slice(h.start, h.end),
+    );
   const named = (h: Hit) =>
     !acronymClass(h) && (capitalised(h) || names.some((n) => h.start >= n.start && h.end <= n.end));
   for (const c of CATEGORIES) {

@@ -49,6 +49,10 @@ export const FEATURE_REASONS: Readonly<Record<string, string>> = {
   senderMentionsOffer: 'it says what you do for clients',
   backedOffer: 'it backs your offer with whom it serves or what it gains them',
   senderTrade: 'you say what you make or do for a living',
+  backedAsk: 'it asks for a meeting after citing figures or your product',
+  servesReader: 'it offers to do a job of yours for them',
+  sellerTerms: 'it names your firm or product and its terms',
+  sellerAvailability: 'it says what you have available',
 };
 
 export interface PitchFeatures {
@@ -66,8 +70,12 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
   const inBody = (h: Hit) => h.start >= a.body.start && h.end <= Math.max(a.body.end, a.body.start);
   const any = (c: Category) => hits[c].some(inBody);
   const hitsIn = sweep(hits);
+  // "a review of your position", "my post about hiring juniors": the reader's own job, or hiring
+  // as the topic of a piece, not a job on offer.
+  const readersJob = (h: Hit) =>
+    /\b(?:your|about|on|regarding)\s$/.test(a.folded.slice(Math.max(0, h.start - 10), h.start));
   const counter = {
-    hiring: any('hiring'),
+    hiring: hits.hiring.some((h) => inBody(h) && !readersJob(h)),
     buying: any('buying'),
     // Asking for their input, or sharing one's own notes as a peer ("the paper I mentioned").
     advice: any('advice') || any('peerSharing'),
@@ -113,6 +121,17 @@ function noteLevel(
   const asks =
     noteFeatures.offerToShowOrSend || noteFeatures.senderAsksToSell || noteFeatures.salesMeeting;
   if (selling && asks) noteFeatures.offerAfterSelling = 1;
+  // A figure or a product of one's own, then the ask for a meeting: "…22% cut in backlog. Worth 20 mins?".
+  const backing =
+    noteFeatures.senderClaim || noteFeatures.ownsOffering || noteFeatures.customersGetOutcome;
+  if (backing && (asks || noteFeatures.meetingAsk)) noteFeatures.backedAsk = 1;
+  // A seller and its terms, in any clause: "we are the leading manufacturer… we will give best rate".
+  const seller =
+    noteFeatures.senderIsSeller || noteFeatures.ownsOffering || noteFeatures.senderTrade;
+  if (seller && (noteFeatures.commercial || noteFeatures.money)) noteFeatures.sellerTerms = 1;
+  // Supply on hand from a seller or with a figure: "our desk has 40 anaesthetists available for Q1".
+  if (noteFeatures.scarcity && (seller || noteFeatures.senderClaim || noteFeatures.senderOffers))
+    noteFeatures.sellerAvailability = 1;
   // Each frame of an offer with its backing is rare in a few hundred notes; together they are
   // the pitch's shape, so one pooled signal lets a wording the corpus lacks count in full.
   if (BACKED_OFFER_FRAMES.some((k) => noteFeatures[k])) noteFeatures.backedOffer = 1;
