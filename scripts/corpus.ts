@@ -55,7 +55,18 @@ export function corpusNotes(): LabelledNote[] {
  * training because the corpus alone is too few and too alike to generalise).
  */
 export function trainingNotes(): LabelledNote[] {
-  return [...corpusNotes(), ...jsonlIn(TRAINING).flatMap((f) => readJsonl(new URL(f, TRAINING)))];
+  return trainingSets().flatMap((s) => s.notes);
+}
+
+/** The training notes by file: the shared corpus first, then test/fixtures/training/ in order. */
+export function trainingSets(): Array<{ name: string; notes: LabelledNote[] }> {
+  return [
+    { name: 'shared corpus', notes: corpusNotes() },
+    ...jsonlIn(TRAINING).map((f) => ({
+      name: `training/${f}`,
+      notes: readJsonl(new URL(f, TRAINING)),
+    })),
+  ];
 }
 
 function jsonlIn(dir: URL): string[] {

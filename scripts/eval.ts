@@ -17,6 +17,7 @@ import {
   heldOutSets,
   type LabelledNote,
   trainingNotes,
+  trainingSets,
 } from './corpus.js';
 import { rulesFittedOn } from './learn.js';
 
@@ -109,6 +110,20 @@ function pct(a: number, b: number): string {
   return b === 0 ? '   –  ' : (a / b).toFixed(3).padStart(6);
 }
 
+/** One line per training set: each contract rule's recall/false alarms there, then verdicts. */
+function printBySet(bySet: Map<string, Score>): void {
+  const shown = CONTRACT_RULES.filter((id) => id !== 'blank-note' && id !== 'note-length');
+  console.log('\nCross-validated, by training set (recall/false alarms; – where none is labelled)');
+  console.log(`  ${'set'.padEnd(26)}${shown.map((id) => id.padEnd(19)).join('')}verdict`);
+  for (const [name, s] of [...bySet].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const cells = shown.map((id) => {
+      const t = s.byRule.get(id) as Tally;
+      return `${pct(t.caught, t.fire).trim()}/${pct(t.alarms, t.quiet).trim()}`.padEnd(19);
+    });
+    console.log(`  ${name.padEnd(26)}${cells.join('')}${pct(s.correct, s.verdicts).trim()}`);
+  }
+}
+
 function print(title: string, s: Score): void {
   console.log(`\n${title}`);
   console.log('  rule               recall  (n)   false-alarms  (n)');
@@ -124,6 +139,8 @@ function print(title: string, s: Score): void {
 
 const notes = trainingNotes();
 const corpusIds = new Set(corpusNotes().map((n) => n.id));
+const setOf = new Map<string, string>();
+for (const set of trainingSets()) for (const n of set.notes) setOf.set(n.id, set.name);
 const verbose = process.argv.includes('--verbose');
 
 const inSample = score(emptyScore(), rules, notes);
@@ -135,6 +152,7 @@ print(
 // Folds over every training note; the notes of the shared corpus are also scored apart.
 const cv = emptyScore();
 const cvCorpus = emptyScore();
+const cvBySet = new Map<string, Score>();
 const parts = folds(notes, K);
 for (let f = 0; f < K; f++) {
   const train = parts.filter((_, i) => i !== f).flat();
@@ -146,11 +164,17 @@ for (let f = 0; f < K; f++) {
     fitted,
     held.filter((n) => corpusIds.has(n.id)),
   );
+  for (const n of held) {
+    const name = setOf.get(n.id) as string;
+    if (!cvBySet.has(name)) cvBySet.set(name, emptyScore());
+    score(cvBySet.get(name) as Score, fitted, [n]);
+  }
 }
 const how = `k=${K}, seed ${SEED}, learned weights and chosen thresholds refitted per fold`;
 print(`Cross-validated (${how}), all ${notes.length} training notes`, cv);
 if (verbose) for (const m of cv.missed) console.log(`    ${m}`);
 print(`Cross-validated (${how}), the ${corpusIds.size} notes of the shared corpus`, cvCorpus);
+printBySet(cvBySet);
 
 for (const set of heldOutSets()) {
   const s = score(emptyScore(), rules, set.notes);
