@@ -33,12 +33,12 @@ function slotSource(slot: readonly string[]): string {
   return `(?:${words.map((w) => w.split(/\s+/).map(wordSource).join(String.raw`\s+`)).join('|')})`;
 }
 
-/** The regex source of one frame; a frame whose first slot can be empty is not one. */
+/** The regex source of one frame, without the word edge before it (the scan checks that). */
 function frameSource(frame: Frame): string {
   const [first, ...rest] = frame;
   if (!first || first.includes(''))
     throw new Error('A frame starts with a slot it cannot leave out.');
-  let source = `(?<![a-z0-9])${slotSource(first)}`;
+  let source = slotSource(first);
   for (const slot of rest) {
     const part = String.raw`\s+${slotSource(slot)}`;
     source += slot.includes('') ? `(?:${part})?` : part;
@@ -46,38 +46,113 @@ function frameSource(frame: Frame): string {
   return `${source}(?![a-z0-9])`;
 }
 
-/** The frames of several kinds as one regex, one capture group per kind, in the order given. */
+/**
+ * Every frame of a language, each a sticky regex tried only where a word of
+ * its first slot starts: one regex of every frame tried at every position
+ * cost more than the rest of the checker together.
+ */
 export interface CompiledFrames<K extends string> {
-  pattern: RegExp;
-  kinds: readonly K[];
+  /** In priority order: kinds in the order given, frames in file order. */
+  frames: ReadonlyArray<{ kind: K; pattern: RegExp }>;
+  /** Frame indexes by a first word that must start there, whole. */
+  byWord: ReadonlyMap<string, readonly number[]>;
+  /** Frames by the start of a first word (a stem, `build*`), filed by the stem's first letters. */
+  byStem: ReadonlyMap<string, ReadonlyArray<{ stem: string; frame: number }>>;
+  /** Frames whose first word can be anything (`*`), tried at every word. */
+  anyWord: readonly number[];
 }
 
-/** One scan for every frame of a language: a single regex runs twice as fast as one per frame. */
+const WORD_UNIT = /[a-z0-9]/;
+// Stems are filed by their first three letters (shorter stems by all of theirs).
+const STEM_KEY = 3;
+
+/** How the first words of a frame's first slot can start: whole words, stems, or any word. */
+function firstWords(slot: readonly string[]): Array<{ word: string; stem: boolean } | 'any'> {
+  return slot.map((raw) => {
+    const first = foldSameLength(raw.trim()).split(/\s+/)[0] as string;
+    if (first === '*') return 'any';
+    const stem = first.endsWith('*');
+    const text = stem ? first.slice(0, -1) : first;
+    let n = 0;
+    while (n < text.length && WORD_UNIT.test(text[n] as string)) n++;
+    // The scan starts frames at word units only; a first word that starts otherwise is tried at every word.
+    if (n === 0) return 'any';
+    // "i'm" must start with the whole word "i"; "build*" with a word that starts "build".
+    return { word: text.slice(0, n), stem: stem && n === text.length };
+  });
+}
+
 export function compileFrames<K extends string>(
   byKind: ReadonlyArray<readonly [K, readonly Frame[]]>,
 ): CompiledFrames<K> | undefined {
-  const used = byKind.filter(([, frames]) => frames.length > 0);
-  if (used.length === 0) return undefined;
-  const source = used.map(([, frames]) => `(${frames.map(frameSource).join('|')})`).join('|');
-  return { pattern: new RegExp(source, 'g'), kinds: used.map(([kind]) => kind) };
+  const frames: Array<{ kind: K; pattern: RegExp }> = [];
+  const byWord = new Map<string, number[]>();
+  const byStem = new Map<string, Array<{ stem: string; frame: number }>>();
+  const anyWord: number[] = [];
+  for (const [kind, list] of byKind) {
+    for (const frame of list) {
+      const index = frames.length;
+      frames.push({ kind, pattern: new RegExp(frameSource(frame), 'y') });
+      const starts = firstWords(frame[0] ?? []);
+      if (starts.includes('any')) {
+        anyWord.push(index);
+        continue;
+      }
+      for (const s of starts as Array<{ word: string; stem: boolean }>) {
+        if (s.stem) {
+          const key = s.word.slice(0, STEM_KEY);
+          byStem.set(key, [...(byStem.get(key) ?? []), { stem: s.word, frame: index }]);
+        } else {
+          const at = byWord.get(s.word) ?? [];
+          if (!at.includes(index)) at.push(index);
+          byWord.set(s.word, at);
+        }
+      }
+    }
+  }
+  if (frames.length === 0) return undefined;
+  return { frames, byWord, byStem, anyWord };
+}
+
+function isWordUnit(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
 
 /** Where the frames match in folded text, none overlapping, each with its kind. */
 export function findFrames<K extends string>(
-  frames: CompiledFrames<K>,
+  compiled: CompiledFrames<K>,
   folded: string,
 ): Array<Hit & { kind: K }> {
   const out: Array<Hit & { kind: K }> = [];
-  const pattern = frames.pattern;
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(folded); m; m = pattern.exec(folded)) {
-    if (m[0] === '') {
-      pattern.lastIndex++;
+  const { frames, byWord, byStem, anyWord } = compiled;
+  let i = 0;
+  while (i < folded.length) {
+    if (!isWordUnit(folded.charCodeAt(i)) || (i > 0 && isWordUnit(folded.charCodeAt(i - 1)))) {
+      i++;
       continue;
     }
-    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-    const kind = frames.kinds[group - 1] as K;
-    out.push({ start: m.index, end: m.index + m[0].length, kind });
+    let j = i;
+    while (j < folded.length && isWordUnit(folded.charCodeAt(j))) j++;
+    const word = folded.slice(i, j);
+    // As one alternation would: at the leftmost start, the first frame in order that matches.
+    const candidates = [...(byWord.get(word) ?? []), ...anyWord];
+    for (let n = 1; n <= STEM_KEY && n <= word.length; n++) {
+      for (const s of byStem.get(word.slice(0, n)) ?? [])
+        if (word.startsWith(s.stem)) candidates.push(s.frame);
+    }
+    candidates.sort((a, b) => a - b);
+    let end = -1;
+    for (const index of candidates) {
+      const frame = frames[index] as { kind: K; pattern: RegExp };
+      frame.pattern.lastIndex = i;
+      const m = frame.pattern.exec(folded);
+      if (m) {
+        end = i + m[0].length;
+        out.push({ start: i, end, kind: frame.kind });
+        break;
+      }
+    }
+    i = end > i ? end : j;
   }
   return out;
 }
