@@ -77,9 +77,10 @@ const ASK_FEATURES = ['meetingAsk', 'salesMeeting', 'offerToShowOrSend', 'sender
 /** The conjunctions, set on the note's features. */
 export function markAskConjunctions(
   f: Record<string, number>,
-  clauses: readonly Clause[],
+  read: ReadonlyArray<{ clause: Clause }>,
   lex: Lexicon,
 ): void {
+  const clauses = read.map((r) => r.clause);
   const seller = SELLER_FEATURES.some((k) => f[k]);
   if (seller && clauses.some((c) => turnsToReader(c, lex))) f.sellerAsksReader = 1;
   const ask = ASK_FEATURES.some((k) => f[k]);

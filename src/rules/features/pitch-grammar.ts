@@ -224,6 +224,8 @@ export function sellerIdentity(
     const k = ts.findIndex((t) => t.start >= h.end && t.type === 'word');
     const after = ts[k];
     if (!after || !at.has(after.lower)) return false;
+    // "courtier en assurance" names the field; "consultora en Deloitte" the employer.
+    if (after.lower === 'en') return /^\p{Lu}/u.test(ts[k + 1]?.text ?? '');
     // "Beraterin in einer Kanzlei" works there; "an agency in Leeds" is where the seller is.
     return after.lower !== 'in' || ARTICLES.has(ts[k + 1]?.lower ?? '');
   };

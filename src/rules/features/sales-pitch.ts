@@ -97,7 +97,7 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
     features: clauseFeatures(readClause(clause, hitsIn(clause), context), context),
   }));
   const noteFeatures = noteLevel(note, clauses, booking);
-  markAskConjunctions(noteFeatures, a.clauses, context.lex);
+  markAskConjunctions(noteFeatures, clauses, context.lex);
   for (const [k, on] of Object.entries(counter)) if (on) noteFeatures[k] = 1;
   // The counter-signals belong to the note, so every clause carries them.
   for (const c of clauses) for (const [k, on] of Object.entries(counter)) if (on) c.features[k] = 1;
