@@ -151,8 +151,21 @@ testRule(salesPitch, {
     {
       note: 'We grow chillies on the plot next to yours at Hackney allotments! Fancy swapping seeds?',
     },
+    // A trade named, then a question to the reader, is a peer's small talk without an offer.
+    { note: "I'm a designer too and went to your Config talk. Are you going to the Berlin one?" },
+    { note: "I run the Bristol JS meetup. If you're ever in town, we'd love to have you along." },
   ],
   invalid: [
+    // The sender's routine work, then the short meeting sellers ask for.
+    {
+      note: 'We automate supplier reconciliations in Xero. Worth 15 minutes next week?',
+      spans: ['We automate supplier reconciliations in Xero.'],
+    },
+    // A trade, then a turn to the reader's need with no explicit ask.
+    {
+      note: 'Florist here. We do weekly reception arrangements for offices around Canary Wharf. Got a front desk that could use some colour?',
+      spans: ['We do weekly reception arrangements for offices around Canary Wharf.'],
+    },
     {
       note: "We're a staffing agency placing React devs fast. Can I send a few CVs?",
       spans: ["We're a staffing agency placing React devs fast."],

@@ -224,6 +224,8 @@ export function sellerIdentity(
     const k = ts.findIndex((t) => t.start >= h.end && t.type === 'word');
     const after = ts[k];
     if (!after || !at.has(after.lower)) return false;
+    // "courtier en assurance" names the field; "consultora en Deloitte" the employer.
+    if (after.lower === 'en') return /^\p{Lu}/u.test(ts[k + 1]?.text ?? '');
     // "Beraterin in einer Kanzlei" works there; "an agency in Leeds" is where the seller is.
     return after.lower !== 'in' || ARTICLES.has(ts[k + 1]?.lower ?? '');
   };
@@ -231,7 +233,11 @@ export function sellerIdentity(
   // through…" a customer; "I'm a designer at Monzo" an employee ("a tax adviser in Leeds" a seller).
   const inSubject = inClause.filter((h) => h.start >= (subject?.end ?? 0) && h.end <= subjectEnd);
   if (subject && inSubject.length > 0 && !inSubject.every((h) => employee(h, EMPLOYER_AT)))
-    return offers || !lex.firstPossessive.has(subject.lower) || presentAct(verb);
+    return (
+      offers ||
+      !lex.firstPossessive.has(subject.lower) ||
+      presentAct(verb ?? actAfter(ts, inSubject))
+    );
   // "I'm an authorised partner": the contraction is the "be" when the tagger reads it as one word.
   const identityVerb =
     verb && (IDENTITY_VERBS.has(verb.lemma) || verb.pos === 'X')
@@ -243,6 +249,11 @@ export function sellerIdentity(
   // "I'm a mortgage broker", "we're the team behind…", "I run a small practice".
   const k = ts.indexOf(identityVerb);
   const det = ts[k + 1];
+  // "je suis courtier", "ich bin Makler", "soy corredora": a trade after "be" needs no article there.
+  if (det && inClause.some((h) => h.start === det.start) && !employee(inClause[0] as Hit))
+    return (
+      IDENTITY_VERBS.has(identityVerb.lemma) || identityVerb.pos === 'X' || identityVerb === subject
+    );
   if (!det || !(det.pos === 'DET' || det.pos === 'PRON' || det.pos === 'X')) return false;
   const limit = ts[Math.min(ts.length, k + 7) - 1]?.end ?? clause.end;
   return inClause.some((h) => h.start > identityVerb.end && h.start < limit && !employee(h));
@@ -251,11 +262,21 @@ export function sellerIdentity(
 // What a seller "does" that is no service: "our studio loves your work", "our app needs…".
 const NOT_AN_ACT = new Set(['have', 'be', 'love', 'like', 'need', 'want', 'use', 'miss', 'follow']);
 
+/**
+ * "my software tracks it": the word right after the seller noun, where the tagger read the
+ * verb as a plural noun and found no verb.
+ */
+function actAfter(ts: readonly Tok[], sellers: readonly Hit[]): Tok | undefined {
+  const end = sellers[sellers.length - 1]?.end ?? 0;
+  const next = ts.find((t) => t.start > end);
+  return next?.pos === 'NOUN' && next.start === end + 1 ? next : undefined;
+}
+
 /** "gets", "lets", "turns": a verb in the present, third person (English tags), the habit of a business. */
 function presentAct(verb: Tok | undefined): boolean {
   return (
     verb !== undefined &&
-    verb.pos === 'VERB' &&
+    (verb.pos === 'VERB' || verb.pos === 'NOUN') &&
     verb.lower.endsWith('s') &&
     verb.lemma !== verb.lower &&
     !NOT_AN_ACT.has(verb.lemma)

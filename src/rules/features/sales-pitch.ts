@@ -11,6 +11,7 @@ import type { Clause } from '../../text/analysis.js';
 import { lexicon } from '../../text/language.js';
 import type { Note } from '../../text/note.js';
 import { findPhrases, type Hit } from '../model/phrases.js';
+import { markAskConjunctions } from './pitch-asks.js';
 import { clauseFeatures, type NoteContext, readClause } from './pitch-clause.js';
 import { postscriptStart } from './pitch-frames.js';
 import { type Category, patterns, sweep, vocabularyHits } from './pitch-vocab.js';
@@ -53,6 +54,8 @@ export const FEATURE_REASONS: Readonly<Record<string, string>> = {
   servesReader: 'it offers to do a job of yours for them',
   sellerTerms: 'it names your firm or product and its terms',
   sellerAvailability: 'it says what you have available',
+  sellerAsksReader: 'you say what you sell and turn to their need',
+  actThenAsk: 'it says what you do and asks for a meeting',
 };
 
 export interface PitchFeatures {
@@ -94,6 +97,7 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
     features: clauseFeatures(readClause(clause, hitsIn(clause), context), context),
   }));
   const noteFeatures = noteLevel(note, clauses, booking);
+  markAskConjunctions(noteFeatures, clauses, context.lex);
   for (const [k, on] of Object.entries(counter)) if (on) noteFeatures[k] = 1;
   // The counter-signals belong to the note, so every clause carries them.
   for (const c of clauses) for (const [k, on] of Object.entries(counter)) if (on) c.features[k] = 1;
