@@ -127,7 +127,7 @@ const ABOUT_THEM =
 // Kinds whose lines are praise, wishes or promises: a name or a number beside
 // them in the sentence is the thing they are about ("your energy at the Cardiff
 // hackathon", "hope the Q3 board meeting went well").
-const NAMED_IN_SENTENCE = new Set<Kind>(['praise', 'content', 'stock', 'mutual']);
+const NAMED_IN_SENTENCE = new Set<Kind>(['praise', 'content', 'stock', 'mutual', 'likeMinded']);
 // Where the people sought are is no reason ("professionals in the Chicago area");
 // who sent you, or what they are to a named thing, is ("Sarah at the co-op named you").
 const PLACE_BEFORE = /(?:^|\s)(?:in|across|around|within|throughout|from|based in)(?:\s+the)?\s*$/;
