@@ -97,7 +97,10 @@ function findCannedLines(note: Note): CannedLine[] {
   for (const [kind, pattern] of phrases)
     for (const h of findPhrases(pattern, folded)) hits.push({ ...h, kind });
   if (frames) hits.push(...findFrames(frames, folded));
-  if (generic) hits.push(...genericSentences(note, generic));
+  // A whole generic sentence only where no phrase or frame says which part is canned.
+  if (generic)
+    for (const g of genericSentences(note, generic))
+      if (!hits.some((h) => h.start < g.end && g.start < h.end)) hits.push(g);
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: CannedLine[] = [];
   for (const h of hits) {

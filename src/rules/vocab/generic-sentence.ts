@@ -17,18 +17,21 @@ export interface GenericLexicon<K extends string> {
   words: readonly string[];
   /** Anchor lemmas by the kind of canned line they make. */
   anchors: Readonly<Partial<Record<K, readonly string[]>>>;
+  /** Sentences another rule reports (LinkedIn's stock text is default-text's). */
+  skip?: readonly string[];
 }
 
 export interface CompiledLexicon<K extends string> {
   words: ReadonlySet<string>;
   anchors: ReadonlyMap<string, K>;
+  skip: readonly string[];
 }
 
 export function compileLexicon<K extends string>(l: GenericLexicon<K>): CompiledLexicon<K> {
   const anchors = new Map<string, K>();
   for (const [kind, lemmas] of Object.entries(l.anchors) as Array<[K, readonly string[]]>)
     for (const w of lemmas) anchors.set(w, kind);
-  return { words: new Set([...l.words, ...anchors.keys()]), anchors };
+  return { words: new Set([...l.words, ...anchors.keys()]), anchors, skip: l.skip ?? [] };
 }
 
 // The tagger calls "Trust" or "I'm" a proper noun: names are what the analysis found.
@@ -59,6 +62,8 @@ export function genericSentences<K extends string>(
     const first = tokens[0];
     const last = tokens.at(-1);
     if (!first || !last) continue;
+    const folded = note.analysis.folded.slice(first.start, last.end).replace(/\s+/g, ' ');
+    if (lexicon.skip.some((p) => folded.includes(p))) continue;
     let kind: K | undefined;
     let specific = false;
     for (const t of tokens) {
@@ -73,7 +78,7 @@ export function genericSentences<K extends string>(
         specific = true;
         break;
       }
-      kind ??= lexicon.anchors.get(lemma) ?? lexicon.anchors.get(word);
+      kind ??= lexicon.anchors.get(word);
     }
     if (!specific && kind !== undefined) out.push({ start: first.start, end: last.end, kind });
   }
