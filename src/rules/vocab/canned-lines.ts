@@ -17,7 +17,9 @@ import {
  * what LinkedIn suggested, a shared industry, praise for their content in
  * general, a stock greeting. Besides whole phrases a kind may list frames:
  * slots of words in order ("broaden*" "my" "professional"|"" "circle"), so a
- * new verb or noun is one word of data, not every phrase it makes. Shared by
+ * new verb or noun is one word of data, not every phrase it makes; and a
+ * sentence of generic words only (vocab/generic-sentence.ts) catches the
+ * wordings no frame lists. Shared by
  * generic-opener (which reports them) and missing-context (for which they are
  * a sign that no context is there).
  */
