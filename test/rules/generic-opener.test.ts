@@ -3,6 +3,15 @@ import { testRule } from './rule-tester.js';
 
 testRule(genericOpener, {
   valid: [
+    // The same shapes beside a name, a number or a thing of theirs are about something.
+    { note: 'Your energy at the Cardiff hackathon on Saturday kept our team going until 3am.' },
+    { note: 'Hope your Q3 board meeting went well; the pricing slide you shared was very clear.' },
+    {
+      note: 'Your dedication to the food bank over the holidays was inspiring to all of us volunteers.',
+    },
+    {
+      note: "Let's keep each other posted on the Basel III consultation, since we both commented on it.",
+    },
     { note: 'I came across your article on Postgres migrations while planning ours.' },
     { note: 'Great meeting you at the Shopify meetup in Toronto.' },
     { note: 'Your network of climate founders is impressive; how did you build it?' },
@@ -36,6 +45,29 @@ testRule(genericOpener, {
     { note: "I'd love to connect with the engineers who built Tailscale's relays." },
   ],
   invalid: [
+    // Canned by structure: praise of the person in general, a wish, a motto about
+    // networking, someone of a calibre: no word in them is about this recipient.
+    {
+      note: "Your dedication to your craft is admirable. Let's connect.",
+      spans: ['Your dedication to your craft is admirable'],
+    },
+    {
+      note: "Good afternoon! I hope you're thriving. Let's connect.",
+      spans: ["I hope you're thriving"],
+    },
+    {
+      note: "I'm a firm believer that your network is your net worth. Let's connect!",
+      spans: ['your network is your net worth'],
+    },
+    { note: 'Hi, you seem like someone I should know!', spans: ['someone I should know'] },
+    {
+      note: 'Greetings, I would be honoured to connect with a leader of your stature.',
+      spans: ['connect with a leader of your stature'],
+    },
+    {
+      note: "Hey, your page is full of great insights. Let's connect.",
+      spans: ['your page is full of great insights'],
+    },
     // Praise with no object, and outreach to a whole class of people, would fit anyone.
     {
       note: "Hi Lee, you're doing amazing things in the climate space. Let's connect!",

@@ -4,6 +4,12 @@ import { listsFor } from '../features/missing-context-lists.js';
 import { compilePhrases, findPhrases, type Hit } from '../model/phrases.js';
 import { type CompiledFrames, compileFrames, type Frame, findFrames } from './frames.js';
 import vocabulary from './generic-opener.json' with { type: 'json' };
+import {
+  type CompiledLexicon,
+  compileLexicon,
+  type GenericLexicon,
+  genericSentences,
+} from './generic-sentence.js';
 
 /**
  * Canned lines that stand in for a reason, by kind (vocab/generic-opener.json):
@@ -11,7 +17,9 @@ import vocabulary from './generic-opener.json' with { type: 'json' };
  * what LinkedIn suggested, a shared industry, praise for their content in
  * general, a stock greeting. Besides whole phrases a kind may list frames:
  * slots of words in order ("broaden*" "my" "professional"|"" "circle"), so a
- * new verb or noun is one word of data, not every phrase it makes. Shared by
+ * new verb or noun is one word of data, not every phrase it makes; and a
+ * sentence of generic words only (vocab/generic-sentence.ts) catches the
+ * wordings no frame lists. Shared by
  * generic-opener (which reports them) and missing-context (for which they are
  * a sign that no context is there).
  */
@@ -37,7 +45,10 @@ const KINDS: readonly Kind[] = [
   'stock',
 ];
 
-type Data = Partial<Record<Kind, string[]>> & { frames?: Partial<Record<Kind, Frame[]>> };
+type Data = Partial<Record<Kind, string[]>> & {
+  frames?: Partial<Record<Kind, Frame[]>>;
+  genericSentence?: GenericLexicon<Kind>;
+};
 
 const RAW = vocabulary as unknown as Record<string, Data>;
 
@@ -45,6 +56,7 @@ const RAW = vocabulary as unknown as Record<string, Data>;
 interface Matchers {
   phrases: Array<[Kind, RegExp]>;
   frames: CompiledFrames<Kind> | undefined;
+  generic: CompiledLexicon<Kind> | undefined;
 }
 
 const PATTERNS = new Map<Language, Matchers>();
@@ -56,6 +68,7 @@ function patternsFor(language: Language): Matchers {
     p = {
       phrases: KINDS.filter((k) => (d[k]?.length ?? 0) > 0).map((k) => [k, compilePhrases(d[k])]),
       frames: compileFrames(KINDS.map((k) => [k, d.frames?.[k] ?? []] as const)),
+      generic: d.genericSentence && compileLexicon(d.genericSentence),
     };
     PATTERNS.set(language, p);
   }
@@ -82,10 +95,14 @@ export function cannedLines(note: Note): readonly CannedLine[] {
 function findCannedLines(note: Note): CannedLine[] {
   const hits: CannedLine[] = [];
   const folded = note.analysis.folded;
-  const { phrases, frames } = patternsFor(note.analysis.language);
+  const { phrases, frames, generic } = patternsFor(note.analysis.language);
   for (const [kind, pattern] of phrases)
     for (const h of findPhrases(pattern, folded)) hits.push({ ...h, kind });
   if (frames) hits.push(...findFrames(frames, folded));
+  // A whole generic sentence only where no phrase or frame says which part is canned.
+  if (generic)
+    for (const g of genericSentences(note, generic))
+      if (!hits.some((h) => h.start < g.end && g.start < h.end)) hits.push(g);
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: CannedLine[] = [];
   for (const h of hits) {
@@ -109,16 +126,49 @@ const SEEN_THINGS = new Set<Kind>(['profile', 'content', 'praise']);
 const PEOPLE_OF =
   /^(?:\s+[^\s.,;:!?]+){0,3}?\s*(?:behind|who\s+(?:built|build|made|make|run|runs|ran|wrote|created|founded|organi[sz]ed?)|at)\s+\S/;
 
+// "Heard great things about your work." is still about them in general.
+const ABOUT_THEM =
+  /^\s*about\s+(?:you|your\s+(?:work|journey|career|experience|profile|background)|what\s+you\s+do)\s*(?:[.,;:!?]|and\b|$)/;
+// Kinds whose lines are praise, wishes or promises: a name or a number beside
+// them in the sentence is the thing they are about ("your energy at the Cardiff
+// hackathon", "hope the Q3 board meeting went well").
+const NAMED_IN_SENTENCE = new Set<Kind>(['praise', 'content', 'stock', 'mutual', 'likeMinded']);
+// Where the people sought are is no reason ("professionals in the Chicago area");
+// who sent you, or what they are to a named thing, is ("Sarah at the co-op named you").
+const PLACE_BEFORE = /(?:^|\s)(?:in|across|around|within|throughout|from|based in)(?:\s+the)?\s*$/;
+
+/** A name (not a platform or a field acronym) or a number outside the line, in its sentence. */
+function namedInSentence(note: Note, h: CannedLine): boolean {
+  const network = h.kind === 'network';
+  if (!network && !NAMED_IN_SENTENCE.has(h.kind)) return false;
+  const s = note.analysis.sentences.find((x) => x.start <= h.start && h.start < x.end);
+  if (!s) return false;
+  const folded = note.analysis.folded;
+  const sets = listsFor(note.analysis.language)?.sets;
+  const named = note.analysis.properNouns.some(
+    (p) =>
+      p.start >= s.start &&
+      p.end <= s.end &&
+      (p.end <= h.start || p.start >= h.end) &&
+      !sets?.fieldAcronyms.has(p.text.toLowerCase().replace(/s$/, '')) &&
+      !sets?.platformNames.has(p.text.toLowerCase()) &&
+      !(network && (p.start < h.start || PLACE_BEFORE.test(folded.slice(s.start, p.start)))),
+  );
+  if (named || network) return named;
+  const rest = folded.slice(s.start, h.start) + folded.slice(h.end, s.end);
+  return /\d/.test(rest);
+}
+
 /**
  * A canned phrase made specific is no longer canned: a seen thing followed by
  * what it was about, or a shared field that is a name ("we're both in YC W26",
  * "a fellow Stanford alum": a cohort, a school, not an industry).
  */
 function madeSpecific(note: Note, h: CannedLine): boolean {
-  if (SEEN_THINGS.has(h.kind) && SPECIFIC_AFTER.test(note.analysis.folded.slice(h.end, h.end + 80)))
-    return true;
-  if (h.kind === 'network' && PEOPLE_OF.test(note.analysis.folded.slice(h.end, h.end + 80)))
-    return true;
+  const after = note.analysis.folded.slice(h.end, h.end + 80);
+  if (SEEN_THINGS.has(h.kind) && SPECIFIC_AFTER.test(after) && !ABOUT_THEM.test(after)) return true;
+  if (h.kind === 'network' && PEOPLE_OF.test(after)) return true;
+  if (namedInSentence(note, h)) return true;
   if (h.kind !== 'sameField' && h.kind !== 'likeMinded') return false;
   // "you're also a volunteer at the food bank": a place or group, not a field.
   const folded = note.analysis.folded;
