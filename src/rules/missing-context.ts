@@ -14,7 +14,12 @@ import {
 import { type Lists, listsFor } from './features/missing-context-lists.js';
 import { affirmed } from './features/missing-context-lookalikes.js';
 import { sharedNames } from './features/missing-context-names.js';
-import { hasSharedNoun, sharedMarkers, sharedPlace } from './features/missing-context-places.js';
+import {
+  hasSharedNoun,
+  sendersOwnGroups,
+  sharedMarkers,
+  sharedPlace,
+} from './features/missing-context-places.js';
 import type { LearnedRule } from './model/learned-rule.js';
 import { type Features, probability, type Weights } from './model/logistic.js';
 import { findPhrases, type Hit } from './model/phrases.js';
@@ -112,6 +117,7 @@ function readOnce(original: Note): Reading | undefined {
   for (const n of bodyNames) for (const t of n.tokens) nameStarts.add(t.start);
   const isName = (t: Token) => nameStarts.has(t.start);
   const shared = sharedMarkers(a.clauses, lists.sets, isName);
+  const own = sendersOwnGroups(a.clauses, lists.sets);
   const names = bodyNames.length;
   const namedThirdParty = namedPersonActs(a.clauses, isName);
   const through = throughNamedPerson(findPhrases(lists.throughPerson, lower), words, isName);
@@ -132,8 +138,8 @@ function readOnce(original: Note): Reading | undefined {
     relation: Math.min(relation, 2) / 2,
     referral: referral.length > 0 ? 1 : 0,
     theirThing: theirThing ? 1 : 0,
-    sharedPlace: sharedPlace(words, lists.sets, inBody, isName) || shared.namedOrGroup ? 1 : 0,
-    sharedNoun: hasSharedNoun(words, lists.sets, inBody) ? 1 : 0,
+    sharedPlace: sharedPlace(words, lists.sets, inBody, isName, own) || shared.namedOrGroup ? 1 : 0,
+    sharedNoun: hasSharedNoun(words, lists.sets, inBody, own) ? 1 : 0,
     names: Math.min(names, 3) / 3,
     namesOutsideSender: namesOutsideSenderClauses(a, bodyNames) ? 1 : 0,
     platform: platform.length > 0 || cannedLines(note).length > 0 ? 1 : 0,

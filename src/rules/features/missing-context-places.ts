@@ -81,14 +81,67 @@ export function hasSharedNoun(
   words: readonly Token[],
   sets: Record<ListName, ReadonlySet<string>>,
   inBody: (t: Token) => boolean,
+  own: ReadonlySet<number>,
 ): boolean {
   return words.some(
     (t, i) =>
       inBody(t) &&
       isSharedNoun(t, sets) &&
+      !own.has(t.start) &&
       !partOfField(words, i, sets.notShared) &&
-      !sendersNew(words, i, sets),
+      !sendersNew(words, i, sets) &&
+      !kindInGeneral(words, i),
   );
+}
+
+const OWN_OR_ANY = new Set(['a', 'an', 'my', 'our']);
+const SECOND_PERSON = new Set(['you', 'your', 'yours', "you're", 'u', 'ur']);
+
+/**
+ * Where each shared word is the sender's own or only proposed ("my team at
+ * Shopify is hiring", "I'm part of a Slack group", "happy to set up a
+ * meeting"): "a", "my" or "our" before it and the reader nowhere near it.
+ * "Jo from my running club" and "I saw you at a meetup" stay shared.
+ * Returns the start offsets of those words.
+ */
+export function sendersOwnGroups(
+  clauses: readonly Clause[],
+  sets: Record<ListName, ReadonlySet<string>>,
+): Set<number> {
+  const own = new Set<number>();
+  for (const c of clauses) {
+    const words = c.tokens.filter((t) => t.type !== 'punctuation');
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as Token;
+      if (!isSharedNoun(w, sets)) continue;
+      let k = i - 1;
+      while (k >= 0 && ['ADJ', 'NOUN', 'PROPN', 'NUM'].includes((words[k] as Token).pos)) k--;
+      const det = words[k];
+      if (!det || !OWN_OR_ANY.has(det.lower) || words[k - 1]?.lower === 'from') continue;
+      const near = [...words.slice(0, i), ...words.slice(i + 1, i + 4)];
+      if (near.some((t, j) => SECOND_PERSON.has(t.lower) || isSharedMarker(near, j, sets)))
+        continue;
+      own.add(w.start);
+    }
+  }
+  return own;
+}
+
+// What pins a plural to particular ones: "the/our meetups", "two teams", "at conferences".
+const PINNED = new Set(['DET', 'PRON', 'NUM', 'ADP', 'PROPN', 'PART']);
+
+/**
+ * "how teams test their pipelines", "other groups I've seen": a plural with
+ * nothing pinning it (no article, owner, number, name or preposition) is
+ * the kind in general, not a group the two are in.
+ */
+function kindInGeneral(words: readonly Token[], i: number): boolean {
+  const w = words[i] as Token;
+  if (w.lower === w.lemma || !w.lower.endsWith('s')) return false;
+  let k = i - 1;
+  while (k >= 0 && ['ADJ', 'NOUN'].includes((words[k] as Token).pos)) k--;
+  const before = words[k];
+  return before === undefined || !PINNED.has(before.pos);
 }
 
 const FIRST_PERSON = new Set(['i', 'we', "i'm", "we're"]);
@@ -117,10 +170,12 @@ export function sharedPlace(
   sets: Record<ListName, ReadonlySet<string>>,
   inBody: (t: Token) => boolean,
   isName: (t: Token) => boolean,
+  own: ReadonlySet<number>,
 ): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Token;
     if (!isSharedNoun(w, sets) || !inBody(w) || partOfField(words, i, sets.notShared)) continue;
+    if (own.has(w.start)) continue;
     const before = words.slice(Math.max(0, i - 3), i);
     const after = words.slice(i + 1, i + 3);
     if (before.some(isName) || after.some(isName)) return true;
