@@ -7,6 +7,7 @@ import {
   namesOutsideSenderClauses,
   recipientDid,
   recipientThings,
+  someoneKnown,
   thankedFor,
   throughNamedPerson,
   weDid,
@@ -104,12 +105,12 @@ function readOnce(original: Note): Reading | undefined {
   const referral = findPhrases(lists.referral, lower);
   const platform = findPhrases(lists.platform, lower);
   const flattery = findPhrases(lists.flattery, lower);
-  const kin = findPhrases(lists.kinAfterOwner, lower).length > 0;
 
   const your = recipientThings(a.tokens, lists.sets);
+  const own = sendersOwnGroups(a.clauses, lists.sets);
   const bodyNames = sharedNames(
     a,
-    a.properNouns.filter((p) => inBody(p) && namesSomeone(p.text, lists.sets)),
+    a.properNouns.filter((p) => inBody(p) && namesSomeone(p.text, lists.sets) && !own.has(p.start)),
     lists.sets,
   );
   // Tokens inside a proper noun, by offset: one lookup per token even in a 100 KB note.
@@ -117,7 +118,7 @@ function readOnce(original: Note): Reading | undefined {
   for (const n of bodyNames) for (const t of n.tokens) nameStarts.add(t.start);
   const isName = (t: Token) => nameStarts.has(t.start);
   const shared = sharedMarkers(a.clauses, lists.sets, isName);
-  const own = sendersOwnGroups(a.clauses, lists.sets);
+  const kin = someoneKnown(findPhrases(lists.kinAfterOwner, lower), a.tokens, lists.sets, isName);
   const names = bodyNames.length;
   const namedThirdParty = namedPersonActs(a.clauses, isName);
   const through = throughNamedPerson(findPhrases(lists.throughPerson, lower), words, isName);

@@ -96,13 +96,17 @@ export function hasSharedNoun(
 
 const OWN_OR_ANY = new Set(['a', 'an', 'my', 'our']);
 const SECOND_PERSON = new Set(['you', 'your', 'yours', "you're", 'u', 'ur']);
+// "thanks for stopping by our table": the reader was there.
+const THANKS = new Set(['thanks', 'thank', 'congrats', 'congratulations']);
+const PHRASE_TAIL = new Set(['ADP', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
 
 /**
- * Where each shared word is the sender's own or only proposed ("my team at
- * Shopify is hiring", "I'm part of a Slack group", "happy to set up a
- * meeting"): "a", "my" or "our" before it and the reader nowhere near it.
- * "Jo from my running club" and "I saw you at a meetup" stay shared.
- * Returns the start offsets of those words.
+ * Words that cannot be a place or group the two share, by start offset: the
+ * sender's own or only proposed group ("my team at Shopify is hiring", "I'm
+ * part of a Slack group", "happy to set up a meeting", "a meetup for Python
+ * devs in Osaka") with the names in its phrase: "a", "my" or "our" before it
+ * and the reader nowhere near. "Jo from my running club" and "I saw you at a
+ * meetup" stay shared. Also the tail of a hyphenated word ("on-call").
  */
 export function sendersOwnGroups(
   clauses: readonly Clause[],
@@ -111,20 +115,42 @@ export function sendersOwnGroups(
   const own = new Set<number>();
   for (const c of clauses) {
     const words = c.tokens.filter((t) => t.type !== 'punctuation');
+    if (words.some((t) => THANKS.has(t.lower)) || weDidThere(words)) continue;
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as Token;
       if (!isSharedNoun(w, sets)) continue;
+      const hyphen = c.tokens[c.tokens.indexOf(w) - 1];
+      if (hyphen?.text === '-' && hyphen.end === w.start) {
+        own.add(w.start);
+        continue;
+      }
       let k = i - 1;
       while (k >= 0 && ['ADJ', 'NOUN', 'PROPN', 'NUM'].includes((words[k] as Token).pos)) k--;
       const det = words[k];
       if (!det || !OWN_OR_ANY.has(det.lower) || words[k - 1]?.lower === 'from') continue;
-      const near = [...words.slice(0, i), ...words.slice(i + 1, i + 4)];
+      const near = [...words.slice(0, i), ...words.slice(i + 1, i + 5)];
       if (near.some((t, j) => SECOND_PERSON.has(t.lower) || isSharedMarker(near, j, sets)))
         continue;
-      own.add(w.start);
+      let end = i + 1;
+      while (end < Math.min(words.length, i + 7) && PHRASE_TAIL.has((words[end] as Token).pos))
+        end++;
+      for (const t of words.slice(k + 1, end)) own.add(t.start);
     }
   }
   return own;
+}
+
+/** "we shared a panel", "we ran a workshop": the group is one the two were in. */
+function weDidThere(words: readonly Token[]): boolean {
+  return words.some((t, i) => {
+    if (t.lower !== 'we') return false;
+    const verb = words.slice(i + 1, i + 3).find((w) => w.pos === 'VERB' || w.pos === 'AUX');
+    return (
+      verb !== undefined &&
+      verb.lower !== verb.lemma &&
+      /ed$|^(?:were|did|ran|met|sat|spent|went|had)$/u.test(verb.lower)
+    );
+  });
 }
 
 // What pins a plural to particular ones: "the/our meetups", "two teams", "at conferences".

@@ -244,6 +244,8 @@ export function consumed(
     if (c.about !== 'sender') return false;
     const verb = c.tokens.findIndex((t) => sets.consumeVerbs.has(t.lower));
     if (verb < 0) return false;
+    // "finished my degree at Warwick", "used our budget": the sender's own thing, not theirs.
+    if (sets.senderAlone.has(c.tokens[verb + 1]?.lower ?? '')) return false;
     // Their generic "posts" or "work" do not count; a named book, talk or product does.
     // A title in capitals mid-sentence is a name whatever its tag ("finished reading Inspired").
     return c.tokens
@@ -275,6 +277,34 @@ export function namedPersonActs(
     const subject = c.subject;
     if (c.about !== 'third-party' || !subject || !isName(subject)) return false;
     return c.tokens.some((t) => t.start > subject.end && (t.pos === 'VERB' || t.pos === 'AUX'));
+  });
+}
+
+// After "a friend": "of mine", "who…", "said…" make it someone real.
+const KNOWN_AFTER = new Set(['of', 'who', 'that', 'whom', 'from', 'at']);
+
+/**
+ * "my sister", "a friend of mine", "a colleague told me": a person the
+ * sender knows. "looking for a mentor", "as a manager" is a kind of person
+ * the sender wants or is, not one they share.
+ */
+export function someoneKnown(
+  hits: readonly Hit[],
+  words: readonly Token[],
+  sets: Record<ListName, ReadonlySet<string>>,
+  isName: (t: Token) => boolean,
+): boolean {
+  return hits.some((h) => {
+    const first = words.find((t) => t.start >= h.start);
+    if (!first || !sets.articles.has(first.lower)) return true;
+    // Its own sentence ends it ("…a mentor. Could we…"); "a friend, Dana, said" names them.
+    const at = words.findIndex((t) => t.start >= h.end);
+    const next = words[at]?.text === ',' ? words[at + 1] : words[at];
+    if (next !== undefined && words[at]?.text === ',') return isName(next);
+    return (
+      next !== undefined &&
+      (KNOWN_AFTER.has(next.lower) || isName(next) || next.pos === 'VERB' || next.pos === 'AUX')
+    );
   });
 }
 
