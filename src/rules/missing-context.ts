@@ -46,6 +46,8 @@ interface Lookalikes {
   platform: string | undefined;
   notShared: string | undefined;
   flattery: string | undefined;
+  /** The note says who the sender is or what they do: not something the two share. */
+  aboutSender: boolean;
 }
 
 interface Reading {
@@ -151,9 +153,17 @@ function readOnce(original: Note): Reading | undefined {
   return {
     features,
     decisive: relation > 0 || theirThing || features.sharedPlace === 1 || referralNamed,
-    lookalikes: lookalikes(note, your, platform[0], shared.notShared, flattery[0]),
+    lookalikes: {
+      ...lookalikes(note, your, platform[0], shared.notShared, flattery[0]),
+      aboutSender: a.clauses.some(
+        (c) => c.about === 'sender' && inBody(c) && !c.tokens.some((t) => WISH.has(t.lemma)),
+      ),
+    },
   };
 }
+
+// "I'd love to connect", "could we chat": a wish says nothing about who the sender is.
+const WISH = new Set(['would', 'could', 'can', 'will', 'shall', 'should', 'might', 'may', 'let']);
 
 /**
  * A proper noun that can be a shared place, group or person: not the platform itself, nor a
@@ -205,7 +215,7 @@ function lookalikes(
   platform: Hit | undefined,
   notShared: string | undefined,
   flattery: Hit | undefined,
-): Lookalikes {
+): Omit<Lookalikes, 'aboutSender'> {
   return {
     generic: your.generic && !your.specific ? said(note, your.genericHit) : undefined,
     platform: said(note, platform),
@@ -234,6 +244,8 @@ function message(lookalikes: Lookalikes): string {
     return `${lead}: “${lookalikes.generic}” is too general to show you know what they do.`;
   if (lookalikes.flattery)
     return `${lead}: praise (“${lookalikes.flattery}”) is not context, so they may not recognise you.`;
+  if (lookalikes.aboutSender)
+    return `${lead}: what you say about yourself (your job, employer, city or plans) is not something you share with them.`;
   return `${lead}, so they may not recognise you and could answer "I don't know this person".`;
 }
 

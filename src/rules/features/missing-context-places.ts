@@ -49,11 +49,39 @@ export function sharedMarkers(
       }
       // A job ("also a Certified Public Accountant") says only what they are, for the message.
       const role = industry ?? near.find((t) => isRoleNoun(t, sets));
-      if ((named || group) && !industry) namedOrGroup = true;
+      if ((named || group || bothThere(words, i, sets)) && !industry) namedOrGroup = true;
       else if (role) notShared ??= `${w.text} ${role.text}`;
     }
   }
   return { namedOrGroup, notShared };
+}
+
+const WE = new Set(['we', "we're", "'re", 'i', 'us']);
+const PLACE_PREPOSITIONS = new Set(['at', 'in', 'on', 'with']);
+
+/**
+ * "we both swim at the Tooting lido", "you and I both live on the same
+ * street": the two of them at one place, named or not. A field after the
+ * preposition ("in the same industry") is read as one by the caller.
+ */
+function bothThere(
+  words: readonly Token[],
+  i: number,
+  sets: Record<ListName, ReadonlySet<string>>,
+): boolean {
+  if (
+    words[i]?.lower !== 'both' ||
+    !words.slice(Math.max(0, i - 2), i).some((t) => WE.has(t.lower))
+  )
+    return false;
+  const at = words.findIndex(
+    (t, k) =>
+      k > i && k < i + 5 && PLACE_PREPOSITIONS.has(t.lower) && words[k + 1]?.lower === 'the',
+  );
+  if (at < 0) return false;
+  const rest = words.slice(at + 2, at + 7);
+  const noun = rest.find((t) => t.pos === 'NOUN');
+  return noun !== undefined && !isRoleNoun(noun, sets) && !fieldWord(rest, sets.notShared);
 }
 
 /** An article and a common noun ("a photographer"), or a noun opening "… here", before the marker. */

@@ -301,6 +301,8 @@ export function someoneKnown(
     const at = words.findIndex((t) => t.start >= h.end);
     const next = words[at]?.text === ',' ? words[at + 1] : words[at];
     if (next !== undefined && words[at]?.text === ',') return isName(next);
+    // "a mum of two" counts children; "a friend of mine" is someone.
+    if (next?.lower === 'of') return words[at + 1]?.pos !== 'NUM';
     return (
       next !== undefined &&
       (KNOWN_AFTER.has(next.lower) || isName(next) || next.pos === 'VERB' || next.pos === 'AUX')
