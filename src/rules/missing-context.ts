@@ -7,7 +7,6 @@ import {
   namesOutsideSenderClauses,
   recipientDid,
   recipientThings,
-  someoneKnown,
   thankedFor,
   throughNamedPerson,
   weDid,
@@ -15,6 +14,7 @@ import {
 import { type Lists, listsFor } from './features/missing-context-lists.js';
 import { affirmed } from './features/missing-context-lookalikes.js';
 import { sharedNames } from './features/missing-context-names.js';
+import { ofYours, someoneKnown } from './features/missing-context-owned.js';
 import {
   hasSharedNoun,
   sendersOwnGroups,
@@ -133,6 +133,7 @@ function readOnce(original: Note): Reading | undefined {
   const theirThing =
     your.specific ||
     recipientDid(a.clauses, lists.sets, inBody) ||
+    ofYours(words, lists.sets) ||
     consumed(a.clauses, lists.sets) ||
     thankedFor(findPhrases(lists.thanks, lower), words, lists.sets, isName);
   // Few features, each a kind of context the corpus README names: each can

@@ -280,36 +280,6 @@ export function namedPersonActs(
   });
 }
 
-// After "a friend": "of mine", "who…", "said…" make it someone real.
-const KNOWN_AFTER = new Set(['of', 'who', 'that', 'whom', 'from', 'at']);
-
-/**
- * "my sister", "a friend of mine", "a colleague told me": a person the
- * sender knows. "looking for a mentor", "as a manager" is a kind of person
- * the sender wants or is, not one they share.
- */
-export function someoneKnown(
-  hits: readonly Hit[],
-  words: readonly Token[],
-  sets: Record<ListName, ReadonlySet<string>>,
-  isName: (t: Token) => boolean,
-): boolean {
-  return hits.some((h) => {
-    const first = words.find((t) => t.start >= h.start);
-    if (!first || !sets.articles.has(first.lower)) return true;
-    // Its own sentence ends it ("…a mentor. Could we…"); "a friend, Dana, said" names them.
-    const at = words.findIndex((t) => t.start >= h.end);
-    const next = words[at]?.text === ',' ? words[at + 1] : words[at];
-    if (next !== undefined && words[at]?.text === ',') return isName(next);
-    // "a mum of two" counts children; "a friend of mine" is someone.
-    if (next?.lower === 'of') return words[at + 1]?.pos !== 'NUM';
-    return (
-      next !== undefined &&
-      (KNOWN_AFTER.has(next.lower) || isName(next) || next.pos === 'VERB' || next.pos === 'AUX')
-    );
-  });
-}
-
 /** "reaching out through Omar", "intro from Marco Bianchi": a named go-between. */
 export function throughNamedPerson(
   hits: readonly Hit[],
