@@ -14,7 +14,13 @@ import {
 import { type Lists, listsFor } from './features/missing-context-lists.js';
 import { affirmed } from './features/missing-context-lookalikes.js';
 import { sharedNames } from './features/missing-context-names.js';
-import { hasSharedNoun, sharedMarkers, sharedPlace } from './features/missing-context-places.js';
+import { ofYours, someoneKnown } from './features/missing-context-owned.js';
+import {
+  hasSharedNoun,
+  sendersOwnGroups,
+  sharedMarkers,
+  sharedPlace,
+} from './features/missing-context-places.js';
 import type { LearnedRule } from './model/learned-rule.js';
 import { type Features, probability, type Weights } from './model/logistic.js';
 import { findPhrases, type Hit } from './model/phrases.js';
@@ -40,6 +46,8 @@ interface Lookalikes {
   platform: string | undefined;
   notShared: string | undefined;
   flattery: string | undefined;
+  /** The note says who the sender is or what they do: not something the two share. */
+  aboutSender: boolean;
 }
 
 interface Reading {
@@ -99,12 +107,12 @@ function readOnce(original: Note): Reading | undefined {
   const referral = findPhrases(lists.referral, lower);
   const platform = findPhrases(lists.platform, lower);
   const flattery = findPhrases(lists.flattery, lower);
-  const kin = findPhrases(lists.kinAfterOwner, lower).length > 0;
 
   const your = recipientThings(a.tokens, lists.sets);
+  const own = sendersOwnGroups(a.clauses, lists.sets);
   const bodyNames = sharedNames(
     a,
-    a.properNouns.filter((p) => inBody(p) && namesSomeone(p.text, lists.sets)),
+    a.properNouns.filter((p) => inBody(p) && namesSomeone(p.text, lists.sets) && !own.has(p.start)),
     lists.sets,
   );
   // Tokens inside a proper noun, by offset: one lookup per token even in a 100 KB note.
@@ -112,6 +120,7 @@ function readOnce(original: Note): Reading | undefined {
   for (const n of bodyNames) for (const t of n.tokens) nameStarts.add(t.start);
   const isName = (t: Token) => nameStarts.has(t.start);
   const shared = sharedMarkers(a.clauses, lists.sets, isName);
+  const kin = someoneKnown(findPhrases(lists.kinAfterOwner, lower), a.tokens, lists.sets, isName);
   const names = bodyNames.length;
   const namedThirdParty = namedPersonActs(a.clauses, isName);
   const through = throughNamedPerson(findPhrases(lists.throughPerson, lower), words, isName);
@@ -124,6 +133,7 @@ function readOnce(original: Note): Reading | undefined {
   const theirThing =
     your.specific ||
     recipientDid(a.clauses, lists.sets, inBody) ||
+    ofYours(words, lists.sets) ||
     consumed(a.clauses, lists.sets) ||
     thankedFor(findPhrases(lists.thanks, lower), words, lists.sets, isName);
   // Few features, each a kind of context the corpus README names: each can
@@ -132,8 +142,8 @@ function readOnce(original: Note): Reading | undefined {
     relation: Math.min(relation, 2) / 2,
     referral: referral.length > 0 ? 1 : 0,
     theirThing: theirThing ? 1 : 0,
-    sharedPlace: sharedPlace(words, lists.sets, inBody, isName) || shared.namedOrGroup ? 1 : 0,
-    sharedNoun: hasSharedNoun(words, lists.sets, inBody) ? 1 : 0,
+    sharedPlace: sharedPlace(words, lists.sets, inBody, isName, own) || shared.namedOrGroup ? 1 : 0,
+    sharedNoun: hasSharedNoun(words, lists.sets, inBody, own) ? 1 : 0,
     names: Math.min(names, 3) / 3,
     namesOutsideSender: namesOutsideSenderClauses(a, bodyNames) ? 1 : 0,
     platform: platform.length > 0 || cannedLines(note).length > 0 ? 1 : 0,
@@ -144,9 +154,17 @@ function readOnce(original: Note): Reading | undefined {
   return {
     features,
     decisive: relation > 0 || theirThing || features.sharedPlace === 1 || referralNamed,
-    lookalikes: lookalikes(note, your, platform[0], shared.notShared, flattery[0]),
+    lookalikes: {
+      ...lookalikes(note, your, platform[0], shared.notShared, flattery[0]),
+      aboutSender: a.clauses.some(
+        (c) => c.about === 'sender' && inBody(c) && !c.tokens.some((t) => WISH.has(t.lemma)),
+      ),
+    },
   };
 }
+
+// "I'd love to connect", "could we chat": a wish says nothing about who the sender is.
+const WISH = new Set(['would', 'could', 'can', 'will', 'shall', 'should', 'might', 'may', 'let']);
 
 /**
  * A proper noun that can be a shared place, group or person: not the platform itself, nor a
@@ -198,7 +216,7 @@ function lookalikes(
   platform: Hit | undefined,
   notShared: string | undefined,
   flattery: Hit | undefined,
-): Lookalikes {
+): Omit<Lookalikes, 'aboutSender'> {
   return {
     generic: your.generic && !your.specific ? said(note, your.genericHit) : undefined,
     platform: said(note, platform),
@@ -227,6 +245,8 @@ function message(lookalikes: Lookalikes): string {
     return `${lead}: “${lookalikes.generic}” is too general to show you know what they do.`;
   if (lookalikes.flattery)
     return `${lead}: praise (“${lookalikes.flattery}”) is not context, so they may not recognise you.`;
+  if (lookalikes.aboutSender)
+    return `${lead}: what you say about yourself (your job, employer, city or plans) is not something you share with them.`;
   return `${lead}, so they may not recognise you and could answer "I don't know this person".`;
 }
 

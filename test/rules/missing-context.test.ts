@@ -7,6 +7,15 @@ const whole = (note: string) => ({ note, spans: [note.trim()] });
 
 testRule(missingContext, {
   valid: [
+    // Probe wording unlike the training notes: a shared habit, place, group or past.
+    {
+      note: "Hi Jo, we both swim at the Tooting lido most mornings, I'm the one in the orange cap.",
+    },
+    { note: 'Hi Pete, we both sing in the Hackney community choir, I am one of the new tenors.' },
+    { note: 'Hey Zanele, we shared a panel at a summit in Nairobi. Send me that report?' },
+    {
+      note: 'Hi Priya, half of my Bristol cycling club seems to know you. Fancy joining the ride?',
+    },
     { note: "I'm hiring a founding engineer and your Rust work caught my eye." },
     { note: "I'm a customer of yours and our renewal is coming up." },
     { note: 'I was in your Python workshop last month.' },
@@ -92,6 +101,14 @@ testRule(missingContext, {
     whole("Hi Ivo, I see you're in HR as well. How is Q3 treating you?"),
     whole("I'm a data engineer at Ocado and curious how teams test their pipelines. Any tips?"),
     whole("Hi Lea, we're opening a studio in Porto next spring. Open to a coffee?"),
+    // The sender's own group, proposal or plans, and a kind of person the sender is or wants.
+    whole('Hi Beth, my team at Shopify is doing interesting things with AI. Happy to chat.'),
+    whole("Hi Carl, I'm part of a Slack group for climate founders, happy to add you."),
+    whole('Hi Rosa, I work in procurement at Unilever. Happy to set up a meeting if useful.'),
+    whole("Hi, I'm a junior developer looking for a mentor. Could we connect?"),
+    whole("Hi Anna, I just finished my degree at Warwick and I'm exploring roles in consulting."),
+    whole("Hi Stefan, as a fellow Python developer I'd love to connect."),
+    whole("Hi Hannah, I'm a mum of two and a part-time bookkeeper, happy to connect."),
     // Context a template claims inside its tokens is not context.
     whole('Hi {first name}, loved your talk at [Event]!'),
     whole('Hi [Name], we met at [event name]. Coffee?'),
@@ -109,6 +126,12 @@ describe('missing-context says what was missing', () => {
   it('says a shared industry or title is not a reason', () => {
     expect(message('Fellow marketer here! Happy to connect.')).toContain(
       'industry, field or job title',
+    );
+  });
+
+  it('says the sender describing themself is not something shared', () => {
+    expect(message("Hi Tom, I'm a product manager at Klarna and keen to meet people.")).toContain(
+      'about yourself',
     );
   });
 

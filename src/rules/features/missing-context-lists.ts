@@ -31,6 +31,8 @@ export const LIST_NAMES = [
   'memoryVerbs',
   'wishedPast',
   'senderOwned',
+  // "my", not "our": "our conversation" may be the two of them.
+  'senderAlone',
   'noteItself',
   'roleNouns',
   'titleModifiers',

@@ -29,7 +29,7 @@ export function sharedNames(
     if (PERIOD.test(lower) || sets.notShared.has(lower) || sets.fieldAcronyms.has(lower)) return [];
     // "Happy Monday", "Friday": a day is a time, not a place; "the Tuesday Run Club" stays a name.
     const day = sets.eventDays.has(n.tokens.at(-1)?.lower ?? '');
-    if (day || isAmount(a, n) || isTitleRun(n.tokens, sets)) return [];
+    if (day || isAmount(a, n) || isTitleRun(n.tokens, sets) || fellowKind(a, n, sets)) return [];
     const clause = a.clauses.find((c) => c.start <= n.start && n.end <= c.end);
     return !clause || !sendersOwn(clause, n, sets) ? [n] : [];
   });
@@ -49,6 +49,19 @@ function withoutMarker(n: Phrase, sets: Record<ListName, ReadonlySet<string>>): 
     text: n.text.slice(head.start - n.start),
     tokens: rest,
   };
+}
+
+/**
+ * "a fellow Python developer", "fellow Salesforce admins": the name says what
+ * kind of worker they both are (a tool, a language), not a place they share.
+ * "fellow Wharton alum" names a school: no role noun follows it.
+ */
+function fellowKind(a: Analysis, n: Phrase, sets: Record<ListName, ReadonlySet<string>>): boolean {
+  const first = n.tokens[0] as Token;
+  const last = n.tokens.at(-1) as Token;
+  const before = a.tokens[first.index - 1];
+  const after = a.tokens[last.index + 1];
+  return before?.lower === 'fellow' && after !== undefined && isRoleNoun(after, sets);
 }
 
 /** "$4M", "50K": the letter of an amount, not a name. */

@@ -49,11 +49,39 @@ export function sharedMarkers(
       }
       // A job ("also a Certified Public Accountant") says only what they are, for the message.
       const role = industry ?? near.find((t) => isRoleNoun(t, sets));
-      if ((named || group) && !industry) namedOrGroup = true;
+      if ((named || group || bothThere(words, i, sets)) && !industry) namedOrGroup = true;
       else if (role) notShared ??= `${w.text} ${role.text}`;
     }
   }
   return { namedOrGroup, notShared };
+}
+
+const WE = new Set(['we', "we're", "'re", 'i', 'us']);
+const PLACE_PREPOSITIONS = new Set(['at', 'in', 'on', 'with']);
+
+/**
+ * "we both swim at the Tooting lido", "you and I both live on the same
+ * street": the two of them at one place, named or not. A field after the
+ * preposition ("in the same industry") is read as one by the caller.
+ */
+function bothThere(
+  words: readonly Token[],
+  i: number,
+  sets: Record<ListName, ReadonlySet<string>>,
+): boolean {
+  if (
+    words[i]?.lower !== 'both' ||
+    !words.slice(Math.max(0, i - 2), i).some((t) => WE.has(t.lower))
+  )
+    return false;
+  const at = words.findIndex(
+    (t, k) =>
+      k > i && k < i + 5 && PLACE_PREPOSITIONS.has(t.lower) && words[k + 1]?.lower === 'the',
+  );
+  if (at < 0) return false;
+  const rest = words.slice(at + 2, at + 7);
+  const noun = rest.find((t) => t.pos === 'NOUN');
+  return noun !== undefined && !isRoleNoun(noun, sets) && !fieldWord(rest, sets.notShared);
 }
 
 /** An article and a common noun ("a photographer"), or a noun opening "… here", before the marker. */
@@ -81,14 +109,93 @@ export function hasSharedNoun(
   words: readonly Token[],
   sets: Record<ListName, ReadonlySet<string>>,
   inBody: (t: Token) => boolean,
+  own: ReadonlySet<number>,
 ): boolean {
   return words.some(
     (t, i) =>
       inBody(t) &&
       isSharedNoun(t, sets) &&
+      !own.has(t.start) &&
       !partOfField(words, i, sets.notShared) &&
-      !sendersNew(words, i, sets),
+      !sendersNew(words, i, sets) &&
+      !kindInGeneral(words, i),
   );
+}
+
+const OWN_OR_ANY = new Set(['a', 'an', 'my', 'our']);
+const SECOND_PERSON = new Set(['you', 'your', 'yours', "you're", 'u', 'ur']);
+// "thanks for stopping by our table": the reader was there.
+const THANKS = new Set(['thanks', 'thank', 'congrats', 'congratulations']);
+const PHRASE_TAIL = new Set(['ADP', 'NOUN', 'PROPN', 'ADJ', 'NUM']);
+
+/**
+ * Words that cannot be a place or group the two share, by start offset: the
+ * sender's own or only proposed group ("my team at Shopify is hiring", "I'm
+ * part of a Slack group", "happy to set up a meeting", "a meetup for Python
+ * devs in Osaka") with the names in its phrase: "a", "my" or "our" before it
+ * and the reader nowhere near. "Jo from my running club" and "I saw you at a
+ * meetup" stay shared. Also the tail of a hyphenated word ("on-call").
+ */
+export function sendersOwnGroups(
+  clauses: readonly Clause[],
+  sets: Record<ListName, ReadonlySet<string>>,
+): Set<number> {
+  const own = new Set<number>();
+  for (const c of clauses) {
+    const words = c.tokens.filter((t) => t.type !== 'punctuation');
+    if (words.some((t) => THANKS.has(t.lower)) || weDidThere(words)) continue;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as Token;
+      if (!isSharedNoun(w, sets)) continue;
+      const hyphen = c.tokens[c.tokens.indexOf(w) - 1];
+      if (hyphen?.text === '-' && hyphen.end === w.start) {
+        own.add(w.start);
+        continue;
+      }
+      let k = i - 1;
+      while (k >= 0 && ['ADJ', 'NOUN', 'PROPN', 'NUM'].includes((words[k] as Token).pos)) k--;
+      const det = words[k];
+      if (!det || !OWN_OR_ANY.has(det.lower) || words[k - 1]?.lower === 'from') continue;
+      const near = [...words.slice(0, i), ...words.slice(i + 1, i + 5)];
+      if (near.some((t, j) => SECOND_PERSON.has(t.lower) || isSharedMarker(near, j, sets)))
+        continue;
+      let end = i + 1;
+      while (end < Math.min(words.length, i + 7) && PHRASE_TAIL.has((words[end] as Token).pos))
+        end++;
+      for (const t of words.slice(k + 1, end)) own.add(t.start);
+    }
+  }
+  return own;
+}
+
+/** "we shared a panel", "we ran a workshop": the group is one the two were in. */
+function weDidThere(words: readonly Token[]): boolean {
+  return words.some((t, i) => {
+    if (t.lower !== 'we') return false;
+    const verb = words.slice(i + 1, i + 3).find((w) => w.pos === 'VERB' || w.pos === 'AUX');
+    return (
+      verb !== undefined &&
+      verb.lower !== verb.lemma &&
+      /ed$|^(?:were|did|ran|met|sat|spent|went|had)$/u.test(verb.lower)
+    );
+  });
+}
+
+// What pins a plural to particular ones: "the/our meetups", "two teams", "at conferences".
+const PINNED = new Set(['DET', 'PRON', 'NUM', 'ADP', 'PROPN', 'PART']);
+
+/**
+ * "how teams test their pipelines", "other groups I've seen": a plural with
+ * nothing pinning it (no article, owner, number, name or preposition) is
+ * the kind in general, not a group the two are in.
+ */
+function kindInGeneral(words: readonly Token[], i: number): boolean {
+  const w = words[i] as Token;
+  if (w.lower === w.lemma || !w.lower.endsWith('s')) return false;
+  let k = i - 1;
+  while (k >= 0 && ['ADJ', 'NOUN'].includes((words[k] as Token).pos)) k--;
+  const before = words[k];
+  return before === undefined || !PINNED.has(before.pos);
 }
 
 const FIRST_PERSON = new Set(['i', 'we', "i'm", "we're"]);
@@ -117,10 +224,12 @@ export function sharedPlace(
   sets: Record<ListName, ReadonlySet<string>>,
   inBody: (t: Token) => boolean,
   isName: (t: Token) => boolean,
+  own: ReadonlySet<number>,
 ): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Token;
     if (!isSharedNoun(w, sets) || !inBody(w) || partOfField(words, i, sets.notShared)) continue;
+    if (own.has(w.start)) continue;
     const before = words.slice(Math.max(0, i - 3), i);
     const after = words.slice(i + 1, i + 3);
     if (before.some(isName) || after.some(isName)) return true;

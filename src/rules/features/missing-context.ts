@@ -244,6 +244,8 @@ export function consumed(
     if (c.about !== 'sender') return false;
     const verb = c.tokens.findIndex((t) => sets.consumeVerbs.has(t.lower));
     if (verb < 0) return false;
+    // "finished my degree at Warwick", "used our budget": the sender's own thing, not theirs.
+    if (sets.senderAlone.has(c.tokens[verb + 1]?.lower ?? '')) return false;
     // Their generic "posts" or "work" do not count; a named book, talk or product does.
     // A title in capitals mid-sentence is a name whatever its tag ("finished reading Inspired").
     return c.tokens
