@@ -77,6 +77,21 @@ testRule(missingNextStep, {
     { note: 'Our spring reading list is up: <https://example.org/reads|example.org/reads>' },
     { note: 'Here are the slides from Tuesday: https://example.org/slides' },
     { note: 'I would be grateful for a pointer to whoever runs graduate hiring at Arup.' },
+    // Round 2 probes: promises as gerunds, activities proposed with "the" about, unmarked questions.
+    { note: 'Sending the maps Friday.' },
+    { note: 'Saving you a seat at the workshop on the 12th.' },
+    { note: 'Maybe a walk around the lake one morning.' },
+    { note: 'I owe you a beer for that tip.' },
+    { note: 'Keen for a coffee when the dust settles on the release.' },
+    { note: 'Count me in for the next hack night.' },
+    { note: "You're invited to our demo day on 3 June." },
+    { note: 'Curious whether your team has tried Dagster' },
+    { note: 'How has the new role been treating you' },
+    { note: "Do say hello if you're at the Berlin summit." },
+    { note: 'Will forward the grant call when it is published.' },
+    { note: 'Your feedback on the beta would help us a lot.' },
+    { note: 'If your kids need a push before exams, text me.' },
+    { note: 'We can have the contracts in your inbox by noon.' },
   ],
   invalid: [
     // Building relationships, meeting a class of people, "looking forward to it": still only the invitation.
@@ -120,6 +135,15 @@ testRule(missingNextStep, {
     whole('Hi Ben, I would be honoured to be part of your network.'),
     whole('I can see why your team loves working with you.'),
     whole('I can only imagine how hard the launch was.'),
+    // Round 2 probes: hyperbole, reactions, activities that are theirs or past, gerunds that promise nothing.
+    whole('I could listen to your podcast all day.'),
+    whole('Glad to see more women leading platform teams.'),
+    whole('Loved your coffee review blog.'),
+    whole('Your lunch and learn series sounds amazing.'),
+    whole('Would have loved a chat at the event but time ran out.'),
+    whole('Sending congratulations on your promotion!'),
+    whole('Your take on pair programming has stayed with me since.'),
+    whole('I will always remember your advice at the bootcamp.'),
   ],
 });
 
