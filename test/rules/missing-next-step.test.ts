@@ -92,6 +92,11 @@ testRule(missingNextStep, {
     { note: 'Your feedback on the beta would help us a lot.' },
     { note: 'If your kids need a push before exams, text me.' },
     { note: 'We can have the contracts in your inbox by noon.' },
+    { note: 'Fancy judging the science fair in March' },
+    { note: 'We run a reading group on Thursdays, would you lead one evening' },
+    { note: 'Any plans to bring the workshop to Cardiff' },
+    { note: 'A second pair of eyes on our grant bid would be most welcome.' },
+    { note: 'She said you know the Porto scene well, perhaps a call next month.' },
   ],
   invalid: [
     // Building relationships, meeting a class of people, "looking forward to it": still only the invitation.
@@ -144,6 +149,9 @@ testRule(missingNextStep, {
     whole('Sending congratulations on your promotion!'),
     whole('Your take on pair programming has stayed with me since.'),
     whole('I will always remember your advice at the bootcamp.'),
+    whole('We grabbed dinner after the panel, a great evening.'),
+    whole('Looking forward to following your next venture.'),
+    whole('Your mentoring still helps me every week, and your notes still save me hours.'),
   ],
 });
 

@@ -23,6 +23,8 @@ export interface ShapeWords {
   futureMarkers: RegExp;
   /** Question words that, followed by an auxiliary, ask by word order ("how has the move been"). */
   whWords: ReadonlySet<string>;
+  /** Words that, opening a sentence before a gerund, invite ("Fancy teaming up"). */
+  tempters: ReadonlySet<string>;
   /** Words of wondering that, followed by a question word, ask indirectly ("curious whether…"). */
   wonderings: ReadonlySet<string>;
 }
@@ -35,12 +37,6 @@ export function pastVerb(t: Token): boolean {
   if (t.pos !== 'VERB' && t.pos !== 'AUX') return false;
   if (/^(?:was|were|had|did)$/.test(t.lower)) return true;
   return t.pos === 'VERB' && t.lower !== t.lemma && !/(?:ing|s)$/.test(t.lower);
-}
-
-/** Whether the sentence tells of something past: a past marker or a verb in the past. */
-export function toldAsPast(s: Sentence, a: Analysis, past: RegExp): boolean {
-  if (findPhrases(past, a.folded.slice(s.start, s.end)).length > 0) return true;
-  return wordsOf(s, a).some(pastVerb);
 }
 
 // A colon or dash before a bare verb sets it apart as the call to act ("slots left: grab a time").
@@ -86,7 +82,7 @@ export function imperative(a: Analysis, w: ShapeWords): boolean {
         return true;
       if (!t || !next || !w.imperatives.has(t.lower)) continue;
       // "…, message me": the tagger may call the verb a noun, but "me" after it asks.
-      if (/^(?:me|us)$/.test(next.lower) && !/^(?:PRON|AUX|PART|DET)$/.test(before?.pos ?? ''))
+      if (/^(?:me|us)$/.test(next.lower) && (!before || IMPERATIVE_BEFORE.has(before.lower)))
         return true;
       if (!IMPERATIVE_OBJECT.has(next.pos)) continue;
       // Capitalised at the start of a sentence the tagger may call it a noun ("Book a demo").
@@ -133,39 +129,65 @@ const MODIFIER = new Set(['ADJ', 'NUM']);
 // What may open a proposed activity: an indefinite article, a preposition, an adverb, a verb of having.
 const OPENS = new Set(['DET', 'ADP', 'ADV', 'CCONJ', 'VERB', 'AUX', 'PUNCT', 'INTJ', 'PART']);
 
+// Marks that part a sentence into what can be told apart ("He suggested we talk, perhaps a call").
+const PARTS = new Set([',', ';', ':', '-', '—', '–']);
+
+/** The words of a sentence in its parts between commas, semicolons and dashes. */
+function parts(tokens: readonly Token[]): Token[][] {
+  const out: Token[][] = [[]];
+  for (const t of tokens) {
+    if (t.type === 'punctuation' && PARTS.has(t.lower)) out.push([]);
+    else if (t.type !== 'punctuation') out.at(-1)?.push(t);
+  }
+  return out.filter((p) => p.length > 0);
+}
+
 /**
  * "Coffee on me", "Maybe a walk around the lake", "I owe you a beer": an
  * activity proposed, not one remembered ("the call last week") or theirs
  * ("your coffee blog", "your lunch and learn series").
  */
 export function proposedActivity(a: Analysis, w: ShapeWords): boolean {
+  const past = (ws: readonly Token[]) =>
+    ws.some(pastVerb) ||
+    findPhrases(w.pastMarkers, a.folded.slice(ws[0]?.start, ws.at(-1)?.end)).length > 0;
   return a.sentences.some((s) => {
-    if (toldAsPast(s, a, w.pastMarkers)) return false;
-    const ws = wordsOf(s, a);
-    return ws.some((t, i) => {
-      if (!w.activities.has(t.lower)) return false;
-      // Languages the tagger does not read: the past markers alone decide.
-      if (t.pos === 'X') return true;
-      // "coffee review blog": the activity only names the kind of thing.
-      if (ws[i + 1]?.pos === 'NOUN' && !w.activities.has(ws[i + 1]?.lower ?? '')) return false;
-      let j = i - 1;
-      while (j >= 0 && (MODIFIER.has(ws[j]?.pos ?? '') || w.activities.has(ws[j]?.lower ?? '')))
-        j--;
-      const before = ws[j];
-      // "We run the meetup", "to chat": a verb with its subject, not a thing proposed.
-      if (t.pos === 'VERB' && before && !/^(?:ADV|CCONJ)$/.test(before.pos)) return false;
-      // "I host a weekly call": what the sender does, unless the verb gives it ("I owe you a beer").
-      const k = ws.slice(0, j + 1).findLastIndex((x) => x.pos === 'VERB');
-      const verb = ws[k];
-      const subject = ws[k - 1];
-      if (verb && subject?.pos === 'PRON' && /^(?:i|we|they|he|she)$/.test(subject.lower)) {
-        if (!w.givingVerbs.has(verb.lemma)) return false;
-      }
-      // "I owe you lunch", "buy us a coffee": given to someone.
-      if (!before || /^(?:you|me|us|him|them)$/.test(before.lower)) return true;
-      // "such a fun walk down memory lane": an exclamation, not an offer.
-      if (w.definites.has(ws[j - 1]?.lower ?? '') && before.pos === 'DET') return false;
-      return OPENS.has(before.pos) && !w.definites.has(before.lower);
+    const all = parts(body(s, a));
+    const told = all.some(past);
+    return all.some((ws) => {
+      if (past(ws)) return false;
+      // "We had lunch, a lovely chat": a part without a verb tells of the same time,
+      // unless it is dated ahead or hedged ("…, perhaps a call next week").
+      const verbless = !ws.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      const ahead =
+        ws[0]?.pos === 'ADV' ||
+        findPhrases(w.futureMarkers, a.folded.slice(ws[0]?.start, ws.at(-1)?.end)).length > 0;
+      if (told && verbless && !ahead) return false;
+      return ws.some((t, i) => {
+        if (!w.activities.has(t.lower)) return false;
+        // Languages the tagger does not read: the past markers alone decide.
+        if (t.pos === 'X') return true;
+        // "coffee review blog": the activity only names the kind of thing.
+        if (ws[i + 1]?.pos === 'NOUN' && !w.activities.has(ws[i + 1]?.lower ?? '')) return false;
+        let j = i - 1;
+        while (j >= 0 && (MODIFIER.has(ws[j]?.pos ?? '') || w.activities.has(ws[j]?.lower ?? '')))
+          j--;
+        const before = ws[j];
+        // "We run the meetup", "to chat": a verb with its subject, not a thing proposed.
+        if (t.pos === 'VERB' && before && !/^(?:ADV|CCONJ)$/.test(before.pos)) return false;
+        // "I host a weekly call": what the sender does, unless the verb gives it ("I owe you a beer").
+        const k = ws.slice(0, j + 1).findLastIndex((x) => x.pos === 'VERB');
+        const verb = ws[k];
+        const subject = ws[k - 1];
+        if (verb && subject?.pos === 'PRON' && /^(?:i|we|they|he|she)$/.test(subject.lower)) {
+          if (!w.givingVerbs.has(verb.lemma)) return false;
+        }
+        // "I owe you lunch", "buy us a coffee": given to someone.
+        if (!before || /^(?:you|me|us|him|them)$/.test(before.lower)) return true;
+        // "such a fun walk down memory lane": an exclamation, not an offer.
+        if (w.definites.has(ws[j - 1]?.lower ?? '') && before.pos === 'DET') return false;
+        return OPENS.has(before.pos) && !w.definites.has(before.lower);
+      });
     });
   });
 }
@@ -175,6 +197,9 @@ export function unmarkedQuestion(a: Analysis, w: ShapeWords): boolean {
   return a.sentences.some((s) => {
     const ws = wordsOf(s, a);
     const [wh, aux, subject] = ws;
+    // "Fancy giving a talk in May": an invitation by its opening word.
+    if (wh && w.tempters.has(wh.lower) && aux?.pos === 'VERB' && aux.lower.endsWith('ing'))
+      return true;
     if (wh && w.whWords.has(wh.lower) && aux?.pos === 'AUX' && subject) {
       if (/^(?:PRON|DET|NOUN|PROPN)$/.test(subject.pos)) return true;
     }

@@ -39,6 +39,7 @@ const LIST_NAMES = [
   'askedNouns',
   'futureMarkers',
   'givingVerbs',
+  'tempters',
 ] as const;
 type ListName = (typeof LIST_NAMES)[number];
 
@@ -104,6 +105,7 @@ export function listsFor(language: Language): Lists | undefined {
           definites: new Set(d.definites),
           promisedActs: new Set(d.promisedActs),
           givingVerbs: new Set(d.givingVerbs),
+          tempters: new Set(d.tempters),
           futureMarkers: compilePhrases(d.futureMarkers),
           whWords: new Set(d.whWords),
           wonderings: new Set(d.wonderings),
