@@ -2,6 +2,7 @@ import type { Analysis } from '../text/analysis.js';
 import type { Note } from '../text/note.js';
 import { inverted, modalLeads } from './model/next-step-acts.js';
 import {
+  ellipticProposal,
   imperative,
   pastVerb,
   promisedGerund,
@@ -56,7 +57,7 @@ function read(note: Note, a: Analysis, lists: Lists): Reading {
   }
   const w = lists.shapes;
   if (imperative(a, w) || subjectlessOffer(a, w) || promisedGerund(a, w)) return STEP;
-  if (unmarkedQuestion(a, w) || proposedActivity(a, w)) return STEP;
+  if (unmarkedQuestion(a, w) || proposedActivity(a, w) || ellipticProposal(a, w)) return STEP;
   return led;
 }
 

@@ -97,6 +97,10 @@ testRule(missingNextStep, {
     { note: 'Any plans to bring the workshop to Cardiff' },
     { note: 'A second pair of eyes on our grant bid would be most welcome.' },
     { note: 'She said you know the Porto scene well, perhaps a call next month.' },
+    { note: 'A short demo for our design guild would be a real treat.' },
+    { note: 'Your recipe would suit our community cookbook, keen' },
+    { note: 'The spare tickets are yours if you really want them.' },
+    { note: 'Use the studio on Sundays whenever it suits.' },
   ],
   invalid: [
     // Building relationships, meeting a class of people, "looking forward to it": still only the invitation.
@@ -150,6 +154,7 @@ testRule(missingNextStep, {
     whole('Your take on pair programming has stayed with me since.'),
     whole('I will always remember your advice at the bootcamp.'),
     whole('We grabbed dinner after the panel, a great evening.'),
+    whole('A colleague would say you are the best mentor in Leeds.'),
     whole('Looking forward to following your next venture.'),
     whole('Your mentoring still helps me every week, and your notes still save me hours.'),
   ],

@@ -23,6 +23,8 @@ export interface ShapeWords {
   futureMarkers: RegExp;
   /** Question words that, followed by an auxiliary, ask by word order ("how has the move been"). */
   whWords: ReadonlySet<string>;
+  /** Words that, alone after a comma at a sentence's end, ask ("…, interested"). */
+  ellipticAsks: ReadonlySet<string>;
   /** Words that, opening a sentence before a gerund, invite ("Fancy teaming up"). */
   tempters: ReadonlySet<string>;
   /** Words of wondering that, followed by a question word, ask indirectly ("curious whether…"). */
@@ -174,7 +176,13 @@ export function proposedActivity(a: Analysis, w: ShapeWords): boolean {
           j--;
         const before = ws[j];
         // "We run the meetup", "to chat": a verb with its subject, not a thing proposed.
-        if (t.pos === 'VERB' && before && !/^(?:ADV|CCONJ)$/.test(before.pos)) return false;
+        // The tagger may read it as a verb after a giving one ("I owe you lunch").
+        const given =
+          before?.lower === 'you' &&
+          ws[j - 1]?.pos === 'VERB' &&
+          w.givingVerbs.has(ws[j - 1]?.lemma ?? '');
+        if (t.pos === 'VERB' && before && !given && !/^(?:ADV|CCONJ)$/.test(before.pos))
+          return false;
         // "I host a weekly call": what the sender does, unless the verb gives it ("I owe you a beer").
         const k = ws.slice(0, j + 1).findLastIndex((x) => x.pos === 'VERB');
         const verb = ws[k];
@@ -189,6 +197,29 @@ export function proposedActivity(a: Analysis, w: ShapeWords): boolean {
         return OPENS.has(before.pos) && !w.definites.has(before.lower);
       });
     });
+  });
+}
+
+/**
+ * "A guest slot on testing would go down a storm", "…, interested": a thing
+ * proposed as a hypothetical subject, or a question cut to one word.
+ */
+export function ellipticProposal(a: Analysis, w: ShapeWords): boolean {
+  return a.sentences.some((s) => {
+    const all = parts(body(s, a));
+    const last = all.at(-1);
+    if (all.length > 1 && last?.length === 1 && w.ellipticAsks.has(last[0]?.lower ?? ''))
+      return true;
+    const ws = all.flat();
+    if (!/^an?$/.test(ws[0]?.lower ?? '') || ws.some(pastVerb)) return false;
+    // "A friend would say…", "A thank you would not cover it": told, not proposed.
+    return ws.some(
+      (t, i) =>
+        i > 1 &&
+        t.pos === 'AUX' &&
+        /^(?:would|could)$/.test(t.lower) &&
+        !/^(?:say|have|not|never|n't)$/.test(ws[i + 1]?.lower ?? ''),
+    );
   });
 }
 

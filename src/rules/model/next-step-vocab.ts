@@ -40,6 +40,7 @@ const LIST_NAMES = [
   'futureMarkers',
   'givingVerbs',
   'tempters',
+  'ellipticAsks',
 ] as const;
 type ListName = (typeof LIST_NAMES)[number];
 
@@ -106,6 +107,7 @@ export function listsFor(language: Language): Lists | undefined {
           promisedActs: new Set(d.promisedActs),
           givingVerbs: new Set(d.givingVerbs),
           tempters: new Set(d.tempters),
+          ellipticAsks: new Set(d.ellipticAsks),
           futureMarkers: compilePhrases(d.futureMarkers),
           whWords: new Set(d.whWords),
           wonderings: new Set(d.wonderings),
