@@ -42,16 +42,26 @@ function subjectless(ws: readonly Token[], i: number, acts: ActWords): Hit | und
   return { start: modal.start, end: verb.start };
 }
 
-/** "can i send a price list", "Would you be up for…": a question by word order, mark or not. */
+/**
+ * "can i send a price list", "Would you be up for…", "…next month, would you
+ * join us": a question by word order, mark or not, opening a sentence or set
+ * apart inside one.
+ */
 export function inverted(a: Analysis, acts: ActWords): boolean {
   return a.sentences.some((s) => {
-    const [aux, subject] = words(s.tokens, a.body.start);
-    return (
-      aux?.pos === 'AUX' &&
-      acts.offerModals.has(aux.lemma) &&
-      subject?.pos === 'PRON' &&
-      acts.subjects.has(subject.lower)
-    );
+    const body = s.tokens.filter((t) => t.start >= a.body.start);
+    return body.some((aux, i) => {
+      const mark = body[i - 1];
+      if (mark && !(mark.type === 'punctuation' && SET_APART.has(mark.lower))) return false;
+      if (mark && body.slice(0, i - 1).every((t) => t.type === 'punctuation')) return false;
+      const subject = body[i + 1];
+      return (
+        aux.pos === 'AUX' &&
+        acts.offerModals.has(aux.lemma) &&
+        subject?.pos === 'PRON' &&
+        acts.subjects.has(subject.lower)
+      );
+    });
   });
 }
 
