@@ -33,6 +33,12 @@ export const CATEGORIES = [
   'freeWords',
   'peerSharing',
   'communities',
+  'jobOffers',
+  'creditsReader',
+  'hostedThings',
+  'joinAsks',
+  'budgets',
+  'applies',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
