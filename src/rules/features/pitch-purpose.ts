@@ -57,6 +57,7 @@ const HOSTED_THING = [
   'meetingAsk',
   'helpsOthersDo',
   'leadVerbForCustomers',
+  'senderAsksToSell',
 ];
 // Evidence that the note still sells whatever its purpose: prices, scarcity, a booking link, a gift.
 const STILL_SELLS = [
@@ -64,7 +65,6 @@ const STILL_SELLS = [
   'bookingLink',
   'quotesPrice',
   'offerOfCommercialThing',
-  'commercial',
   'scarcity',
 ];
 
@@ -74,6 +74,36 @@ function drop(f: Features, names: readonly string[]): void {
 
 // Words that make a job noun a field or a wish: "into staff roles", "open to new roles", "for ops roles".
 const FIELD_LEAD: ReadonlySet<string> = new Set(['into', 'to', 'for', 'in', 'about', 'on', 'like']);
+
+const NEGATION = /\b(?:no|without|zero|never any)\s+$/;
+const WISH = /\b(?:love|value|appreciate|welcome|grateful|keen on)\b/;
+// What goes beyond asking an opinion: a look at their material, a meeting, a price, a promised result.
+const SELLING_ASKS = [
+  'offerToShowOrSend',
+  'senderAsksToSell',
+  'meetingAsk',
+  'salesMeeting',
+  'scarcity',
+  'commercial',
+  'outcome',
+];
+// The sender's own product or trade as described, without its terms.
+const DESCRIBED_OWN = [
+  'senderOffers',
+  'senderClaim',
+  'customerClass',
+  'offerFrame',
+  'sellerFrame',
+  'senderIsSeller',
+  'senderTrade',
+  'helpsOthersDo',
+  'sellerWhoOffers',
+  'ownsOffering',
+  'leadVerbForCustomers',
+  'senderHasClients',
+  'customersGetOutcome',
+  'senderMentionsOffer',
+];
 
 /** The clause a hit lies in. */
 function clauseOf(h: Hit, clauses: readonly ClauseFeatures[]): ClauseFeatures | undefined {
@@ -149,8 +179,13 @@ export function applyPurposes(
     const c = clauseOf(h, clauses);
     if (c) drop(c.features, ['money', 'senderClaim', 'quotesPrice']);
   }
+  // "a small podcast (no sponsors, no fees)": a charge denied is no term of sale.
+  const charges = local.commercial.some(
+    (h) => !NEGATION.test(folded.slice(Math.max(0, h.start - 8), h.start)),
+  );
   const hosts =
     !stillSells &&
+    !charges &&
     local.hostedThings.some((h) => {
       const c = clauseOf(h, clauses);
       return c !== undefined && c.clause.about === 'sender';
@@ -158,7 +193,23 @@ export function applyPurposes(
     (local.invite.length > 0 || local.joinAsks.length > 0);
   if (hosts) {
     frames.hosts = 1;
-    for (const c of clauses) drop(c.features, HOSTED_THING);
+    for (const c of clauses) {
+      // Any charge left is a denied one ("no fees").
+      drop(c.features, [...HOSTED_THING, 'commercial']);
+      // "Your story of selling at $3M ARR would be a great episode": the reader's figure.
+      if (c.clause.about === 'recipient' && !c.clause.question) drop(c.features, ['money']);
+    }
+  }
+  // "I'm building a habit app for shift workers… would value an honest take": the sender's
+  // product is what the reader is asked to judge, and nothing is offered or asked for but that.
+  const judged = local.advice.some((h) => {
+    const c = clauseOf(h, clauses);
+    return c !== undefined && (c.clause.question || WISH.test(c.clause.text.toLowerCase()));
+  });
+  const asksForMore = clauses.some((c) => SELLING_ASKS.some((k) => c.features[k]));
+  if (judged && !asksForMore && !stillSells) {
+    frames.asksFeedback = 1;
+    for (const c of clauses) drop(c.features, DESCRIBED_OWN);
   }
   return frames;
 }
