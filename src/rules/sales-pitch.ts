@@ -32,6 +32,7 @@ const COUNTER_SIGNALS = [
   'credits',
   'hosts',
   'applies',
+  'tenders',
 ];
 const SIGNS: Record<string, 'for' | 'against'> = Object.fromEntries([
   ...Object.keys(FEATURE_REASONS).map((k) => [k, 'for'] as const),

@@ -105,6 +105,12 @@ const DESCRIBED_OWN = [
   'senderMentionsOffer',
 ];
 
+/** "a podcast production studio": the word only qualifies the noun after it (a trade, not a show). */
+function qualifiesNoun(h: Hit, c: Clause): boolean {
+  const next = c.tokens.find((t) => t.start >= h.end);
+  return next !== undefined && next.start === h.end + 1 && next.pos === 'NOUN';
+}
+
 /** The clause a hit lies in. */
 function clauseOf(h: Hit, clauses: readonly ClauseFeatures[]): ClauseFeatures | undefined {
   return clauses.find((c) => h.start >= c.clause.start && h.start < c.clause.end);
@@ -126,6 +132,8 @@ function sendersJob(h: Hit, c: Clause, lex: Lexicon, folded: string): boolean {
   )
     return false;
   const before = c.tokens.filter((t) => t.end <= h.start && t.type === 'word');
+  // "my role at Acme" is the sender's own job, not one on offer.
+  if (before.at(-1)?.lower === 'my') return false;
   // Finite verbs only: in "I'm a recruiter at Hays working on a … role" the job is the sender's.
   const isVerb = (t: Token) => t.pos === 'AUX' || (t.pos === 'VERB' && !t.lower.endsWith('ing'));
   const v = before.findLastIndex(isVerb);
@@ -174,6 +182,13 @@ export function applyPurposes(
     frames.applies = 1;
     drop(c.features, ['offerToShowOrSend', 'senderAsksToSell', 'senderGivesRecipient']);
   }
+  // "We're issuing an RFP for managed print across 9 sites": what a buyer tenders, not what it sells.
+  for (const h of local.tenders) {
+    const c = clauseOf(h, clauses);
+    if (!c) continue;
+    frames.tenders = 1;
+    drop(c.features, [...DESCRIBED_OWN, 'money', 'outcome']);
+  }
   // "budget around £8k", "we pay £40/hr": the amount is what the sender would pay.
   for (const h of local.budgets) {
     const c = clauseOf(h, clauses);
@@ -186,9 +201,10 @@ export function applyPurposes(
   const hosts =
     !stillSells &&
     !charges &&
+    !clauses.some((c) => c.features.money && c.clause.about !== 'recipient') &&
     local.hostedThings.some((h) => {
       const c = clauseOf(h, clauses);
-      return c !== undefined && c.clause.about === 'sender';
+      return c !== undefined && c.clause.about === 'sender' && !qualifiesNoun(h, c.clause);
     }) &&
     (local.invite.length > 0 || local.joinAsks.length > 0);
   if (hosts) {

@@ -39,6 +39,7 @@ export const CATEGORIES = [
   'joinAsks',
   'budgets',
   'applies',
+  'tenders',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
