@@ -151,8 +151,37 @@ testRule(salesPitch, {
     {
       note: 'We grow chillies on the plot next to yours at Hackney allotments! Fancy swapping seeds?',
     },
+    // Purposes that sell nothing, in wording no training note uses: an employer's pay and spec,
+    // the reader credited for the sender's gain, a host's invitation, a buyer's tender, a job seeker.
+    {
+      note: 'Hi Tom, we have a senior data engineer role open on my team at Monzo, £90k plus equity, fully remote. Fancy a look at the spec?',
+    },
+    {
+      note: 'Hiring three line cooks for our new bistro in Bath, £14/hr plus tips. Your work at The Pig caught my eye. Interested?',
+    },
+    {
+      note: 'Since reading your post on query planning we cut our Postgres bill by 40%. Just wanted to say thank you.',
+    },
+    {
+      note: 'I run a monthly meetup for Rust folks in Leeds. Would you come and give a talk in March? We cover travel.',
+    },
+    {
+      note: "We're issuing a tender for catering across our 4 campuses. Would your company like to bid?",
+    },
+    {
+      note: "Saw you're hiring a junior designer. I graduated in June and have used Figma daily for two years. Could I send my CV?",
+    },
   ],
   invalid: [
+    // A host, an employer or a feedback ask that still sells: a price per episode, day rates, a demo.
+    {
+      note: 'I run a podcast production studio for B2B brands, £900 per episode. Want to come on board?',
+      spans: ['I run a podcast production studio for B2B brands, £900 per episode.'],
+    },
+    {
+      note: 'We help nurseries cut payroll time by 60%. Would love your honest take — could I show you a quick demo?',
+      spans: ['We help nurseries cut payroll time by 60%.'],
+    },
     {
       note: "We're a staffing agency placing React devs fast. Can I send a few CVs?",
       spans: ["We're a staffing agency placing React devs fast."],
