@@ -28,6 +28,11 @@ const COUNTER_SIGNALS = [
   'thanks',
   'intro',
   'recipientAsksPrice',
+  'employs',
+  'credits',
+  'hosts',
+  'applies',
+  'tenders',
 ];
 const SIGNS: Record<string, 'for' | 'against'> = Object.fromEntries([
   ...Object.keys(FEATURE_REASONS).map((k) => [k, 'for'] as const),

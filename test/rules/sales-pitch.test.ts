@@ -154,6 +154,26 @@ testRule(salesPitch, {
     // A trade named, then a question to the reader, is a peer's small talk without an offer.
     { note: "I'm a designer too and went to your Config talk. Are you going to the Berlin one?" },
     { note: "I run the Bristol JS meetup. If you're ever in town, we'd love to have you along." },
+    // Purposes that sell nothing, in wording no training note uses: an employer's pay and spec,
+    // the reader credited for the sender's gain, a host's invitation, a buyer's tender, a job seeker.
+    {
+      note: 'Hi Tom, we have a senior data engineer role open on my team at Monzo, £90k plus equity, fully remote. Fancy a look at the spec?',
+    },
+    {
+      note: 'Hiring three line cooks for our new bistro in Bath, £14/hr plus tips. Your work at The Pig caught my eye. Interested?',
+    },
+    {
+      note: 'Since reading your post on query planning we cut our Postgres bill by 40%. Just wanted to say thank you.',
+    },
+    {
+      note: 'I run a monthly meetup for Rust folks in Leeds. Would you come and give a talk in March? We cover travel.',
+    },
+    {
+      note: "We're issuing a tender for catering across our 4 campuses. Would your company like to bid?",
+    },
+    {
+      note: "Saw you're hiring a junior designer. I graduated in June and have used Figma daily for two years. Could I send my CV?",
+    },
   ],
   invalid: [
     // The sender's routine work, then the short meeting sellers ask for.
@@ -165,6 +185,15 @@ testRule(salesPitch, {
     {
       note: 'Florist here. We do weekly reception arrangements for offices around Canary Wharf. Got a front desk that could use some colour?',
       spans: ['We do weekly reception arrangements for offices around Canary Wharf.'],
+    },
+    // A host, an employer or a feedback ask that still sells: a price per episode, day rates, a demo.
+    {
+      note: 'I run a podcast production studio for B2B brands, £900 per episode. Want to come on board?',
+      spans: ['I run a podcast production studio for B2B brands, £900 per episode.'],
+    },
+    {
+      note: 'We help nurseries cut payroll time by 60%. Would love your honest take — could I show you a quick demo?',
+      spans: ['We help nurseries cut payroll time by 60%.'],
     },
     {
       note: "We're a staffing agency placing React devs fast. Can I send a few CVs?",

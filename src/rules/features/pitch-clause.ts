@@ -75,7 +75,7 @@ export function readClause(clause: Clause, local: Record<Category, Hit[]>, conte
   const outcome = within('outcomes');
   const money = CURRENCY.test(lower) || clause.tokens.some((t) => t.type === 'currency');
   const claim = money || hasFigure(clause);
-  const cta = offersMaterial(within);
+  const cta = offersMaterial(within, lower);
   // "you might be taking on new clients": the reader's capacity, asked about, is no pitch of the sender's.
   const scarce = local.scarcity.some((h) => !afterReader(h, clause, lex));
   // A price or trial in a question is the buyer's ("Is there a multi-year discount?") unless
@@ -131,11 +131,19 @@ function dropOthersThings(
 }
 
 /**
- * An offer to show or send, unless what is offered asks for their input or their part in
- * the sender's event: "Could I send you my survey?", "Would you like to speak at…?".
+ * An offer to show or send, unless what is offered asks for their input, their part in
+ * the sender's event or an introduction to someone else: "Could I send you my survey?",
+ * "Would you like to speak at…?", "Want me to intro you two?" (not "introduce you to our tool").
  */
-function offersMaterial(within: (c: Category) => boolean): boolean {
-  return within('offerCta') && !within('advice') && !within('peerSharing') && !within('invite');
+function offersMaterial(within: (c: Category) => boolean, lower: string): boolean {
+  const introduces = within('intro') && !/\bintroduce you to (?:our|my)\b/.test(lower);
+  return (
+    within('offerCta') &&
+    !within('advice') &&
+    !within('peerSharing') &&
+    !within('invite') &&
+    !introduces
+  );
 }
 
 /**

@@ -33,6 +33,13 @@ export const CATEGORIES = [
   'freeWords',
   'peerSharing',
   'communities',
+  'jobOffers',
+  'creditsReader',
+  'hostedThings',
+  'joinAsks',
+  'budgets',
+  'applies',
+  'tenders',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -14,6 +14,7 @@ import { findPhrases, type Hit } from '../model/phrases.js';
 import { markAskConjunctions } from './pitch-asks.js';
 import { clauseFeatures, type NoteContext, readClause } from './pitch-clause.js';
 import { postscriptStart } from './pitch-frames.js';
+import { applyPurposes } from './pitch-purpose.js';
 import { type Category, patterns, sweep, vocabularyHits } from './pitch-vocab.js';
 
 /** What each feature means, for the finding's message. */
@@ -96,9 +97,15 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
     clause,
     features: clauseFeatures(readClause(clause, hitsIn(clause), context), context),
   }));
+  const inBodyHits = Object.fromEntries(
+    Object.entries(hits).map(([c, hs]) => [c, hs.filter(inBody)]),
+  ) as typeof hits;
+  const purposes = applyPurposes(inBodyHits, clauses, context.lex, a.folded);
   const noteFeatures = noteLevel(note, clauses, booking);
   markAskConjunctions(noteFeatures, clauses, context.lex);
   for (const [k, on] of Object.entries(counter)) if (on) noteFeatures[k] = 1;
+  Object.assign(noteFeatures, purposes);
+  for (const c of clauses) Object.assign(c.features, purposes);
   // The counter-signals belong to the note, so every clause carries them.
   for (const c of clauses) for (const [k, on] of Object.entries(counter)) if (on) c.features[k] = 1;
   return { note: noteFeatures, clauses };
