@@ -29,7 +29,9 @@ export async function checkOne(
   io: CheckIo,
 ): Promise<number> {
   let note: string;
-  if (positional.length > 0) {
+  // A lone "-" is standard input, as for cat and most tools, not a one-character note.
+  const fromStdin = positional.length === 1 && positional[0] === '-';
+  if (positional.length > 0 && !fromStdin) {
     note = positional.join(' ');
   } else if (io.stdinIsTTY) {
     throw new UsageError('no note given: pass it as an argument or pipe it on standard input.');

@@ -54,6 +54,12 @@ describe('invite-coach check', () => {
     );
   });
 
+  it('reads the note from stdin when it is given as a lone "-"', async () => {
+    const { code, out } = await cli(['check', '--json', '-'], 'Hi {{name}}, coffee?\n');
+    expect(code).toBe(1);
+    expect(JSON.parse(out).length).toBe(20);
+  });
+
   it('underlines emoji and wide characters by terminal column', async () => {
     const { out } = await cli(['check', '🎉🎉 Hi [Name], coffee?']);
     const lines = out.split('\n');
