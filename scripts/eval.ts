@@ -44,30 +44,33 @@ function emptyScore(): Score {
   return { byRule, verdicts: 0, correct: 0, missed: [] };
 }
 
+type Report = ReturnType<typeof checkNoteWith>;
+
 function score(into: Score, ruleSet: readonly Rule[], notes: readonly LabelledNote[]): Score {
-  for (const n of notes) {
-    const report = checkNoteWith(ruleSet, n.note, { account: n.account });
-    const fired = new Set(report.findings.map((f) => f.rule));
-    for (const id of CONTRACT_RULES) {
-      const t = into.byRule.get(id) as Tally;
-      if (n.fire.includes(id)) {
-        t.fire++;
-        if (fired.has(id)) t.caught++;
-        else into.missed.push(`${n.id} misses ${id}`);
-      } else if (n.quiet.includes(id)) {
-        t.quiet++;
-        if (fired.has(id)) {
-          t.alarms++;
-          into.missed.push(`${n.id} false ${id}`);
-        }
+  for (const n of notes) tally(into, n, checkNoteWith(ruleSet, n.note, { account: n.account }));
+  return into;
+}
+
+function tally(into: Score, n: LabelledNote, report: Report): void {
+  const fired = new Set(report.findings.map((f) => f.rule));
+  for (const id of CONTRACT_RULES) {
+    const t = into.byRule.get(id) as Tally;
+    if (n.fire.includes(id)) {
+      t.fire++;
+      if (fired.has(id)) t.caught++;
+      else into.missed.push(`${n.id} misses ${id}`);
+    } else if (n.quiet.includes(id)) {
+      t.quiet++;
+      if (fired.has(id)) {
+        t.alarms++;
+        into.missed.push(`${n.id} false ${id}`);
       }
     }
-    if (n.ready !== undefined) {
-      into.verdicts++;
-      if (report.ready === n.ready) into.correct++;
-    }
   }
-  return into;
+  if (n.ready !== undefined) {
+    into.verdicts++;
+    if (report.ready === n.ready) into.correct++;
+  }
 }
 
 // mulberry32: a small seeded PRNG, so the folds are the same on every run.
@@ -157,17 +160,14 @@ const parts = folds(notes, K);
 for (let f = 0; f < K; f++) {
   const train = parts.filter((_, i) => i !== f).flat();
   const fitted = rulesFittedOn(train);
-  const held = parts[f] as LabelledNote[];
-  score(cv, fitted, held);
-  score(
-    cvCorpus,
-    fitted,
-    held.filter((n) => corpusIds.has(n.id)),
-  );
-  for (const n of held) {
+  // Each held-out note is checked once and counted in every score it belongs to.
+  for (const n of parts[f] as LabelledNote[]) {
+    const report = checkNoteWith(fitted, n.note, { account: n.account });
     const name = setOf.get(n.id) as string;
     if (!cvBySet.has(name)) cvBySet.set(name, emptyScore());
-    score(cvBySet.get(name) as Score, fitted, [n]);
+    tally(cv, n, report);
+    if (corpusIds.has(n.id)) tally(cvCorpus, n, report);
+    tally(cvBySet.get(name) as Score, n, report);
   }
 }
 const how = `k=${K}, seed ${SEED}, learned weights and chosen thresholds refitted per fold`;
