@@ -101,7 +101,9 @@ export function compileFrames<K extends string>(
       for (const s of starts as Array<{ word: string; stem: boolean }>) {
         if (s.stem) {
           const key = s.word.slice(0, STEM_KEY);
-          byStem.set(key, [...(byStem.get(key) ?? []), { stem: s.word, frame: index }]);
+          const filed = byStem.get(key) ?? [];
+          filed.push({ stem: s.word, frame: index });
+          byStem.set(key, filed);
         } else {
           const at = byWord.get(s.word) ?? [];
           if (!at.includes(index)) at.push(index);
