@@ -60,10 +60,18 @@ export function fitLogistic(
   const rate = options.learningRate ?? 0.5;
   const names = [...new Set(samples.flatMap((s) => Object.keys(s.features)))].sort();
   const index = new Map(names.map((n, i) => [n, i]));
+  // Rows hold only their non-zero features: a note shows a handful of a rule's
+  // signals, and skipping zeros leaves every sum, hence every weight, unchanged.
   const rows = samples.map((s) => {
-    const x = new Float64Array(names.length);
-    for (const [k, v] of Object.entries(s.features)) x[index.get(k) as number] = v;
-    return { x, y: s.label };
+    const present = Object.entries(s.features)
+      .filter(([, v]) => v !== 0)
+      .map(([k, v]) => [index.get(k) as number, v] as const)
+      .sort((a, b) => a[0] - b[0]);
+    return {
+      at: Int32Array.from(present, (p) => p[0]),
+      x: Float64Array.from(present, (p) => p[1]),
+      y: s.label,
+    };
   });
   const w = new Float64Array(names.length);
   const sign = names.map((n) => options.signs?.[n]);
@@ -73,12 +81,15 @@ export function fitLogistic(
   for (let it = 0; it < iterations; it++) {
     grad.fill(0);
     let gb = 0;
-    for (const { x, y } of rows) {
+    for (const { at, x, y } of rows) {
       let z = b;
-      for (let j = 0; j < x.length; j++) z += (w[j] as number) * (x[j] as number);
+      for (let i = 0; i < at.length; i++) z += (w[at[i] as number] as number) * (x[i] as number);
       const err = 1 / (1 + Math.exp(-z)) - y;
       gb += err;
-      for (let j = 0; j < x.length; j++) grad[j] = (grad[j] as number) + err * (x[j] as number);
+      for (let i = 0; i < at.length; i++) {
+        const j = at[i] as number;
+        grad[j] = (grad[j] as number) + err * (x[i] as number);
+      }
     }
     for (let j = 0; j < w.length; j++) {
       const next = (w[j] as number) - rate * ((grad[j] as number) / n + l2 * (w[j] as number));
