@@ -16,6 +16,7 @@ import { clauseFeatures, type NoteContext, readClause } from './pitch-clause.js'
 import { postscriptStart } from './pitch-frames.js';
 import { applyPurposes } from './pitch-purpose.js';
 import { type Category, patterns, sweep, vocabularyHits } from './pitch-vocab.js';
+import { wordingFeatures } from './pitch-wording.js';
 
 /** What each feature means, for the finding's message. */
 export const FEATURE_REASONS: Readonly<Record<string, string>> = {
@@ -108,6 +109,12 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
   for (const c of clauses) Object.assign(c.features, purposes);
   // The counter-signals belong to the note, so every clause carries them.
   for (const c of clauses) for (const [k, on] of Object.entries(counter)) if (on) c.features[k] = 1;
+  // Wording: the body's for the note (not the greeting's name or the sign-off), each clause's own.
+  const body = a.tokens.filter(
+    (t) => t.start >= a.body.start && t.end <= Math.max(a.body.end, a.body.start),
+  );
+  Object.assign(noteFeatures, wordingFeatures(body));
+  for (const c of clauses) Object.assign(c.features, wordingFeatures(c.clause.tokens));
   return { note: noteFeatures, clauses };
 }
 

@@ -35,6 +35,11 @@ export interface FitOptions {
    * turns negative, which no unseen note bears out.
    */
   signs?: Readonly<Record<string, 'for' | 'against'>>;
+  /**
+   * Features present in fewer samples than this get no weight: a word one
+   * writer used once says nothing about the next writer's notes. Default 1.
+   */
+  minSupport?: number;
 }
 
 export function probability(w: Weights, features: Features): number {
@@ -58,13 +63,18 @@ export function fitLogistic(
   const l2 = options.l2 ?? 0.01;
   const iterations = options.iterations ?? 2000;
   const rate = options.learningRate ?? 0.5;
-  const names = [...new Set(samples.flatMap((s) => Object.keys(s.features)))].sort();
+  const support = new Map<string, number>();
+  for (const s of samples)
+    for (const [k, v] of Object.entries(s.features))
+      if (v !== 0) support.set(k, (support.get(k) ?? 0) + 1);
+  const minSupport = options.minSupport ?? 1;
+  const names = [...support.keys()].filter((k) => (support.get(k) as number) >= minSupport).sort();
   const index = new Map(names.map((n, i) => [n, i]));
   // Rows hold only their non-zero features: a note shows a handful of a rule's
   // signals, and skipping zeros leaves every sum, hence every weight, unchanged.
   const rows = samples.map((s) => {
     const present = Object.entries(s.features)
-      .filter(([, v]) => v !== 0)
+      .filter(([k, v]) => v !== 0 && index.has(k))
       .map(([k, v]) => [index.get(k) as number, v] as const)
       .sort((a, b) => a[0] - b[0]);
     return {
@@ -100,8 +110,11 @@ export function fitLogistic(
     b -= (rate * gb) / n;
   }
   const weights: Record<string, number> = {};
+  // A weight that rounds to zero changes no decision; leaving it out keeps the
+  // file to the signals that count (a rule weighing words learns thousands).
   names.forEach((name, j) => {
-    weights[name] = round(w[j] as number);
+    const r = round(w[j] as number);
+    if (r !== 0) weights[name] = r;
   });
   return { rule, bias: round(b), weights, threshold: options.threshold ?? 0.5 };
 }
