@@ -89,7 +89,12 @@ export function vocabularyHits(note: Note, p: Record<Category, RegExp>): Record<
   // A title or a name ("Slow Growth", the podcast Build Mode) names a thing; its words sell nothing.
   // Hits lie in the stretch the layer analysed (a 100 KB note is read for its first 3,000
   // characters); a quote may close up to QUOTE_MAX characters past it.
-  const names = [...quotedSpans(note.text.slice(0, folded.length + QUOTE_MAX)), ...a.properNouns];
+  // Found on first use: most notes have no hit that a name could hold.
+  let names: Array<{ start: number; end: number }> | undefined;
+  const inName = (h: Hit) => {
+    names ??= [...quotedSpans(note.text.slice(0, folded.length + QUOTE_MAX)), ...a.properNouns];
+    return names.some((n) => h.start >= n.start && h.end <= n.end);
+  };
   // Mid-sentence capitals start a name too, where the tagger missed it (not in German: nouns are capitalised).
   const capitalised = (h: Hit) =>
     a.language !== 'de' &&
@@ -101,14 +106,15 @@ export function vocabularyHits(note: Note, p: Record<Category, RegExp>): Record<
     /^\p{Lu}{2,}s$|^\p{Lu}[\p{Lu}\p{N}]+$|^\p{Lu}\p{Ll}+\p{Lu}/u.test(
       note.text.slice(h.start, h.end),
     );
-  const named = (h: Hit) =>
-    !acronymClass(h) && (capitalised(h) || names.some((n) => h.start >= n.start && h.end <= n.end));
+  const named = (h: Hit) => !acronymClass(h) && (capitalised(h) || inName(h));
   for (const c of CATEGORIES) {
     const found = findPhrases(p[c], folded);
     hits[c] = NAMEABLE.has(c) ? found.filter((h) => !named(h)) : found;
   }
   return hits;
 }
+
+const NO_HITS = Object.freeze([]) as unknown as Hit[];
 
 /**
  * Hits handed to the clauses in one sweep (clauses are in order), not a scan
@@ -127,9 +133,14 @@ export function sweep(hits: Record<Category, Hit[]>): (cl: Clause) => Record<Cat
       const from = i;
       while (i < list.length && (list[i] as Hit).start < cl.end) i++;
       cursor[n] = i;
-      const inClause: Hit[] = [];
-      for (let k = from; k < i; k++)
-        if ((list[k] as Hit).end <= cl.end) inClause.push(list[k] as Hit);
+      // Most categories have no hit in a clause: those share one frozen empty list (readers
+      // replace a clause's lists, never push to them; a push would throw, not go unseen).
+      let inClause = NO_HITS;
+      for (let k = from; k < i; k++) {
+        if ((list[k] as Hit).end > cl.end) continue;
+        if (inClause === NO_HITS) inClause = [];
+        inClause.push(list[k] as Hit);
+      }
       out[CATEGORIES[n] as Category] = inClause;
     }
     return out;

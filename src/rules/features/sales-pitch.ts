@@ -15,7 +15,7 @@ import { markAskConjunctions } from './pitch-asks.js';
 import { clauseFeatures, type NoteContext, readClause } from './pitch-clause.js';
 import { postscriptStart } from './pitch-frames.js';
 import { applyPurposes } from './pitch-purpose.js';
-import { type Category, patterns, sweep, vocabularyHits } from './pitch-vocab.js';
+import { CATEGORIES, type Category, patterns, sweep, vocabularyHits } from './pitch-vocab.js';
 import { wordingFeatures } from './pitch-wording.js';
 
 /** What each feature means, for the finding's message. */
@@ -98,9 +98,9 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
     clause,
     features: clauseFeatures(readClause(clause, hitsIn(clause), context), context),
   }));
-  const inBodyHits = Object.fromEntries(
-    Object.entries(hits).map(([c, hs]) => [c, hs.filter(inBody)]),
-  ) as typeof hits;
+  // Filled category by category (not Object.fromEntries, which cost more than the filters here).
+  const inBodyHits = {} as typeof hits;
+  for (const c of CATEGORIES) inBodyHits[c] = hits[c].filter(inBody);
   const purposes = applyPurposes(inBodyHits, clauses, context.lex, a.folded);
   const noteFeatures = noteLevel(note, clauses, booking);
   markAskConjunctions(noteFeatures, clauses, context.lex);

@@ -63,17 +63,20 @@ export class KeyTable {
   }
 }
 
-// The whole words of the last text indexed, as a bit per hash (one hash function, so a filter
+// The whole words of a text indexed, as a bit per hash (one hash function, so a filter
 // that may say yes wrongly, never no): a few hundred bytes, cleared per text.
 const WORD_BITS = 1 << 13;
-export const wordsOfText = new Uint32Array(WORD_BITS / 32);
 
-export function textHas(hash: number): boolean {
-  const bit = hash & (WORD_BITS - 1);
-  return ((wordsOfText[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+export function wordBits(): Uint32Array {
+  return new Uint32Array(WORD_BITS / 32);
 }
 
-export function markWord(hash: number): void {
+export function textHas(words: Uint32Array, hash: number): boolean {
   const bit = hash & (WORD_BITS - 1);
-  wordsOfText[bit >>> 5] = (wordsOfText[bit >>> 5] as number) | (1 << (bit & 31));
+  return ((words[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+}
+
+export function markWord(words: Uint32Array, hash: number): void {
+  const bit = hash & (WORD_BITS - 1);
+  words[bit >>> 5] = (words[bit >>> 5] as number) | (1 << (bit & 31));
 }

@@ -11,7 +11,7 @@
  * wildcards, or only punctuation) is always run whole.
  */
 
-import { type Entry, KeyTable, markWord, textHas, wordsOfText } from './key-table.js';
+import { type Entry, KeyTable, markWord, textHas, wordBits } from './key-table.js';
 
 /**
  * Keys by a hash of their word, each with the (list id, phrase index) pairs
@@ -128,7 +128,7 @@ export function registerList(
   words: ReadonlyArray<readonly string[]> = [],
 ): number {
   const id = keyless.length;
-  lastText = undefined;
+  for (const slot of slots) slot.text = undefined;
   keyless.push(keys.some((k) => k === undefined));
   required.push(
     words.map((ws) =>
@@ -151,20 +151,46 @@ export type Candidates = readonly number[] | undefined;
 
 const NONE: readonly number[] = [];
 
-// The candidates of the last text looked at: the thirty-odd lists the rules
-// check on one note share one pass over its words. Only this derived index
-// is kept, never a list's hits, and only until the next text.
-let lastText: string | undefined;
-let lastCandidates: Array<number[] | undefined> = [];
+/**
+ * One text's index: the candidates per list id (kept from text to text and
+ * cleared where the last text wrote: allocating and filling ~200 slots per
+ * text cost more than the pass), and its whole words.
+ */
+interface TextIndex {
+  text: string | undefined;
+  perList: Array<number[] | undefined>;
+  written: number[];
+  words: Uint32Array;
+}
+
+function emptyIndex(): TextIndex {
+  return { text: undefined, perList: [], written: [], words: wordBits() };
+}
+
+// The indexes of the last two texts looked at, the latest first: the thirty-odd
+// lists the rules check on one note share one pass over its words, and a rule
+// that checks a list on one sentence in between (missing-next-step does) does
+// not cost the note's text a second pass. Only these derived indexes are kept,
+// never a list's hits, and only until two other texts have come.
+const slots: [TextIndex, TextIndex] = [emptyIndex(), emptyIndex()];
+
+function indexOf(text: string): TextIndex {
+  const [latest, before] = slots;
+  if (latest.text === text) return latest;
+  slots[0] = before;
+  slots[1] = latest;
+  if (before.text !== text) {
+    index(before, text);
+    before.text = text;
+  }
+  return before;
+}
 
 /** The phrases of list `id` whose key occurs in `text`. */
 export function candidates(text: string, id: number): Candidates {
   if (keyless[id]) return undefined;
-  if (text !== lastText) {
-    lastCandidates = index(text);
-    lastText = text;
-  }
-  const found = lastCandidates[id];
+  const at = indexOf(text);
+  const found = at.perList[id];
   if (!found) return NONE;
   if (found.length > 1) {
     sortAscending(found);
@@ -173,7 +199,7 @@ export function candidates(text: string, id: number): Candidates {
       if (found[i] !== found[n - 1]) found[n++] = found[i] as number;
     found.length = n;
   }
-  return withRequiredWords(found, required[id] as Array<Int32Array | undefined>);
+  return withRequiredWords(found, required[id] as Array<Int32Array | undefined>, at.words);
 }
 
 /** Insertion sort: the lists are a few numbers long, where a comparator sort costs more. */
@@ -190,31 +216,32 @@ function sortAscending(xs: number[]): void {
 }
 
 /** The candidates whose other whole words all occur in the text (by hash: a collision only keeps one). */
-function withRequiredWords(found: number[], words: Array<Int32Array | undefined>): number[] {
+function withRequiredWords(
+  found: number[],
+  words: Array<Int32Array | undefined>,
+  inText: Uint32Array,
+): number[] {
   let n = 0;
   for (let i = 0; i < found.length; i++) {
     const phrase = found[i] as number;
     const hashes = words[phrase];
     let all = true;
-    if (hashes) for (let k = 0; k < hashes.length && all; k++) all = textHas(hashes[k] as number);
+    if (hashes)
+      for (let k = 0; k < hashes.length && all; k++) all = textHas(inText, hashes[k] as number);
     if (all) found[n++] = phrase;
   }
   found.length = n;
   return found;
 }
 
-// One array per list id, kept from text to text and cleared where the last
-// text wrote (allocating and filling ~200 slots per text cost more than the pass).
-const perList: Array<number[] | undefined> = [];
-const written: number[] = [];
-
-function index(text: string): Array<number[] | undefined> {
-  const out = perList;
-  for (const id of written) out[id] = undefined;
-  written.length = 0;
+/** Fills `at` with the candidates and whole words of `text`. */
+function index(at: TextIndex, text: string): void {
+  const out = at.perList;
+  for (const id of at.written) out[id] = undefined;
+  at.written.length = 0;
   // Filled up front: an array written at scattered indices would fall back to a slow dictionary.
   while (out.length < keyless.length) out.push(undefined);
-  wordsOfText.fill(0);
+  at.words.fill(0);
   const shortStems = byShortStem.size > 0;
   let i = 0;
   const len = text.length;
@@ -233,20 +260,19 @@ function index(text: string): Array<number[] | undefined> {
       h = (Math.imul(h, 31) + c) & 0x3fffffff;
       const n = j + 1 - i;
       if (n < STEM_START) {
-        if (shortStems) addMatching(out, byShortStem.get(h), text, i, n, n);
+        if (shortStems) addMatching(at, byShortStem.get(h), text, i, n, n);
       } else if (n === STEM_START) stems = byStemStart.get(h);
     }
-    markWord(h);
-    addMatching(out, byFullKey.get(h), text, i, j - i, j - i);
-    addMatching(out, stems, text, i, STEM_START, j - i);
+    markWord(at.words, h);
+    addMatching(at, byFullKey.get(h), text, i, j - i, j - i);
+    addMatching(at, stems, text, i, STEM_START, j - i);
     i = j;
   }
-  return out;
 }
 
-/** The pairs of each entry whose word, `min` to `max` units long, stands in `text` at `at`. */
+/** The pairs of each entry whose word, `min` to `max` units long, stands in `text` at `at`, added to `into`. */
 function addMatching(
-  out: Array<number[] | undefined>,
+  into: TextIndex,
   entries: readonly Entry[] | undefined,
   text: string,
   at: number,
@@ -257,7 +283,7 @@ function addMatching(
   for (let k = 0; k < entries.length; k++) {
     const e = entries[k] as Entry;
     if (e.word.length >= min && e.word.length <= max && standsAt(text, at, e.word))
-      add(out, e.pairs);
+      add(into, e.pairs);
   }
 }
 
@@ -268,14 +294,15 @@ function standsAt(text: string, at: number, word: string): boolean {
   return true;
 }
 
-function add(out: Array<number[] | undefined>, pairs: readonly number[]): void {
+function add(into: TextIndex, pairs: readonly number[]): void {
+  const out = into.perList;
   for (let k = 0; k < pairs.length; k += 2) {
     const id = pairs[k] as number;
     const list = out[id];
     if (list) list.push(pairs[k + 1] as number);
     else {
       out[id] = [pairs[k + 1] as number];
-      written.push(id);
+      into.written.push(id);
     }
   }
 }

@@ -120,13 +120,45 @@ function isWordUnit(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
 
+const NO_FRAMES: readonly number[] = [];
+
+/**
+ * The frames that may start with `word`, ascending (the order one alternation
+ * would try them in). Most words start no frame: those allocate nothing, and a
+ * word filed only as a whole word reuses its filed list, already ascending.
+ */
+function candidatesAt<K extends string>(
+  compiled: CompiledFrames<K>,
+  word: string,
+): readonly number[] {
+  const { byWord, byStem, anyWord } = compiled;
+  const whole = byWord.get(word) ?? NO_FRAMES;
+  let merged: number[] | undefined;
+  for (let n = 1; n <= STEM_KEY && n <= word.length; n++) {
+    const filed = byStem.get(word.slice(0, n));
+    if (!filed) continue;
+    for (const s of filed) {
+      if (!word.startsWith(s.stem)) continue;
+      merged ??= [...whole];
+      merged.push(s.frame);
+    }
+  }
+  if (anyWord.length > 0) {
+    merged ??= [...whole];
+    merged.push(...anyWord);
+  }
+  if (!merged) return whole;
+  merged.sort((a, b) => a - b);
+  return merged;
+}
+
 /** Where the frames match in folded text, none overlapping, each with its kind. */
 export function findFrames<K extends string>(
   compiled: CompiledFrames<K>,
   folded: string,
 ): Array<Hit & { kind: K }> {
   const out: Array<Hit & { kind: K }> = [];
-  const { frames, byWord, byStem, anyWord } = compiled;
+  const { frames } = compiled;
   let i = 0;
   while (i < folded.length) {
     if (!isWordUnit(folded.charCodeAt(i)) || (i > 0 && isWordUnit(folded.charCodeAt(i - 1)))) {
@@ -135,14 +167,11 @@ export function findFrames<K extends string>(
     }
     let j = i;
     while (j < folded.length && isWordUnit(folded.charCodeAt(j))) j++;
-    const word = folded.slice(i, j);
-    // As one alternation would: at the leftmost start, the first frame in order that matches.
-    const candidates = [...(byWord.get(word) ?? []), ...anyWord];
-    for (let n = 1; n <= STEM_KEY && n <= word.length; n++) {
-      for (const s of byStem.get(word.slice(0, n)) ?? [])
-        if (word.startsWith(s.stem)) candidates.push(s.frame);
+    const candidates = candidatesAt(compiled, folded.slice(i, j));
+    if (candidates.length === 0) {
+      i = j;
+      continue;
     }
-    candidates.sort((a, b) => a - b);
     let end = -1;
     for (const index of candidates) {
       const frame = frames[index] as { kind: K; pattern: RegExp };
