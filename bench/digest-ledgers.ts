@@ -28,9 +28,15 @@ export type PerUserKv = LedgerKv & { users: Map<string, Map<string, unknown>> };
 const LEDGER = '/ledger/';
 const SUMMARY = '/ledger-summary';
 
-/** The map a key lives in: its user's, the summary beside the ledger included. */
+/**
+ * The map a key lives in: its user's, the summary beside the ledger included
+ * (its head `…/ledger-summary` and its lists `…/ledger-summary:lists`, which a
+ * real store keeps in the user's range too: missing them, every read of the
+ * summary found it unreadable and rewrote it, a cost no user pays).
+ */
 function userOf(key: string): string {
-  if (key.endsWith(SUMMARY)) return key.slice(0, -SUMMARY.length) + LEDGER;
+  const summary = key.lastIndexOf(SUMMARY);
+  if (summary >= 0 && !key.includes(LEDGER, summary)) return key.slice(0, summary) + LEDGER;
   return key.slice(0, key.indexOf(LEDGER) + LEDGER.length);
 }
 
@@ -114,8 +120,10 @@ export function copyLedger(kv: PerUserKv, template: TemplateLedger, u: number): 
   const prefix = scopePrefix(scope);
   const map = new Map<string, unknown>();
   for (const [key, value] of template.records) {
-    const copied =
-      key === template.summary ? summaryKey(scope) : prefix + key.slice(template.prefix.length);
+    // The summary's head and lists keys follow the user's summary key; the records, their prefix.
+    const copied = key.startsWith(template.summary)
+      ? summaryKey(scope) + key.slice(template.summary.length)
+      : prefix + key.slice(template.prefix.length);
     map.set(copied, value);
   }
   kv.users.set(prefix, map);
