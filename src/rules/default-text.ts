@@ -21,7 +21,10 @@ const GREETINGS = fold(wrapping.greetings);
 const SALUTATIONS = fold(wrapping.salutations);
 const TITLES = fold(wrapping.titles);
 const SIGN_OFFS = fold(wrapping.signOffs);
-const LONGEST_PHRASE = 4;
+// The longest greeting or sign-off, in words ("que tengas un buen día").
+const LONGEST_PHRASE = Math.max(
+  ...[...wrapping.greetings, ...wrapping.signOffs].map((p) => p.split(/\s+/).length),
+);
 const MAX_WRAPPING = 120;
 
 // What carries no words: emoji (with their modifiers and joiners), emoticons,
@@ -31,7 +34,8 @@ const NO_WORDS =
 
 type Tok =
   | { kind: 'word'; text: string; folded: string; capital: boolean }
-  | { kind: 'dash' | 'line' | 'comma' | 'stop' | 'other' };
+  | { kind: 'dash' | 'line' | 'comma' | 'stop' }
+  | { kind: 'other'; text: string };
 
 /** The words and separators of a stretch of the note, in order. */
 function tokens(text: string): Tok[] {
@@ -60,7 +64,7 @@ function tokens(text: string): Tok[] {
     else if (m[3]) out.push({ kind: 'dash' });
     else if (m[4]) out.push({ kind: 'comma' });
     else if (m[5]) out.push({ kind: 'stop' });
-    else out.push({ kind: 'other' });
+    else out.push({ kind: 'other', text: m[6] as string });
   }
   return out;
 }
@@ -131,6 +135,51 @@ function onlyGreeting(toks: readonly Tok[], lowerCase: boolean): boolean {
   return toks.slice(i).every(isPunct);
 }
 
+// Words that join a role's capitalised words: "(Sales & Partnerships)", "(Head of People at Acme)".
+const ROLE_JOINERS = new Set([
+  '&',
+  'and',
+  'of',
+  'at',
+  'for',
+  'the',
+  '/',
+  '+',
+  '-',
+  'und',
+  'de',
+  'et',
+  'y',
+  'e',
+]);
+
+/**
+ * A role or company in parentheses after a signed name, as signatures carry
+ * it ("— Kate (Sales & Partnerships)"): capitalised words and joiners only,
+ * so "(we sell switches)" is still something said. How many tokens it takes.
+ */
+function roleAt(toks: readonly Tok[], i: number): number {
+  const open = toks[i];
+  if (open?.kind !== 'other' || open.text !== '(') return 0;
+  let n = 1;
+  let words = 0;
+  while (i + n < toks.length) {
+    const t = toks[i + n] as Tok;
+    if (t.kind === 'other' && t.text === ')') return words > 0 ? n + 1 : 0;
+    if (t.kind === 'word') {
+      if (!t.capital && !ROLE_JOINERS.has(t.folded)) return 0;
+      if (t.capital) words++;
+    } else if (
+      !(t.kind === 'other' && ROLE_JOINERS.has(t.text)) &&
+      t.kind !== 'dash' &&
+      t.kind !== 'comma'
+    )
+      return 0;
+    n++;
+  }
+  return 0;
+}
+
 /** Text after the stock sentence: nothing, a sign-off ("Best, Tom", "— Jen", "\nLuc", "Thanks - Ciaran"). */
 function onlySignOff(toks: readonly Tok[], lowerCase: boolean): boolean {
   let i = 0;
@@ -144,16 +193,18 @@ function onlySignOff(toks: readonly Tok[], lowerCase: boolean): boolean {
         afterSignOff = true;
         continue;
       }
-      // A name is a sign-off only on its own line, after a dash or comma, or right after "Best".
+      // A name is a sign-off only on its own line, after a dash or comma, or right
+      // after a sign-off phrase, punctuated or not ("Best Tom", "Un saludo! Lucía").
       const prev = toks[i - 1]?.kind;
       const separated = i > 0 && (prev === 'line' || prev === 'dash' || prev === 'comma');
-      if (!separated && !(afterSignOff && prev === 'word')) return false;
+      if (!separated && !(afterSignOff && (prev === 'word' || prev === 'stop'))) return false;
       // "thanks kim" in a lower-case note: one word, or "thanks for the talk" would pass.
       const max = separated || !lowerCase ? 3 : 1;
       const names = namesAt(toks, i, prev === 'dash' || prev === 'comma', max, lowerCase);
       if (names === 0) return false;
       i += names;
       afterSignOff = false;
+      i += roleAt(toks, i);
       continue;
     }
     if (t.kind === 'other') return false;

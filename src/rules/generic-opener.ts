@@ -1,4 +1,6 @@
+import type { Clause } from '../text/analysis.js';
 import { Note } from '../text/note.js';
+import { isSharedMarker, listsFor } from './features/missing-context-lists.js';
 import { hasOutrightContext } from './missing-context.js';
 import { at, quote, type Rule, type RuleFinding } from './rule.js';
 import { cannedLines, type Kind } from './vocab/canned-lines.js';
@@ -22,6 +24,8 @@ const WHY: Record<Kind, (phrase: string) => string> = {
     `${p}: sharing an industry is true of thousands of people, so it is not a reason.`,
   content: (p) => `${p} could be said to anyone who posts: it names nothing of theirs you read.`,
   praise: (p) => `${p} praises them in general: it names nothing they did that you know of.`,
+  observation: (p) =>
+    `${p} could be said of anyone's company or career: it names nothing you actually saw.`,
   stock: (p) => `${p} is a stock opener that reads as a template.`,
 };
 
@@ -37,7 +41,14 @@ export const genericOpener: Rule = {
     // the Leeds meetup; let's support each other's launches"). The context must
     // hold without the canned lines: "been following your work" or "your
     // network of amazing people" read as a thing of theirs only by their words.
-    if (hasOutrightContext(note) && hasOutrightContext(withoutLines(note, lines))) return [];
+    // Nor is what the sender says they are ("we're a Pune-based dev team", "I
+    // am an engineer from Kathmandu"): their city or firm is not something the
+    // two share.
+    if (
+      hasOutrightContext(note) &&
+      hasOutrightContext(withoutLines(note, [...lines, ...selfDescriptions(note)]))
+    )
+      return [];
     const out: RuleFinding[] = [];
     for (const h of lines) {
       out.push(
@@ -53,6 +64,38 @@ export const genericOpener: Rule = {
     return out;
   },
 };
+
+// A form of "be" after the subject: the sender saying what they are.
+const COPULA = new Set(['be']);
+const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', 'u', 'ur']);
+
+/**
+ * Clauses where the sender says what they are, and nothing the two share:
+ * "I am an engineer from Kathmandu", "We're a Pune-based dev team". A subject
+ * "I" or "we" with a form of "be" next, no "you", no shared marker ("I'm in
+ * Leeds too", "as well"), no kin or colleague ("I'm Dana's cousin") and no
+ * possessive of a name.
+ */
+function selfDescriptions(note: Note): Clause[] {
+  const lists = listsFor(note.analysis.language);
+  if (!lists) return [];
+  const { sets } = lists;
+  return note.analysis.clauses.filter((c) => {
+    if (c.about !== 'sender' || !c.subject) return false;
+    const i = c.tokens.indexOf(c.subject);
+    const verb = c.tokens.slice(i + 1, i + 3).find((t) => t.pos === 'AUX' || t.pos === 'VERB');
+    if (!verb || !COPULA.has(verb.lemma)) return false;
+    const words = c.tokens.filter((t) => t.type !== 'punctuation');
+    return !words.some(
+      (t, k) =>
+        SECOND_PERSON.has(t.lower) ||
+        t.type === 'mention' ||
+        t.lower === "'s" ||
+        sets.kin.has(t.lower) ||
+        isSharedMarker(words, k, sets),
+    );
+  });
+}
 
 /** The note with its canned lines blanked out, same length, so what is left is the rest of it. */
 function withoutLines(note: Note, lines: readonly { start: number; end: number }[]): Note {

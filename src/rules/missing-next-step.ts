@@ -2,6 +2,7 @@ import type { Analysis } from '../text/analysis.js';
 import type { Note } from '../text/note.js';
 import { inverted, modalLeads } from './model/next-step-acts.js';
 import {
+  conditionalOffer,
   ellipticProposal,
   imperative,
   pastVerb,
@@ -25,6 +26,9 @@ import { cannedLines } from './vocab/canned-lines.js';
  * Words per language live in vocab/missing-next-step.json.
  */
 
+// "hear more", "hear more about the launch": more asked for, not "see more women in tech".
+const MORE_TO_HEAR = /^\s+more(?:\s+(?:about|on|if|when|whenever|from|of)\b|\s*[.!,;]|\s*$)/;
+
 // Question marks of the scripts people write notes in (Latin, full-width, Spanish, Arabic).
 const QUESTION = /[?？¿؟]/u;
 
@@ -42,7 +46,10 @@ function read(note: Note, a: Analysis, lists: Lists): Reading {
   // Lower case without accents, the same length as the text: what vocabularies match against.
   const lower = a.folded;
   if (QUESTION.test(note.text) || linksBooking(note) || offersLink(note)) return STEP;
-  const notLeads = findPhrases(lists.notLeads, lower);
+  // "Happy to hear more": a feeling about news, unless what they would hear is more.
+  const notLeads = findPhrases(lists.notLeads, lower).filter(
+    (n) => !MORE_TO_HEAR.test(lower.slice(n.end, n.end + 16)),
+  );
   // "Glad to see you at the summit" holds "see you at" without asking anything.
   const asked = findPhrases(lists.asks, lower).filter(
     (h) => !notLeads.some((n) => n.start < h.end && h.start < n.end),
@@ -58,6 +65,7 @@ function read(note: Note, a: Analysis, lists: Lists): Reading {
   const w = lists.shapes;
   if (imperative(a, w) || subjectlessOffer(a, w) || promisedGerund(a, w)) return STEP;
   if (unmarkedQuestion(a, w) || proposedActivity(a, w) || ellipticProposal(a, w)) return STEP;
+  if (conditionalOffer(a, w)) return STEP;
   return led;
 }
 
@@ -111,12 +119,15 @@ function fromLeads(
   const lower = a.folded;
   const canned = cannedLines(note);
   // The canned line the rest of a lead is part of ("always keen to meet others…").
-  const cannedEnd = (at: number) => canned.find((c) => c.start <= at && at < c.end)?.end;
+  // One that proposes doing something together is still a step ("glad to exchange perspectives").
+  const cannedEnd = (at: number) =>
+    canned.find((c) => c.start <= at && at < c.end && !proposes(a, c, lists))?.end;
   let invitationOnly: Hit | undefined;
   let wish: Hit | undefined;
   const leads = [...findPhrases(lists.leads, lower), ...framed].sort((x, y) => x.start - y.start);
   for (const lead of leads) {
     if (notLeads.some((n) => n.start <= lead.start && lead.end <= n.end)) continue;
+    if (describesNoun(a, lead)) continue;
     const after = lower.slice(lead.end).trimStart();
     const rest = withoutFillers(after, lists.fillers);
     if (rest === '' || /^[.!,;:)]/.test(rest)) continue;
@@ -141,6 +152,29 @@ function fromLeads(
     wish ??= { start: lead.start, end };
   }
   return { step: false, invitationOnly, wish };
+}
+
+/** Whether a canned line opens with a verb of doing something together ("exchange", "swap"). */
+function proposes(a: Analysis, line: Hit, lists: Lists): boolean {
+  const first = a.tokens.find((t) => t.start >= line.start && t.type !== 'punctuation');
+  return first !== undefined && first.pos === 'VERB' && lists.exchangeVerbs.has(first.lemma);
+}
+
+/**
+ * "professionals I can grow alongside": a lead right after a noun, with no
+ * punctuation between, is a relative clause describing it, not an offer.
+ */
+function describesNoun(a: Analysis, lead: Hit): boolean {
+  const i = a.tokens.findIndex((t) => t.start >= lead.start);
+  const first = a.tokens[i];
+  const before = a.tokens[i - 1];
+  return (
+    first?.pos === 'PRON' &&
+    before !== undefined &&
+    before.pos === 'NOUN' &&
+    before.lower !== before.lemma &&
+    before.start >= a.body.start
+  );
 }
 
 /** Whether what follows "connect" joins it to something that is not itself only connecting. */

@@ -18,7 +18,10 @@ const CANDIDATES = new RegExp(
     String.raw`(?<var>\$[\p{L}_][\p{L}\p{N}_]{1,30})`, // $FIRST_NAME
     String.raw`(?<bare>\b(?:${data.bareTokens.join('|')})\b)`, // FIRSTNAME left bare
     String.raw`(?<hash>#[\p{L}_][\p{L}\p{N}_ ]{1,30}#)`, // #FirstName#
-    String.raw`(?<blank>_{3,}|\bX{3,}\b)`, // a blank to fill in: "Hi ___," or "Hi XXX,"
+    String.raw`(?<under>(?<![\p{L}\p{N}_])_{1,2}\p{L}[\p{L}\p{N}_ ]{0,30}?[\p{L}\p{N}]_{1,2}(?![\p{L}\p{N}_]))`, // __FIRST_NAME__, _company_
+    // A blank to fill in: a run of low lines standing where a word goes ("Dear Dr. __,", "on ＿＿."),
+    // not one inside a word (snake_case) or a face (^_^, -_-, >_<); or "Hi XXX,".
+    String.raw`(?<blank>(?<![\p{L}\p{N}^=>\-])[_\uFF3F\u2017]+(?![\p{L}\p{N}^=<\-])|\bX{3,}\b)`,
     String.raw`(?<caps>\b\p{Lu}{3,}(?:[ _]\p{Lu}{2,}){0,2}\b)`, // "Hi NAME,", "at COMPANY"
   ].join('|'),
   'gu',
@@ -104,6 +107,7 @@ type Kind =
   | 'bare'
   | 'caps'
   | 'hash'
+  | 'under'
   | 'blank';
 
 /** Whether a candidate of this kind, holding `inner`, is an unfilled token. */
@@ -128,6 +132,7 @@ function isToken(kind: Kind, inner: string, nameSlot: () => boolean): boolean {
     case 'var':
     case 'guil':
     case 'hash':
+    case 'under':
       return field;
     default:
       return (field && ws.length <= 8) || (ws.length > 0 && ws.length <= 3 && nameSlot());
@@ -180,7 +185,7 @@ function glossesAName(text: string, start: number, inner: string): boolean {
 
 // Every candidate above holds one of these characters or three capitals in a row (the bare
 // tokens too): a note without any has no token, and this scan is much cheaper than CANDIDATES.
-const MAY_HOLD_TOKEN = /[{$*%«‹[<(#_]|\p{Lu}{3}/u;
+const MAY_HOLD_TOKEN = /[{$*%«‹[<(#_\uFF3F\u2017]|\p{Lu}{3}/u;
 
 function findTokens(note: Note): RuleFinding[] {
   const out: RuleFinding[] = [];

@@ -6,10 +6,15 @@
 
 // A name, or the template token that stands for one ("[Your Name]").
 const NAME = String.raw`(?:[\p{Lu}@][\p{L}'’.-]*\.?|\[[^\]\n]{1,30}\]|\{\{?[^}\n]{1,30}\}?\})`;
-const GREETING = new RegExp(
-  String.raw`^\s*(?:(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hola|bonjour|hallo|ciao|olá|oi)(?![\p{L}\p{N}])[ \t]*(?:(?:there|all|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|herr|frau)[ \t]+)?(?:${NAME}(?:[ \t]+${NAME}){0,2})?[ \t]*[,!.:]?|${NAME}!)`,
-  'iu',
-);
+// The greeting word and a title, in any case; the name after it is read apart
+// (NAMES, case-sensitive): under the i flag \p{Lu} matches any letter, and "hey
+// saw ur posts," would greet three names.
+const GREETING_WORD =
+  /^\s*(?:(?:hi|hello|hey|dear|greetings|good (?:morning|afternoon|evening)|hola|bonjour|hallo|ciao|olá|oi)(?![\p{L}\p{N}])[ \t]*(?:(?:there|all|mr\.?|mrs\.?|ms\.?|dr\.?|prof\.?|herr|frau)(?:[ \t]+|(?=[,!.:])))?)/iu;
+const NAMES = new RegExp(String.raw`(?:${NAME}(?:[ \t]+${NAME}){0,2})?[ \t]*[,!.:]?`, 'uy');
+// In a note typed in lower case a name has no capital: one word, then a comma or "!" ("hey kim,").
+const LOWER_NAME = /[\p{Ll}][\p{L}'’.-]*[ \t]*[,!:]|/uy;
+const NAME_ALONE = new RegExp(String.raw`^\s*${NAME}!`, 'u');
 const SIGN_OFF = new RegExp(
   String.raw`(?<=^|[.!?,;:–—-][ \t]*|\n[ \t]*)(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards|regards|thanks|thank you|many thanks|cheers|sincerely|all the best|talk soon|take care|saludos|cordialement|viele grüße|lg)[ \t]*[,!.]?\s*(?:[-–—]?[ \t]*${NAME}(?:[ \t]+${NAME}){0,2})?\s*$`,
   'iu',
@@ -18,8 +23,31 @@ const NAME_LINE = new RegExp(String.raw`^\s*[-–—]?[ \t]*${NAME}(?:[ \t]+${NA
 
 /** Length of the greeting at the start of `text`, or 0. */
 export function greetingLength(text: string): number {
-  const m = GREETING.exec(text);
-  return m ? m[0].length : 0;
+  const g = GREETING_WORD.exec(text);
+  if (!g) return NAME_ALONE.exec(text)?.[0].length ?? 0;
+  const at = g[0].length;
+  const names = namesEnd(text, at, match(/\p{Lu}/u.test(text) ? NAMES : LOWER_NAME, text, at));
+  // "hi there, …" and "hey saw ur posts": the greeting alone, with its punctuation.
+  return at + (names || match(PUNCTUATION, text, at));
+}
+const PUNCTUATION = /[ \t]*[,!.:]?/y;
+
+/**
+ * The names' length, cut after a name that ends a sentence: in "Hi Kev. We
+ * look after IT" the greeting is "Hi Kev.", not "Hi Kev. We". An initial or
+ * a short abbreviation ("J.", "St.") does not end one.
+ */
+function namesEnd(text: string, at: number, length: number): number {
+  const stop = /[\p{L}'’-]{3,}\./gu;
+  stop.lastIndex = 0;
+  const m = stop.exec(text.slice(at, at + length));
+  return m ? m.index + m[0].length : length;
+}
+
+/** Length of a sticky regex's match at `at`, or 0. */
+function match(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.[0].length ?? 0;
 }
 
 // The sign-off words alone, with SIGN_OFF's flags: a text without any cannot match SIGN_OFF,

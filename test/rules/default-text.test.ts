@@ -6,6 +6,13 @@ const OLD = "I'd like to join your LinkedIn network.";
 
 testRule(defaultText, {
   valid: [
+    // What is said after the sign-off, in parentheses or not, is personal.
+    {
+      note: "Hi Sven, I'd like to add you to my professional network on LinkedIn. — Aiko (we met at FOSDEM)",
+    },
+    {
+      note: "I'd like to add you to my professional network on LinkedIn. Thanks! Great talk at PyCon.",
+    },
     { note: "Hi, I'd like to connect with you." },
     { note: `Hi Ana, great meeting you at PyData Berlin. ${STOCK}` },
     { note: `${STOCK} We sat together at the Dreamforce keynote. Coffee?` },
@@ -36,6 +43,19 @@ testRule(defaultText, {
   ],
   invalid: [
     { note: STOCK, spans: [STOCK] },
+    // A name after a punctuated sign-off, a role in parentheses after the name, "I would".
+    {
+      note: "Morning! I'd like to add you to my professional network on LinkedIn. Enjoy your weekend! Priya",
+      spans: ["I'd like to add you to my professional network on LinkedIn."],
+    },
+    {
+      note: 'Hola Inés, me gustaría agregarte a mi red profesional en LinkedIn. ¡Saludos! Tomás',
+      spans: ['me gustaría agregarte a mi red profesional en LinkedIn.'],
+    },
+    {
+      note: 'Hi Sven,\nI would like to add you to my professional network on LinkedIn.\n— Aiko (Head of Talent & Culture)',
+      spans: ['I would like to add you to my professional network on LinkedIn.'],
+    },
     // Variants by pattern: "Linked In" split, "my network on LinkedIn", "je souhaite", "¡Saludos!", "Sir/Madam", "Thx".
     {
       note: "I'd like to add you to my professional network on Linked In.",

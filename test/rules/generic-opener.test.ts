@@ -3,6 +3,13 @@ import { testRule } from './rule-tester.js';
 
 testRule(genericOpener, {
   valid: [
+    // "just" is a manner of speaking beside a real reason; a one-word clause leans on the rest.
+    {
+      note: 'I run a 40-truck fleet in Ohio and recognised every problem in your post on tachographs. No agenda, just wanted to connect.',
+    },
+    {
+      note: "Hey Ana, we've never met but I see we both row (it's on your profile). Fancy a session on the Thames?",
+    },
     // The same shapes beside a name, a number or a thing of theirs are about something.
     { note: 'Your energy at the Cardiff hackathon on Saturday kept our team going until 3am.' },
     { note: 'Hope your Q3 board meeting went well; the pricing slide you shared was very clear.' },
@@ -45,6 +52,40 @@ testRule(genericOpener, {
     { note: "I'd love to connect with the engineers who built Tailscale's relays." },
   ],
   invalid: [
+    // What the sender says they are is not context the canned line can lean on.
+    {
+      note: "We're a Lisbon-based agency building Shopify stores for bakeries. I came across your profile and had to say hi.",
+      spans: ['I came across your profile'],
+    },
+    // Mutual benefit, a bare "just wanted to connect", a job title, in words no frame lists.
+    {
+      note: 'I reckon we could do a lot for one another.',
+      spans: ['I reckon we could do a lot for one another'],
+    },
+    { note: 'Hello Marta, just wanted to connect.', spans: ['just wanted to connect'] },
+    {
+      note: 'Hi Jonas, fellow data analyst here! Good to know people in the same line of work.',
+      spans: ['fellow data analyst here', 'know people in the same line of work'],
+    },
+    // A canned clause in a sentence that says something else; texting spellings; a lower-case greeting.
+    {
+      note: "I'm a site engineer from Accra, i want to connect with you for knowledge sharing purpose.",
+      spans: ['i want to connect with you for knowledge sharing purpose'],
+    },
+    { note: 'hey loved ur posts, great stuff. connect?', spans: ['loved ur posts, great stuff'] },
+    // Recruiter and sales stock: it fits any profile, any company.
+    {
+      note: 'I have an exciting role that matches your profile perfectly!',
+      spans: ['I have an exciting role that matches your profile perfectly'],
+    },
+    {
+      note: "Hi, I'm a recruiter at Brightwave Labs and we have openings that could be a great fit for someone with your background.",
+      spans: ['and we have openings that could be a great fit for someone with your background'],
+    },
+    {
+      note: 'I noticed your company is growing quickly.',
+      spans: ['I noticed your company is growing quickly'],
+    },
     // Canned by structure: praise of the person in general, a wish, a motto about
     // networking, someone of a calibre: no word in them is about this recipient.
     {

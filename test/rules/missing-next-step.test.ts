@@ -7,6 +7,14 @@ const whole = (note: string) => ({ note, spans: [note.trim()] });
 
 testRule(missingNextStep, {
   valid: [
+    // A condition on their side offers something for when it holds.
+    { note: "In case it's useful for your onboarding docs, I recorded a walkthrough of the CLI." },
+    { note: 'If your team outgrows the spare room, we have two desks free by the window.' },
+    { note: "Si un jour tu cherches un graphiste pour ta boîte, c'est mon métier." },
+    // An ask opened politely without a question mark; more to hear; a canned line that proposes.
+    { note: 'Please can you point me to the right person for partnerships.' },
+    { note: 'Glad to hear more about the Lagos launch whenever suits.' },
+    { note: 'Would be glad to exchange perspectives on pricing some time.' },
     { note: 'Keen to hear what you teach next' },
     { note: 'Drop me a line when the book is out' },
     { note: 'Hi Dan, how are you doing?' },
@@ -103,6 +111,13 @@ testRule(missingNextStep, {
     { note: 'Use the studio on Sundays whenever it suits.' },
   ],
   invalid: [
+    // A modal describing a noun, including them in the circle, being counted as a contact.
+    whole('Always on the lookout for founders I can learn alongside.'),
+    whole("I'm growing my circle and hoping to include you."),
+    whole('Count me in as a connection!'),
+    // A condition in the past reasons; news heard is no plan.
+    whole('If you were at PyCon last year, you know the hallway track is the best part.'),
+    whole('Happy to hear you made it to Berlin.'),
     // Building relationships, meeting a class of people, "looking forward to it": still only the invitation.
     whole('As an engineer myself I would be glad to build relationships across the industry.'),
     whole('Always eager to meet fellow makers.'),

@@ -36,9 +36,19 @@ testRule(placeholder, {
     { note: 'Hi Sam, the CEO of SAP spoke at our NOM meetup.' },
     { note: 'Hi NAOMI, sorry for the caps lock! Coffee?' },
     { note: 'Loved your #BuildInPublic thread.' },
+    // A low line inside a word or a face is no blank; an italic word is no field.
+    { note: 'Ha ^_^ your snake_case linter and the -_- face at PyCon, o_O.' },
+    { note: "I'm _so_ glad we met at _PyCon_ in Pittsburgh." },
   ],
   invalid: [
     { note: 'Hi ___, great to meet you.', spans: ['___'] },
+    // A blank of any length, in any low line, stands where a word goes.
+    {
+      note: 'Dear Dr. __, I enjoyed your research on _.',
+      spans: ['__', '_'],
+    },
+    { note: 'Dear Dr. ＿＿＿, your paper on ‗‗‗ was great.', spans: ['＿＿＿', '‗‗‗'] },
+    { note: 'Hi __FIRST_NAME__, congrats on _company_!', spans: ['__FIRST_NAME__', '_company_'] },
     { note: 'Dear FIRSTNAME, loved your talk', spans: ['FIRSTNAME'] },
     { note: 'Hi [insert name here], coffee?', spans: ['[insert name here]'] },
     { note: 'Hi {first name}, loved your post.', spans: ['{first name}'] },

@@ -13,6 +13,8 @@ export interface ActWords {
   offerModals: ReadonlySet<string>;
   /** Subject pronouns that, after a sentence-initial modal, make it a question ("can I", "would you"). */
   subjects: ReadonlySet<string>;
+  /** Words of politeness that may open an inverted ask ("Please can you guide me"). */
+  softeners: ReadonlySet<string>;
   /** Adverbs that negate the frame ("I will never forget…"). */
   negations: ReadonlySet<string>;
 }
@@ -52,8 +54,11 @@ export function inverted(a: Analysis, acts: ActWords): boolean {
     const body = s.tokens.filter((t) => t.start >= a.body.start);
     return body.some((aux, i) => {
       const mark = body[i - 1];
-      if (mark && !(mark.type === 'punctuation' && SET_APART.has(mark.lower))) return false;
-      if (mark && body.slice(0, i - 1).every((t) => t.type === 'punctuation')) return false;
+      const soft = mark !== undefined && acts.softeners.has(mark.lower);
+      if (mark && !soft && !(mark.type === 'punctuation' && SET_APART.has(mark.lower)))
+        return false;
+      if (mark && !soft && body.slice(0, i - 1).every((t) => t.type === 'punctuation'))
+        return false;
       const subject = body[i + 1];
       return (
         aux.pos === 'AUX' &&

@@ -29,6 +29,12 @@ export interface ShapeWords {
   tempters: ReadonlySet<string>;
   /** Words of wondering that, followed by a question word, ask indirectly ("curious whether…"). */
   wonderings: ReadonlySet<string>;
+  /** Words that open a condition ("if", "in case", "si", "wenn"). */
+  conditionals: RegExp;
+  /** Words that are the recipient ("you", "your", "tu", "dein"). */
+  recipientWords: ReadonlySet<string>;
+  /** What a thing offered may be to them ("useful", "helpful"). */
+  usefulness: RegExp;
 }
 
 const body = (s: Sentence, a: Analysis) => s.tokens.filter((t) => t.start >= a.body.start);
@@ -238,5 +244,33 @@ export function unmarkedQuestion(a: Analysis, w: ShapeWords): boolean {
       (t, i) =>
         w.wonderings.has(t.lower) && /^(?:if|whether)$|^wh|^how$/.test(ws[i + 1]?.lower ?? ''),
     );
+  });
+}
+
+/**
+ * "if your team outgrows the kitchen table, we've got desks", "in case it's
+ * useful for your docs", "si un jour tu cherches un comptable…": a condition on
+ * the recipient's side, beside a main clause, offers something for when it
+ * holds. Not one in the past ("if you were at PyCon…"), which reasons.
+ */
+export function conditionalOffer(a: Analysis, w: ShapeWords): boolean {
+  return a.sentences.some((s) => {
+    const words = wordsOf(s, a);
+    if (words.length < 4) return false;
+    const text = a.folded.slice(s.start, s.end);
+    const pattern = new RegExp(w.conditionals.source, 'gu');
+    for (const m of text.matchAll(pattern)) {
+      const at = s.start + m.index + m[0].length;
+      const i = words.findIndex((t) => t.start >= at);
+      if (i < 0) continue;
+      const condition = words.slice(i, i + 4);
+      // Some main clause beside the condition: two words outside it at least.
+      if (words.length - condition.length < 2) continue;
+      if (condition.some(pastVerb)) continue;
+      if (condition.some((t) => w.recipientWords.has(t.lower))) return true;
+      const rest = a.folded.slice(at, condition.at(-1)?.end ?? at);
+      if (w.usefulness.test(rest)) return true;
+    }
+    return false;
   });
 }

@@ -41,6 +41,11 @@ const LIST_NAMES = [
   'givingVerbs',
   'tempters',
   'ellipticAsks',
+  'conditionals',
+  'recipientWords',
+  'usefulness',
+  'exchangeVerbs',
+  'softeners',
 ] as const;
 type ListName = (typeof LIST_NAMES)[number];
 
@@ -61,6 +66,8 @@ export interface Lists {
   hyperboles: RegExp;
   acts: ActWords;
   shapes: ShapeWords;
+  /** Verbs that make a canned line a proposal still ("exchange perspectives", "swap notes"). */
+  exchangeVerbs: ReadonlySet<string>;
 }
 
 const RAW = vocabulary as unknown as Record<string, Partial<Record<ListName, string[]>>>;
@@ -111,12 +118,17 @@ export function listsFor(language: Language): Lists | undefined {
           futureMarkers: compilePhrases(d.futureMarkers),
           whWords: new Set(d.whWords),
           wonderings: new Set(d.wonderings),
+          conditionals: compilePhrases(d.conditionals),
+          recipientWords: new Set(d.recipientWords),
+          usefulness: compilePhrases(d.usefulness),
         },
+        exchangeVerbs: new Set(d.exchangeVerbs),
         acts: {
           firstPerson: new Set(d.firstPerson),
           offerModals: new Set(d.offerModals),
           negations: new Set(d.negations),
           subjects: new Set(d.subjects),
+          softeners: new Set(d.softeners),
         },
       },
     );

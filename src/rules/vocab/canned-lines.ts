@@ -32,6 +32,7 @@ export type Kind =
   | 'sameField'
   | 'content'
   | 'praise'
+  | 'observation'
   | 'stock';
 const KINDS: readonly Kind[] = [
   'profile',
@@ -42,6 +43,7 @@ const KINDS: readonly Kind[] = [
   'sameField',
   'content',
   'praise',
+  'observation',
   'stock',
 ];
 
@@ -77,6 +79,8 @@ function patternsFor(language: Language): Matchers {
 
 export interface CannedLine extends Hit {
   kind: Kind;
+  /** A canned clause in a sentence that says something else: the names there are not its own. */
+  clause?: boolean;
 }
 
 // Per note: missing-context and generic-opener both ask for a note's canned lines.
@@ -93,20 +97,25 @@ export function cannedLines(note: Note): readonly CannedLine[] {
 }
 
 function findCannedLines(note: Note): CannedLine[] {
-  const hits: CannedLine[] = [];
+  const found: CannedLine[] = [];
   const folded = note.analysis.folded;
   const { phrases, frames, generic } = patternsFor(note.analysis.language);
   for (const [kind, pattern] of phrases)
-    for (const h of findPhrases(pattern, folded)) hits.push({ ...h, kind });
-  if (frames) hits.push(...findFrames(frames, folded));
-  // A whole generic sentence only where no phrase or frame says which part is canned.
-  if (generic)
-    for (const g of genericSentences(note, generic))
-      if (!hits.some((h) => h.start < g.end && g.start < h.end)) hits.push(g);
+    for (const h of findPhrases(pattern, folded)) found.push({ ...h, kind });
+  if (frames) found.push(...findFrames(frames, folded));
+  const hits = found.filter((h) => !madeSpecific(note, h));
+  // A whole generic sentence (or clause) only where no phrase or frame that still
+  // counts says which part is canned: "someone with your background" made specific
+  // by a name in the sentence leaves its clause of generic words to be judged.
+  if (generic) {
+    const roles = listsFor(note.analysis.language)?.sets.roleNouns;
+    for (const g of genericSentences(note, generic, roles))
+      if (!hits.some((h) => h.start < g.end && g.start < h.end) && !madeSpecific(note, g))
+        hits.push(g);
+  }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: CannedLine[] = [];
   for (const h of hits) {
-    if (madeSpecific(note, h)) continue;
     const last = out.at(-1);
     if (last && h.start < last.end) continue;
     out.push(h);
@@ -140,7 +149,7 @@ const PLACE_BEFORE = /(?:^|\s)(?:in|across|around|within|throughout|from|based i
 /** A name (not a platform or a field acronym) or a number outside the line, in its sentence. */
 function namedInSentence(note: Note, h: CannedLine): boolean {
   const network = h.kind === 'network';
-  if (!network && !NAMED_IN_SENTENCE.has(h.kind)) return false;
+  if (h.clause || (!network && !NAMED_IN_SENTENCE.has(h.kind))) return false;
   const s = note.analysis.sentences.find((x) => x.start <= h.start && h.start < x.end);
   if (!s) return false;
   const folded = note.analysis.folded;
