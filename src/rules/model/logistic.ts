@@ -35,6 +35,8 @@ export interface FitOptions {
    * turns negative, which no unseen note bears out.
    */
   signs?: Readonly<Record<string, 'for' | 'against'>>;
+  /** The sign constraint of every feature `signs` does not list (none by default). */
+  unlistedSign?: 'for' | 'against';
   /**
    * Features present in fewer samples than this get no weight: a word one
    * writer used once says nothing about the next writer's notes. Default 1.
@@ -84,7 +86,7 @@ export function fitLogistic(
     };
   });
   const w = new Float64Array(names.length);
-  const sign = names.map((n) => options.signs?.[n]);
+  const sign = names.map((n) => options.signs?.[n] ?? options.unlistedSign);
   let b = 0;
   const n = Math.max(1, rows.length);
   const grad = new Float64Array(names.length);
