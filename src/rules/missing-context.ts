@@ -122,7 +122,13 @@ function readOnce(original: Note): Reading | undefined {
   for (const n of bodyNames) for (const t of n.tokens) nameStarts.add(t.start);
   const isName = (t: Token) => nameStarts.has(t.start);
   const shared = sharedMarkers(a.clauses, lists.sets, isName);
-  const kin = someoneKnown(findPhrases(lists.kinAfterOwner, lower), a.tokens, lists.sets, isName);
+  const kin = someoneKnown(
+    findPhrases(lists.kinAfterOwner, lower),
+    a.tokens,
+    lists.sets,
+    isName,
+    inBody,
+  );
   const names = bodyNames.length;
   const namedThirdParty = namedPersonActs(a.clauses, isName);
   const through = throughNamedPerson(findPhrases(lists.throughPerson, lower), words, isName);

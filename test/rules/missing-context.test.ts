@@ -95,6 +95,10 @@ testRule(missingContext, {
     // A trade shared with "fellow", "too" or "as well" is a job title, not a group.
     whole('Fellow beekeeper here! Always nice to meet others who keep bees.'),
     whole("Hi Lou, I'm a cargo surveyor too, mostly Rotterdam routes. How is the season?"),
+    // The sender's own family, tied to neither the reader nor a name, is no one they share.
+    whole(
+      'Hi Kai, my son is starting an electrician apprenticeship. Does your firm take trainees?',
+    ),
     // "your profile today" and "your name" stay generic whatever follows.
     whole('Hi Bo, I noticed your profile today and wanted to connect.'),
     whole('Hi, I see we have 12 mutual connections.'),
