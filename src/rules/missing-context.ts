@@ -13,7 +13,7 @@ import {
 } from './features/missing-context.js';
 import { type Lists, listsFor } from './features/missing-context-lists.js';
 import { affirmed } from './features/missing-context-lookalikes.js';
-import { sharedNames } from './features/missing-context-names.js';
+import { senderSelfDescriptions, sharedNames } from './features/missing-context-names.js';
 import { ofYours, someoneKnown } from './features/missing-context-owned.js';
 import {
   hasSharedNoun,
@@ -110,6 +110,8 @@ function readOnce(original: Note): Reading | undefined {
 
   const your = recipientThings(a.tokens, lists.sets);
   const own = sendersOwnGroups(a.clauses, lists.sets);
+  // Place and group words in what the sender says of themself are theirs alone.
+  const ownPlaces = new Set([...own, ...senderSelfDescriptions(a, lists.sets)]);
   const bodyNames = sharedNames(
     a,
     a.properNouns.filter((p) => inBody(p) && namesSomeone(p.text, lists.sets) && !own.has(p.start)),
@@ -120,7 +122,13 @@ function readOnce(original: Note): Reading | undefined {
   for (const n of bodyNames) for (const t of n.tokens) nameStarts.add(t.start);
   const isName = (t: Token) => nameStarts.has(t.start);
   const shared = sharedMarkers(a.clauses, lists.sets, isName);
-  const kin = someoneKnown(findPhrases(lists.kinAfterOwner, lower), a.tokens, lists.sets, isName);
+  const kin = someoneKnown(
+    findPhrases(lists.kinAfterOwner, lower),
+    a.tokens,
+    lists.sets,
+    isName,
+    inBody,
+  );
   const names = bodyNames.length;
   const namedThirdParty = namedPersonActs(a.clauses, isName);
   const through = throughNamedPerson(findPhrases(lists.throughPerson, lower), words, isName);
@@ -142,8 +150,9 @@ function readOnce(original: Note): Reading | undefined {
     relation: Math.min(relation, 2) / 2,
     referral: referral.length > 0 ? 1 : 0,
     theirThing: theirThing ? 1 : 0,
-    sharedPlace: sharedPlace(words, lists.sets, inBody, isName, own) || shared.namedOrGroup ? 1 : 0,
-    sharedNoun: hasSharedNoun(words, lists.sets, inBody, own) ? 1 : 0,
+    sharedPlace:
+      sharedPlace(words, lists.sets, inBody, isName, ownPlaces) || shared.namedOrGroup ? 1 : 0,
+    sharedNoun: hasSharedNoun(words, lists.sets, inBody, ownPlaces) ? 1 : 0,
     names: Math.min(names, 3) / 3,
     namesOutsideSender: namesOutsideSenderClauses(a, bodyNames) ? 1 : 0,
     platform: platform.length > 0 || cannedLines(note).length > 0 ? 1 : 0,

@@ -65,6 +65,15 @@ testRule(missingContext, {
     { note: 'Thanks for walking me through the grant forms last week!' },
     // An employer before a title is still a shared employer.
     { note: "I'm also a Google engineer, on the Maps team." },
+    // A specific thing of theirs named by a compound or through a possessive.
+    { note: 'Your kiln temperature spreadsheet saved my first glaze firing. Thank you!' },
+    { note: "Your lab's paper on soil carbon is the one our extension office hands out." },
+    { note: "Hi Teo, your bakery's sourdough workshop was the best Saturday I've had in ages." },
+    // "we" with a past participle or "have" is the two of them, not the sender's firm.
+    { note: "Hi Ines, we've sung side by side in the Riverside Gospel Choir for years." },
+    { note: 'We have a few friends in common, including Omar Haddad from the Kent chapter.' },
+    // A fellow of a group, not of a trade.
+    { note: 'Hi Dev, fellow Harbour Road allotment holder here. Swap seedlings in May?' },
   ],
   invalid: [
     // History denied or only wished for, a job title in capitals, a field in two words: no context.
@@ -78,6 +87,20 @@ testRule(missingContext, {
     // A field or a quarter in capitals names no shared place or person.
     whole("Hi Ola, we are both in UX and I'd love to hear how H2 is shaping up for you."),
     whole("I admire your work. Let's connect"),
+    // The sender's own employer, city or school, however they say it, is not shared.
+    whole('Hi Mo, I look after the tender desk at Kier Group, mostly highways work.'),
+    whole('I coordinate the youth league at Northfield Rovers and we need a new kit sponsor.'),
+    whole("Hi Ada, I'm a pharmacist, relocating to Galway in June. Any advice on the market?"),
+    whole("We're a 12-person print shop in Leicester and we're hiring Adobe designers."),
+    // A trade shared with "fellow", "too" or "as well" is a job title, not a group.
+    whole('Fellow beekeeper here! Always nice to meet others who keep bees.'),
+    whole("Hi Lou, I'm a cargo surveyor too, mostly Rotterdam routes. How is the season?"),
+    // The sender's own family, tied to neither the reader nor a name, is no one they share.
+    whole(
+      'Hi Kai, my son is starting an electrician apprenticeship. Does your firm take trainees?',
+    ),
+    // "your profile today" and "your name" stay generic whatever follows.
+    whole('Hi Bo, I noticed your profile today and wanted to connect.'),
     whole('Hi, I see we have 12 mutual connections.'),
     whole("Hi, I'd like to connect with you."),
     whole('I came across your profile and would love to connect.'),

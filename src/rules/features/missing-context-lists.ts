@@ -38,6 +38,8 @@ export const LIST_NAMES = [
   'titleModifiers',
   'genericPieces',
   'eventDays',
+  // Month names: a date, not a place or group ("since January", "in March").
+  'months',
   'orgUnits',
 ] as const;
 export type ListName = (typeof LIST_NAMES)[number];

@@ -12,10 +12,25 @@ import { isRoleNoun } from './missing-context-places.js';
 
 // Quarters, halves and fiscal years: dates, not places or groups.
 const PERIOD = /^(?:q[1-4]|h[12]|fy\s?'?\d{2,4})$/iu;
-// The sender saying what they are or do now: "I'm", "we are", "I work", "we're building".
-const SENDER_NOW = new Set(['am', "'m", 'are', "'re", 'work', 'works', 'lead', 'run', 'head']);
-const SENDER = new Set(['i', 'we', "i'm", "we're"]);
-const BEFORE_PLACE = new Set(['at', 'for', 'in']);
+// Present auxiliaries: "I'm", "we're", "I've started", "we have": what the sender is or has now.
+const PRESENT_AUX = new Set([
+  'am',
+  "'m",
+  'are',
+  "'re",
+  'is',
+  "'s",
+  'have',
+  "'ve",
+  'has',
+  'do',
+  'does',
+]);
+const SENDER = new Set(['i', 'we']);
+const HAVE = new Set(['have', "'ve", 'had', "'d"]);
+// "with Ana", "I work with Marco Ruiz": a person placed by the preposition, not the sender's place.
+const PERSON_PREPOSITION = new Set(['with', 'by']);
+const RECIPIENT = new Set(['you', 'your', 'yours']);
 
 export function sharedNames(
   a: Analysis,
@@ -30,8 +45,9 @@ export function sharedNames(
     // "Happy Monday", "Friday": a day is a time, not a place; "the Tuesday Run Club" stays a name.
     const day = sets.eventDays.has(n.tokens.at(-1)?.lower ?? '');
     if (day || isAmount(a, n) || isTitleRun(n.tokens, sets) || fellowKind(a, n, sets)) return [];
-    const clause = a.clauses.find((c) => c.start <= n.start && n.end <= c.end);
-    return !clause || !sendersOwn(clause, n, sets) ? [n] : [];
+    if (sets.months.has(lower) || sets.months.has(lower.replace(/\.$/u, ''))) return [];
+    const at = a.clauses.findIndex((c) => c.start <= n.start && n.end <= c.end);
+    return at < 0 || !sendersOwn(a.clauses, at, n, sets) ? [n] : [];
   });
 }
 
@@ -97,26 +113,114 @@ export function isTitleRun(
     );
 }
 
-/** "…at U of T", "…a team in Cardiff": a name placed by the sender's present self-description. */
+/**
+ * "…at U of T", "I manage the tender team at Balfour Beatty", "relocating to
+ * Calgary", "from Cairo University": a name placed by the sender's present
+ * self-description, with the reader nowhere in the clause. A verbless
+ * fragment right after one ("…, mostly China–UK LCL", "Fully remote within
+ * the EU") goes on describing the sender.
+ */
 function sendersOwn(
-  clause: Clause,
+  clauses: readonly Clause[],
+  at: number,
   name: Phrase,
   sets: Record<ListName, ReadonlySet<string>>,
 ): boolean {
-  if (clause.about !== 'sender') return false;
+  const clause = clauses[at] as Clause;
+  if (clause.about !== 'sender') {
+    const previous = clauses[at - 1];
+    if (previous?.about !== 'sender' || hasVerb(clause)) return false;
+    const words = previous.tokens.filter((t) => t.type !== 'punctuation');
+    return !linksReader(words, sets) && presentSender(words, false);
+  }
   const words = clause.tokens.filter((t) => t.type !== 'punctuation');
-  const at = words.findIndex((t) => t.start === name.start);
-  const before = words[at - 1];
-  if (at < 1 || !before || !BEFORE_PLACE.has(before.lower)) return false;
-  if (words.some((t, i) => isSharedMarker(words, i, sets) || t.lower === 'you')) return false;
-  return presentSender(words.slice(0, at));
+  const i = words.findIndex((t) => t.start === name.start);
+  if (i < 1 || linksReader(words, sets)) return false;
+  // The name sits in a phrase of place or employer, a preposition opening it,
+  // or qualifies a thing of the sender's ("we're hiring Android engineers").
+  const opener = words
+    .slice(0, i)
+    .findLast((t) => t.pos === 'ADP' || t.pos === 'VERB' || t.pos === 'AUX');
+  const last = name.tokens.at(-1) as Token;
+  const modifier = words[words.findIndex((t) => t.start === last.start) + 1]?.pos === 'NOUN';
+  // "…for our clinics and Shiftly came up": a name after "and" opens a new phrase.
+  const joined = words
+    .slice(0, i)
+    .some((t) => t.pos === 'CCONJ' && opener && t.start > opener.start);
+  const placed = opener?.pos === 'ADP' && !PERSON_PREPOSITION.has(opener.lower) && !joined;
+  if (!placed && !(modifier && opener !== undefined)) return false;
+  // "…, relocating to Calgary": a clause opened by its present participle goes on
+  // describing the sender when the one before it did.
+  const previous = clauses[at - 1];
+  const continues =
+    previous?.about === 'sender' &&
+    presentSender(
+      previous.tokens.filter((t) => t.type !== 'punctuation'),
+      false,
+    );
+  return presentSender(words.slice(0, i), continues);
 }
 
-/** A first-person subject followed, within two words, by a present verb of being or doing. */
-function presentSender(words: readonly Token[]): boolean {
+function hasVerb(clause: Clause): boolean {
+  return clause.tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+}
+
+/** "you", "your", or a shared marker ("too", "also", "both"): the reader is part of it. */
+function linksReader(
+  words: readonly Token[],
+  sets: Record<ListName, ReadonlySet<string>>,
+): boolean {
+  return words.some((t, i) => RECIPIENT.has(t.lower) || isSharedMarker(words, i, sets));
+}
+
+/**
+ * A first-person subject whose verb is in the present ("I teach", "we're
+ * hiring", "I've started", "I am fresh graduated"): who the sender is now.
+ * "I met Ana at PyCon" is past; "I'd love to…", "could we…" are wishes.
+ */
+function presentSender(words: readonly Token[], continues: boolean): boolean {
+  const first = words[0];
+  if (continues && first?.pos === 'VERB' && first.lower.endsWith('ing')) return true;
   return words.some((t, i) => {
     if (t.lower === "i'm" || t.lower === "we're") return true;
     if (!SENDER.has(t.lower)) return false;
-    return words.slice(i + 1, i + 3).some((w) => SENDER_NOW.has(w.lower));
+    const verb = words.slice(i + 1, i + 3).find((w) => w.pos === 'VERB' || w.pos === 'AUX');
+    if (!verb) return false;
+    // "we've worked side by side", "we have 47 mutual connections": the two of them, not the sender's firm.
+    if (t.lower === 'we' && HAVE.has(verb.lower)) return false;
+    if (PRESENT_AUX.has(verb.lower)) return true;
+    return verb.pos === 'VERB' && verb.lower === verb.lemma;
   });
+}
+
+/**
+ * Start offsets of the words of every clause in which the sender says who
+ * they are or what they do now, the reader nowhere in it ("I coordinate the
+ * youth league at Northfield Rovers"): a group or place word there is the
+ * sender's own, not one the two share. Names there are judged one by one
+ * (sharedNames), and a present "we" may be the two of them ("we share the
+ * 4th floor"), so only "I" counts.
+ */
+export function senderSelfDescriptions(
+  a: Analysis,
+  sets: Record<ListName, ReadonlySet<string>>,
+): Set<number> {
+  const own = new Set<number>();
+  a.clauses.forEach((clause, at) => {
+    if (clause.about !== 'sender') return;
+    const words = clause.tokens.filter((t) => t.type !== 'punctuation');
+    if (linksReader(words, sets)) return;
+    const previous = a.clauses[at - 1];
+    const continues =
+      previous?.about === 'sender' &&
+      presentSender(
+        previous.tokens.filter((t) => t.type !== 'punctuation'),
+        false,
+      );
+    // "we share the 4th floor": a present "we" may be the two of them; only "I" is surely the sender.
+    if (words.some((t) => t.lower === 'we' || t.lower === "we're")) return;
+    if (!presentSender(words, continues)) return;
+    for (const t of words) own.add(t.start);
+  });
+  return own;
 }

@@ -22,10 +22,16 @@ export function someoneKnown(
   words: readonly Token[],
   sets: Record<ListName, ReadonlySet<string>>,
   isName: (t: Token) => boolean,
+  inBody: (t: Token) => boolean = () => true,
 ): boolean {
   return hits.some((h) => {
     const first = words.find((t) => t.start >= h.start);
-    if (!first || !sets.articles.has(first.lower)) return true;
+    if (!first) return true;
+    // "my daughter starts a physio degree": the sender's own family, with the
+    // reader nowhere in its sentence and no name, is no one the two share.
+    // The greeting's name is the reader being addressed, not a tie.
+    if (!sets.articles.has(first.lower))
+      return sentenceOf(words, h).some((t) => tiesReader(t) && (t.pos !== 'PROPN' || inBody(t)));
     // Its own sentence ends it ("…a mentor. Could we…"); "a friend, Dana, said" names them.
     const at = words.findIndex((t) => t.start >= h.end);
     const next = words[at]?.text === ',' ? words[at + 1] : words[at];
@@ -37,6 +43,23 @@ export function someoneKnown(
       (KNOWN_AFTER.has(next.lower) || isName(next) || next.pos === 'VERB' || next.pos === 'AUX')
     );
   });
+}
+
+const READER = new Set(['you', 'your', 'yours', "you're", "you've", 'u']);
+const END = new Set(['.', '!', '?', ';', ':']);
+
+function tiesReader(t: Token): boolean {
+  return READER.has(t.lower) || t.pos === 'PROPN' || t.type === 'mention';
+}
+
+/** The words of the sentence around a hit, to its end mark. */
+function sentenceOf(words: readonly Token[], h: Hit): Token[] {
+  let from = words.findIndex((t) => t.start >= h.start);
+  while (from > 0 && !END.has((words[from - 1] as Token).text)) from--;
+  const out: Token[] = [];
+  for (let k = from; k < words.length && !END.has((words[k] as Token).text); k++)
+    out.push(words[k] as Token);
+  return out;
 }
 
 /** "a lecture of yours", "that talk of yours": a thing of theirs, named after it. */

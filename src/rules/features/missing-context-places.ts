@@ -41,7 +41,15 @@ export function sharedMarkers(
       // "another" likewise ("another Riverside Rowing member"), but "another question" claims nothing.
       if (w.lower === 'fellow' || w.lower === 'another') {
         const next = words[i + 1];
-        if (next && (isName(next) || sets.fellowOk.has(next.lower) || isSharedNoun(next, sets)))
+        // The phrase it opens is shared by its head: "fellow wedding photographer" is a
+        // kind of person, "fellow Rotary member" and "fellow meetup organisers" a group.
+        const phrase = phraseAfter(words, i + 1);
+        const head = phrase.at(-1);
+        if (
+          next &&
+          head &&
+          (phrase.some(isName) || sets.fellowOk.has(head.lower) || isSharedNoun(head, sets))
+        )
           namedOrGroup = true;
         else if (w.lower === 'fellow' || words.slice(i + 1, i + 4).some((t) => isRoleNoun(t, sets)))
           notShared ??= `${w.text} ${next?.text ?? ''}`.trim();
@@ -84,7 +92,24 @@ function bothThere(
   return noun !== undefined && !isRoleNoun(noun, sets) && !fieldWord(rest, sets.notShared);
 }
 
-/** An article and a common noun ("a photographer"), or a noun opening "… here", before the marker. */
+const PHRASE_WORDS = new Set(['NOUN', 'PROPN', 'ADJ', 'X']);
+
+/** The noun phrase from `from` ("wedding photographer", "ex - Accenture"), at most four words. */
+function phraseAfter(words: readonly Token[], from: number): Token[] {
+  const phrase: Token[] = [];
+  for (let k = from; k < words.length && phrase.length < 4; k++) {
+    const t = words[k] as Token;
+    const hyphen = t.text === '-' || t.text === '–';
+    if (!hyphen && !PHRASE_WORDS.has(t.pos)) break;
+    if (!hyphen) phrase.push(t);
+  }
+  return phrase;
+}
+
+/**
+ * An article and a common noun ("a photographer too", "a freight forwarder
+ * too"), or a noun opening "… here", before the marker: a kind of person.
+ */
 function titleBefore(
   words: readonly Token[],
   i: number,
@@ -93,7 +118,11 @@ function titleBefore(
   const noun = words[i - 1];
   const before = words[i - 2];
   if (noun?.lower === 'here') return i === 2 && before?.pos === 'NOUN';
-  return noun?.pos === 'NOUN' && before !== undefined && sets.articles.has(before.lower);
+  if (noun?.pos !== 'NOUN') return false;
+  let k = i - 2;
+  while (k >= 0 && k > i - 5 && (words[k]?.pos === 'NOUN' || words[k]?.pos === 'ADJ')) k--;
+  const article = words[k];
+  return article !== undefined && sets.articles.has(article.lower);
 }
 
 export function isRoleNoun(t: Token, sets: Record<ListName, ReadonlySet<string>>): boolean {

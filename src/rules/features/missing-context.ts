@@ -29,6 +29,7 @@ const RELATIVE = new Set(['that', 'which', 'where', 'when']);
 const PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'X', 'DET', 'ADP', 'CCONJ', 'PART']);
 const DEICTIC = new Set(['the', 'this', 'that', 'these', 'those']);
 const NOUNISH = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM', 'X']);
+const POSSESSIVE = new Set(["'s", '’s']);
 
 // Present forms: "we're hiring", "we have" say what the sender does now, not what the two shared.
 const PRESENT = new Set([
@@ -82,14 +83,25 @@ export function recipientThings(
   for (let i = 0; i < words.length; i++) {
     const owner = words[i] as Token;
     if (!sets.ownerWords.has(owner.lower)) continue;
-    const run: Token[] = [];
+    let run: Token[] = [];
     let j = i + 1;
     while (j < words.length && run.length < 5) {
       const w = words[j] as Token;
+      const next = words[j + 1];
       // "open-source library": a hyphen inside a word keeps the phrase going.
       const joined =
-        w.text === '-' && w.start === (words[j - 1] as Token).end && words[j + 1]?.start === w.end;
-      if (!joined && !NOUNISH.has(w.pos)) break;
+        w.text === '-' && w.start === (words[j - 1] as Token).end && next?.start === w.end;
+      // "on-call handbook": the word before that hyphen belongs to the phrase whatever its tag.
+      const hyphenated = next?.text === '-' && next.start === w.end;
+      // "your team's paper": the thing is the one the possessive points to.
+      if (POSSESSIVE.has(w.lower) && run.length > 0 && w.start === (words[j - 1] as Token).end) {
+        run = [];
+        j++;
+        continue;
+      }
+      // "saw your posting for…": a kind of piece, even mis-tagged as a verb.
+      const piece = sets.specificThings.has(w.lower);
+      if (!joined && !hyphenated && !piece && !NOUNISH.has(w.pos)) break;
       if (!joined) run.push(w);
       j++;
     }
@@ -119,7 +131,23 @@ export function recipientThings(
       (onePiece(head, sets)
         ? topic.some((t) => (t.pos === 'NOUN' || t.pos === 'PROPN') && !TIME_WORDS.has(t.lemma))
         : pointedAt(topic, sets));
-    if (named || listed || (followed && first.pos !== 'X' && described) || (followed && !isGeneric))
+    // "your invoice parser", "your pottery reels": a kind of thing narrowed by a noun before it.
+    // "your marketing background", "your sales team", "your profile today" stay generic.
+    const compound =
+      nouns.length >= 2 &&
+      !known(first, sets.genericThings) &&
+      !known(head, sets.genericThings) &&
+      !TIME_WORDS.has(head.lemma) &&
+      !sets.eventDays.has(head.lower) &&
+      !sets.orgUnits.has(head.lower) &&
+      !nouns.some((t) => sets.platformNames.has(t.lower));
+    if (
+      named ||
+      listed ||
+      compound ||
+      (followed && first.pos !== 'X' && described) ||
+      (followed && !isGeneric)
+    )
       specific = true;
     else if (isGeneric) {
       generic = true;
