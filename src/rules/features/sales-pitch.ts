@@ -110,10 +110,7 @@ export function pitchFeatures(note: Note): PitchFeatures | undefined {
   // The counter-signals belong to the note, so every clause carries them.
   for (const c of clauses) for (const [k, on] of Object.entries(counter)) if (on) c.features[k] = 1;
   // Wording: the body's for the note (not the greeting's name or the sign-off), each clause's own.
-  const body = a.tokens.filter(
-    (t) => t.start >= a.body.start && t.end <= Math.max(a.body.end, a.body.start),
-  );
-  Object.assign(noteFeatures, wordingFeatures(body));
+  Object.assign(noteFeatures, wordingFeatures(a.tokens.filter(inBody)));
   for (const c of clauses) Object.assign(c.features, wordingFeatures(c.clause.tokens));
   return { note: noteFeatures, clauses };
 }
