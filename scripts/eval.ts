@@ -184,9 +184,11 @@ if (process.argv.includes('--by-writer')) {
   const byWriter = emptyScore();
   const sets = trainingSets();
   for (const held of sets) {
-    const fitted = rulesFittedOn(sets.filter((s) => s !== held).flatMap((s) => s.notes));
-    for (const n of held.notes)
-      tally(byWriter, n, checkNoteWith(fitted, n.note, { account: n.account }));
+    score(
+      byWriter,
+      rulesFittedOn(sets.filter((s) => s !== held).flatMap((s) => s.notes)),
+      held.notes,
+    );
   }
   print(
     `Left one training set out at a time (${sets.length} sets, weights and thresholds refitted without it), all ${notes.length} training notes`,
